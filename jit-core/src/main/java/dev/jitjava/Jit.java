@@ -1,0 +1,229 @@
+package dev.jitjava;
+
+import dev.jitjava.bind.InterfaceBinding;
+import dev.jitjava.prompt.InterfaceMethods;
+import dev.jitjava.prompt.MethodKey;
+import dev.jitjava.prompt.Owner;
+import dev.jitjava.prompt.Specs;
+import dev.langchain4j.model.chat.ChatModel;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Just-in-time methods: an interface's abstract methods, or a {@link JitObject}'s methods, are
+ * written by a language model on their first call, compiled, bound and run. Later calls run the
+ * bound code directly.
+ *
+ * <pre>{@code
+ * Jit jit = Jit.builder().model(chatModel).build();
+ * Numbers numbers = jit.implement(Numbers.class);
+ * numbers.countVowels("jit");                       // written on this first call, then run
+ * jit.improve(Numbers.class, "countVowels", "also count y as a vowel");
+ * }</pre>
+ *
+ * <p>Thread safety: a {@code Jit} and the objects it returns may be used from any number of
+ * threads. When many threads call a method that does not exist yet, one of them generates it
+ * and the others wait for it; different methods are generated in parallel. Generation runs in
+ * the calling thread. A failed generation is not remembered: the next call tries again.
+ *
+ * <p>Until the persistent store exists, generated code lives as long as this {@code Jit}.
+ */
+public final class Jit {
+    /** Where the persistent store will keep generated code; recorded now, used once that store exists. */
+    private final Path store;
+    private final MethodTable table;
+    private final ConcurrentHashMap<Class<?>, Bound> bindings = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, JitObject> objects = new ConcurrentHashMap<>();
+
+    private record Bound(InterfaceBinding binding, List<MethodKey> keys) {
+    }
+
+    private Jit(Builder builder) {
+        this.store = builder.store;
+        this.table = new MethodTable(new Generator(builder.model, builder.maxAttempts), builder.clock);
+    }
+
+    /** A builder; {@link Builder#model} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A {@code Jit} configured from the environment ({@code JIT_MODEL} and the providers' usual
+     * variables). Providers are not built into this version yet, so this fails with a message that
+     * says what to do instead.
+     */
+    public static Jit create() {
+        throw new JitException("Jit.create() picks a model provider from the environment (JIT_MODEL), and this "
+                + "version has no providers yet. Build a Jit with any LangChain4j ChatModel instead: "
+                + "Jit.builder().model(chatModel).build()");
+    }
+
+    /**
+     * An object implementing {@code iface}: each abstract method is written on its first call;
+     * default methods stay as written; {@code toString}, {@code equals} and {@code hashCode} never
+     * ask the model. All objects of one interface from one {@code Jit} share its methods, so
+     * {@link #improve} changes them all.
+     *
+     * @throws IllegalArgumentException if {@code iface} is not an interface jit-java can implement
+     */
+    public <T> T implement(Class<T> iface) {
+        Objects.requireNonNull(iface, "iface");
+        Bound bound = bindings.computeIfAbsent(iface, this::bind);
+        return iface.cast(bound.binding().newInstance());
+    }
+
+    /** The dynamic object of a namespace: methods are named at the call and typed from its arguments. */
+    public JitObject object(String namespace) {
+        Objects.requireNonNull(namespace, "namespace");
+        if (!namespace.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+            throw new IllegalArgumentException("A namespace is letters, digits, '_', '.' or '-', starting with a "
+                    + "letter: \"" + namespace + "\"");
+        }
+        return objects.computeIfAbsent(namespace, ns -> new JitObject(ns, table));
+    }
+
+    /**
+     * The current source of a generated method of {@code iface}.
+     *
+     * @param method its name, or its signature if it is overloaded: {@code countVowels(String)}
+     */
+    public String source(Class<?> iface, String method) {
+        return table.source(key(iface, method));
+    }
+
+    /**
+     * Writes a new version of a generated method from feedback, with its current source and its
+     * history as context, and rebinds every object of {@code iface} to it. Calls already running
+     * finish on the old version.
+     *
+     * @return the new version
+     */
+    public Version improve(Class<?> iface, String method, String feedback) {
+        Objects.requireNonNull(feedback, "feedback");
+        return table.improve(key(iface, method), feedback);
+    }
+
+    /** Every version of a generated method, oldest first. */
+    public List<Version> history(Class<?> iface, String method) {
+        return table.history(key(iface, method));
+    }
+
+    private MethodKey key(Class<?> iface, String method) {
+        Objects.requireNonNull(method, "method");
+        Bound bound = bindings.get(iface);
+        if (bound == null) {
+            throw new JitException(iface.getName() + " has no generated methods here: implement it with this Jit "
+                    + "(jit.implement(" + iface.getSimpleName() + ".class)) and call a method first");
+        }
+        return MethodQueries.resolve(bound.keys(), method, iface.getSimpleName());
+    }
+
+    private Bound bind(Class<?> iface) {
+        validate(iface);
+        Owner owner = Specs.interfaceOwner(iface);
+        List<Method> methods = InterfaceMethods.toGenerate(iface);
+        List<MethodKey> keys = methods.stream().map(m -> Specs.key(owner, m)).toList();
+        InterfaceBinding binding = InterfaceBinding.create(iface, methods, keys, key -> table.link((MethodKey) key));
+        for (int i = 0; i < methods.size(); i++) {
+            table.register(Specs.forInterfaceMethod(owner, methods.get(i)), binding.site(i));
+        }
+        return new Bound(binding, keys);
+    }
+
+    /** Checks up front what would otherwise fail at the first call, the way Retrofit checks its service interfaces. */
+    private static void validate(Class<?> iface) {
+        String name = iface.getName();
+        if (!iface.isInterface() || iface.isAnnotation()) {
+            throw new IllegalArgumentException("jit.implement needs an interface, and " + name + " is not one");
+        }
+        if (iface.isHidden() || iface.getCanonicalName() == null) {
+            throw new IllegalArgumentException(name + " is a local or hidden interface: declare it as a top-level "
+                    + "or member interface so that generated code can name it");
+        }
+        for (Class<?> c = iface; c != null; c = c.getEnclosingClass()) {
+            if (Modifier.isPrivate(c.getModifiers())) {
+                throw new IllegalArgumentException(c.getName() + " is private: make it package-private or public so "
+                        + "that generated code can use " + iface.getSimpleName());
+            }
+        }
+        if (iface.isSealed()) {
+            throw new IllegalArgumentException(name + " is sealed, so jit-java cannot implement it");
+        }
+        ClassLoader loader = iface.getClassLoader();
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
+            throw new IllegalArgumentException(name + " belongs to the JDK: declare an interface of your own "
+                    + "(it may extend " + iface.getSimpleName() + ")");
+        }
+        Deque<Class<?>> candidates = new ArrayDeque<>();
+        candidates.add(iface);
+        while (!candidates.isEmpty()) {
+            Class<?> candidate = candidates.removeFirst();
+            if (candidate.getTypeParameters().length != 0) {
+                throw new IllegalArgumentException("Type parameters are unsupported on " + candidate.getName()
+                        + (candidate == iface ? "" : " which is an interface of " + name));
+            }
+            for (Type superinterface : candidate.getGenericInterfaces()) {
+                if (!(superinterface instanceof Class<?> c)) {
+                    throw new IllegalArgumentException("Type parameters are unsupported on " + superinterface
+                            + " which is an interface of " + name);
+                }
+                candidates.add(c);
+            }
+        }
+    }
+
+    /** Configures a {@link Jit}. */
+    public static final class Builder {
+        private ChatModel model;
+        private Path store = Path.of(".jit");
+        private int maxAttempts = 3;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The model that writes methods: any LangChain4j {@link ChatModel}. Required. */
+        public Builder model(ChatModel model) {
+            this.model = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /** Where generated code is to be stored (default {@code .jit}). */
+        public Builder store(Path store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** How many model requests one generation may make in total: the first answer plus repairs (default 3). */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /** The clock that stamps versions (default: the system clock, UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Jit build() {
+            if (model == null) {
+                throw new IllegalStateException("A model is required: Jit.builder().model(chatModel)");
+            }
+            return new Jit(this);
+        }
+    }
+}

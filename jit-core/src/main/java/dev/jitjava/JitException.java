@@ -1,0 +1,16 @@
+package dev.jitjava;
+
+/**
+ * The root of jit-java's unchecked exceptions. Messages end with {@code for method Type.name(Params)}
+ * where a method is concerned. Exceptions thrown by generated code itself are never wrapped in
+ * this: they reach the caller unchanged.
+ */
+public class JitException extends RuntimeException {
+    public JitException(String message) {
+        super(message);
+    }
+
+    public JitException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

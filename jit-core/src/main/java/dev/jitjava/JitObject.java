@@ -1,0 +1,211 @@
+package dev.jitjava;
+
+import dev.jitjava.generated.Anchor;
+import dev.jitjava.prompt.ArgumentTypes;
+import dev.jitjava.prompt.MethodKey;
+import dev.jitjava.prompt.MethodSpec;
+import dev.jitjava.prompt.Owner;
+import dev.jitjava.prompt.Specs;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An object whose methods are named at the call, the Java analog of Python's {@code __getattr__}:
+ * {@code o.call("countVowels", "hello")} writes {@code countVowels} on its first call, typed from
+ * the arguments ({@code Integer} becomes {@code int}, an {@code ArrayList} of {@code Integer}s
+ * becomes {@code List<Integer>}), and runs it. Overloads are distinct methods.
+ *
+ * <p>Generated code may call the object's other methods as {@code self.call(...)}. Later calls
+ * find the method through a per-name cache, with no reflection. Thread-safe, with the same
+ * single-flight guarantee as {@link Jit#implement}.
+ */
+public final class JitObject {
+    private final String namespace;
+    private final MethodTable table;
+    private final Owner owner;
+    private final ConcurrentHashMap<String, List<Bound>> byName = new ConcurrentHashMap<>();
+
+    /** A generated method as dynamic calls see it: the boxed parameter types, and an invoker taking an array. */
+    private record Bound(MethodKey key, Class<?>[] parameters, Class<?> returnType, MethodHandle invoker) {
+        boolean accepts(Object[] args) {
+            if (args.length != parameters.length) {
+                return false;
+            }
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] != null && !parameters[i].isInstance(args[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    JitObject(String namespace, MethodTable table) {
+        this.namespace = namespace;
+        this.table = table;
+        this.owner = Specs.objectOwner(namespace, JitObject.class, Anchor.class);
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /**
+     * Calls a method, writing it first if it does not exist. Its return type is the model's choice
+     * ({@code void} gives {@code null}). Exceptions thrown by the method reach the caller unchanged.
+     */
+    public Object call(String method, Object... args) {
+        return invoke(method, null, "", args);
+    }
+
+    /** Calls a method that returns {@code returnType} ({@code Integer.class} asks for an {@code int} method). */
+    public <R> R call(Class<R> returnType, String method, Object... args) {
+        Objects.requireNonNull(returnType, "returnType");
+        return cast(returnType, invoke(method, returnType, "", args));
+    }
+
+    /** A method to describe before its first call: {@code o.method("fizzbuzz").describe("...").returns(String.class).call(15)}. */
+    public JitMethod<Object> method(String name) {
+        Objects.requireNonNull(name, "name");
+        return new JitMethod<>(this, name, "", Object.class, false);
+    }
+
+    /** The current source of a method, by name or by signature ({@code countVowels(java.lang.String)}). */
+    public String source(String method) {
+        return table.source(key(method));
+    }
+
+    /** Writes a new version of a method from feedback and rebinds it; returns the new version. */
+    public Version improve(String method, String feedback) {
+        Objects.requireNonNull(feedback, "feedback");
+        return table.improve(key(method), feedback);
+    }
+
+    /** Every version of a method, oldest first. */
+    public List<Version> history(String method) {
+        return table.history(key(method));
+    }
+
+    @Override
+    public String toString() {
+        return "JitObject[" + namespace + "]";
+    }
+
+    Object invoke(String name, Class<?> returnType, String description, Object[] given) {
+        Objects.requireNonNull(name, "method");
+        Object[] args = given == null ? new Object[]{null} : given;
+        Bound bound = find(name, args);
+        if (bound == null) {
+            bound = create(name, args, returnType, description);
+        }
+        if (returnType != null) {
+            checkReturn(bound, returnType);
+        }
+        try {
+            return (Object) bound.invoker().invokeExact((Object) this, args);
+        } catch (Throwable thrown) {
+            throw JitObject.<RuntimeException>sneaky(thrown);
+        }
+    }
+
+    private Bound find(String name, Object[] args) {
+        List<Bound> candidates = byName.get(name);
+        if (candidates != null) {
+            for (Bound bound : candidates) {
+                if (bound.accepts(args)) {
+                    return bound;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Bound create(String name, Object[] args, Class<?> returnType, String description) {
+        MethodKey key;
+        if (Arrays.asList(args).contains(null)) {
+            key = existing(name, args);
+        } else {
+            List<String> others = new ArrayList<>();
+            for (MethodTable.Entry entry : table.entriesOf(owner.qualifiedName())) {
+                MethodSpec other = entry.spec;
+                others.add(other.description().isEmpty() ? other.signature()
+                        : other.signature() + "  // " + other.description());
+            }
+            MethodSpec spec = Specs.forDynamicCall(owner, name, args, returnType, description, others);
+            key = table.register(spec, null).spec.key();
+        }
+        table.link(key);
+        MethodTable.Entry entry = table.entry(key).orElseThrow();
+        MethodType type = entry.site().type();
+        Class<?>[] parameters = type.dropParameterTypes(0, 1).parameterList().stream()
+                .map(ArgumentTypes::boxed).toArray(Class<?>[]::new);
+        MethodHandle invoker = entry.site().dynamicInvoker()
+                .asType(MethodType.genericMethodType(parameters.length + 1))
+                .asSpreader(Object[].class, parameters.length);
+        Bound bound = new Bound(key, parameters, type.returnType(), invoker);
+        byName.compute(name, (n, list) -> {
+            List<Bound> updated = new ArrayList<>(list == null ? List.of() : list);
+            updated.removeIf(b -> b.key().equals(key));
+            updated.add(bound);
+            return List.copyOf(updated);
+        });
+        return bound;
+    }
+
+    /** With a null argument the type is unknown; only a method that exists already can be meant. */
+    private MethodKey existing(String name, Object[] args) {
+        List<MethodKey> matches = new ArrayList<>();
+        for (MethodTable.Entry entry : table.entriesOf(owner.qualifiedName())) {
+            MethodSpec spec = entry.spec;
+            if (spec.name().equals(name) && spec.parameters().size() == args.length && matches(spec, args)) {
+                matches.add(spec.key());
+            }
+        }
+        if (matches.size() != 1) {
+            int index = Arrays.asList(args).indexOf(null);
+            throw new JitException("Cannot tell the type of argument " + (index + 1) + " from null, and no one "
+                    + "method named " + name + " exists yet to take it: pass a value that is not null on the "
+                    + "first call, for method " + namespace + "." + name);
+        }
+        return matches.get(0);
+    }
+
+    private static boolean matches(MethodSpec spec, Object[] args) {
+        for (int i = 0; i < args.length; i++) {
+            Class<?> type = ArgumentTypes.boxed(spec.parameters().get(i).type());
+            if (args[i] != null && !type.isInstance(args[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkReturn(Bound bound, Class<?> wanted) {
+        Class<?> actual = ArgumentTypes.boxed(bound.returnType());
+        if (bound.returnType() == void.class || !ArgumentTypes.boxed(wanted).isAssignableFrom(actual)) {
+            throw new JitException("The method returns " + bound.returnType().getName() + ", not "
+                    + wanted.getName() + ", " + bound.key().forMethod());
+        }
+    }
+
+    private MethodKey key(String method) {
+        List<MethodKey> keys = table.entriesOf(owner.qualifiedName()).stream().map(e -> e.spec.key()).toList();
+        return MethodQueries.resolve(keys, method, namespace);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> R cast(Class<R> type, Object value) {
+        return (R) ArgumentTypes.boxed(type).cast(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T sneaky(Throwable thrown) throws T {
+        throw (T) thrown;
+    }
+}

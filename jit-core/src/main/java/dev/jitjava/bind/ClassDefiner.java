@@ -1,0 +1,105 @@
+package dev.jitjava.bind;
+
+import dev.jitjava.JitException;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.commons.ClassRemapper;
+import org.objectweb.asm.commons.Remapper;
+
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Defines compiled classes next to an anchor class: in its package and class loader, so that
+ * generated code may use package-private interfaces and types exactly as hand-written code in that
+ * package could.
+ *
+ * <p>Every definition gets fresh class names (the unit's own name plus {@code $jitN}), so a later
+ * version, or the same method in another {@code Jit}, never collides with an earlier one; the
+ * source keeps its stable name. Classes defined this way stay loaded while their class loader
+ * lives, so each {@code improve} costs one small class for the life of the application.
+ */
+public final class ClassDefiner {
+    private static final AtomicLong DEFINITIONS = new AtomicLong();
+
+    private ClassDefiner() {
+    }
+
+    /** A full-privilege lookup into the anchor's package, or an error that says how to open it. */
+    public static MethodHandles.Lookup lookupIn(Class<?> anchor) {
+        try {
+            return MethodHandles.privateLookupIn(anchor, MethodHandles.lookup());
+        } catch (IllegalAccessException e) {
+            throw new JitException("jit-java cannot define classes in package " + anchor.getPackageName()
+                    + " of " + anchor.getModule() + ": open the package to jit-java (`opens "
+                    + anchor.getPackageName() + ";` in module-info.java)", e);
+        }
+    }
+
+    /**
+     * Renames and defines the classes of one compilation unit.
+     *
+     * @param classes classes by binary name, the unit's own class and its nested ones
+     * @param mainName the binary name of the unit's class
+     * @return the defined unit class
+     */
+    public static Class<?> define(MethodHandles.Lookup lookup, Map<String, byte[]> classes, String mainName) {
+        String main = mainName.replace('.', '/');
+        String renamed = main + "$jit" + DEFINITIONS.incrementAndGet();
+        Remapper remapper = new Remapper() {
+            @Override
+            public String map(String internalName) {
+                return internalName.equals(main) || internalName.startsWith(main + "$")
+                        ? renamed + internalName.substring(main.length()) : internalName;
+            }
+        };
+        List<ClassReader> pending = new ArrayList<>();
+        classes.values().forEach(bytes -> pending.add(new ClassReader(bytes)));
+        Set<String> defined = new HashSet<>();
+        Class<?> unitClass = null;
+        while (!pending.isEmpty()) {
+            ClassReader next = pending.stream().filter(r -> supertypesReady(r, classes, defined)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("cyclic supertypes in " + mainName));
+            pending.remove(next);
+            ClassWriter writer = new ClassWriter(0);
+            next.accept(new ClassRemapper(writer, remapper), 0);
+            Class<?> definedClass = defineOne(lookup, writer.toByteArray());
+            defined.add(next.getClassName());
+            if (next.getClassName().equals(main)) {
+                unitClass = definedClass;
+            }
+        }
+        if (unitClass == null) {
+            throw new IllegalStateException("javac produced no class " + mainName);
+        }
+        return unitClass;
+    }
+
+    /** Defines one class with the lookup (used for generated method classes and implementation classes). */
+    public static Class<?> defineOne(MethodHandles.Lookup lookup, byte[] bytes) {
+        try {
+            return lookup.defineClass(bytes);
+        } catch (IllegalAccessException e) {
+            throw new JitException("jit-java cannot define classes in package " + lookup.lookupClass().getPackageName()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean supertypesReady(ClassReader reader, Map<String, byte[]> classes, Set<String> defined) {
+        List<String> supertypes = new ArrayList<>(List.of(reader.getInterfaces()));
+        if (reader.getSuperName() != null) {
+            supertypes.add(reader.getSuperName());
+        }
+        for (String supertype : supertypes) {
+            if (classes.containsKey(supertype.replace('/', '.')) && !defined.contains(supertype)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

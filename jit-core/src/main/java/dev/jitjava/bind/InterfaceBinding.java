@@ -1,0 +1,72 @@
+package dev.jitjava.bind;
+
+import dev.jitjava.JitException;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The implementation class of one interface for one {@code Jit}, and a call site per abstract
+ * method. Every instance shares the call sites, so rebinding a method changes it for all of them.
+ */
+public final class InterfaceBinding {
+    private static final AtomicLong CLASSES = new AtomicLong();
+
+    private final MethodHandle constructor;
+    private final List<MutableCallSite> sites;
+
+    private InterfaceBinding(MethodHandle constructor, List<MutableCallSite> sites) {
+        this.constructor = constructor;
+        this.sites = sites;
+    }
+
+    /**
+     * Defines the implementation class.
+     *
+     * @param methods the abstract methods to implement
+     * @param keys    the linker's key of each method, in the same order
+     */
+    public static InterfaceBinding create(Class<?> iface, List<Method> methods, List<?> keys, Linker linker) {
+        List<MutableCallSite> sites = new ArrayList<>();
+        List<MethodHandle> invokers = new ArrayList<>();
+        for (int i = 0; i < methods.size(); i++) {
+            Method method = methods.get(i);
+            MethodType type = MethodType.methodType(method.getReturnType(), method.getParameterTypes())
+                    .insertParameterTypes(0, iface);
+            MutableCallSite site = new MutableCallSite(FirstCall.handle(linker, keys.get(i), type));
+            sites.add(site);
+            invokers.add(site.dynamicInvoker());
+        }
+        String className = iface.getName() + "$Jit" + CLASSES.incrementAndGet();
+        Links.register(className, invokers);
+        MethodHandles.Lookup lookup = ClassDefiner.lookupIn(iface);
+        byte[] bytes = ImplementationClass.write(className.replace('.', '/'), iface, methods);
+        Class<?> implementation = ClassDefiner.defineOne(lookup, bytes);
+        try {
+            MethodHandle constructor = lookup.findConstructor(implementation, MethodType.methodType(void.class));
+            return new InterfaceBinding(constructor, List.copyOf(sites));
+        } catch (ReflectiveOperationException e) {
+            throw new JitException("jit-java could not link the implementation of " + iface.getName(), e);
+        }
+    }
+
+    /** The call site of the i-th method. */
+    public MutableCallSite site(int index) {
+        return sites.get(index);
+    }
+
+    /** A new instance of the implementation class. */
+    public Object newInstance() {
+        try {
+            return constructor.invoke();
+        } catch (Throwable e) {
+            throw new JitException("jit-java could not create the implementation object", e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.jitjava.prompt;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Identifies a method across calls and runs: the owner (an interface's binary name, or
+ * {@code object/<namespace>}), the method name and the erased parameter types. Overloads are distinct keys.
+ *
+ * @param owner      {@code dev.example.Numbers} or {@code object/scratch}
+ * @param ownerLabel what messages call the owner: {@code Numbers} or {@code scratch}
+ * @param name       the method name
+ * @param parameterTypes the erased parameter types' names, as {@link Class#getName()} spells them
+ */
+public record MethodKey(String owner, String ownerLabel, String name, List<String> parameterTypes) {
+    public MethodKey {
+        parameterTypes = List.copyOf(parameterTypes);
+    }
+
+    /** {@code countVowels(java.lang.String)}: stable, readable, used for file names. */
+    public String signature() {
+        return name + "(" + String.join(",", parameterTypes) + ")";
+    }
+
+    /** {@code Numbers.countVowels(String)}: how messages name the method. */
+    public String display() {
+        return ownerLabel + "." + name + parameterTypes.stream()
+                .map(MethodKey::simpleName)
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** The ending every error message about this method has. */
+    public String forMethod() {
+        return "for method " + display();
+    }
+
+    private static String simpleName(String typeName) {
+        String name = typeName;
+        int arrays = 0;
+        while (name.startsWith("[")) {
+            name = name.substring(1);
+            arrays++;
+        }
+        if (arrays > 0) {
+            name = switch (name.charAt(0)) {
+                case 'Z' -> "boolean";
+                case 'B' -> "byte";
+                case 'C' -> "char";
+                case 'S' -> "short";
+                case 'I' -> "int";
+                case 'J' -> "long";
+                case 'F' -> "float";
+                case 'D' -> "double";
+                default -> name.substring(1, name.length() - 1);
+            };
+        }
+        name = name.substring(name.lastIndexOf('.') + 1);
+        name = name.substring(name.lastIndexOf('$') + 1);
+        return name + "[]".repeat(arrays);
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.jitjava.prompt;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything known about a method to write: what the prompt says and what the answer is checked
+ * against.
+ *
+ * @param key            the method's identity
+ * @param owner          where it belongs
+ * @param typeParameters its type parameters as source, e.g. {@code <T extends Comparable<T>>}, or ""
+ * @param returnType     the erased return type
+ * @param returnSource   the return type as source, generics included
+ * @param flexibleReturn true when the caller gave no return type, so any return type (void too) is accepted
+ * @param parameters     the parameters, in order
+ * @param exceptions     the declared exceptions, as source
+ * @param exceptionTypes the declared exceptions' classes
+ * @param description    the method's {@code @Describe} text, or ""
+ * @param examples       example calls, each {@code call -> result} as the user wrote them
+ * @param otherMethods   the owner's other methods, one prompt line each
+ * @param imports        types the generated source imports so that the signature compiles as written
+ * @param signatureTypes user types used in the signature, whose shape the prompt shows
+ */
+public record MethodSpec(MethodKey key, Owner owner, String typeParameters, Class<?> returnType,
+                         String returnSource, boolean flexibleReturn, List<Parameter> parameters,
+                         List<String> exceptions, List<Class<?>> exceptionTypes, String description, List<String> examples,
+                         List<String> otherMethods, Set<String> imports, Set<Class<?>> signatureTypes) {
+
+    public MethodSpec {
+        parameters = List.copyOf(parameters);
+        exceptions = List.copyOf(exceptions);
+        exceptionTypes = List.copyOf(exceptionTypes);
+        examples = List.copyOf(examples);
+        otherMethods = List.copyOf(otherMethods);
+        imports = Set.copyOf(imports);
+        signatureTypes = Set.copyOf(signatureTypes);
+    }
+
+    public String name() {
+        return key.name();
+    }
+
+    /** The signature as the user would write it: {@code int countVowels(String text)}. */
+    public String signature() {
+        String params = parameters.stream()
+                .map(p -> p.source() + " " + p.name())
+                .collect(Collectors.joining(", "));
+        String throwsClause = exceptions.isEmpty() ? "" : " throws " + String.join(", ", exceptions);
+        String typeParams = typeParameters.isEmpty() ? "" : typeParameters + " ";
+        return typeParams + returnSource + " " + key.name() + "(" + params + ")" + throwsClause;
+    }
+}

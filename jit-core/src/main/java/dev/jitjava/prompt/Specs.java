@@ -1,0 +1,113 @@
+package dev.jitjava.prompt;
+
+import dev.jitjava.Describe;
+import dev.jitjava.Example;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Builds {@link MethodSpec}s: from an interface's reflected methods, or from the arguments of a dynamic call. */
+public final class Specs {
+    private Specs() {
+    }
+
+    /** The owner of an interface's generated methods: their classes go into the interface's package. */
+    public static Owner interfaceOwner(Class<?> iface) {
+        Describe describe = iface.getAnnotation(Describe.class);
+        String canonical = iface.getCanonicalName();
+        String pkg = iface.getPackageName();
+        String selfSource = pkg.isEmpty() ? canonical : canonical.substring(pkg.length() + 1);
+        return new Owner(iface.getName(), iface.getSimpleName(), describe == null ? "" : describe.value(),
+                iface, iface, selfSource);
+    }
+
+    /** The owner of a {@code JitObject}'s methods. */
+    public static Owner objectOwner(String namespace, Class<?> selfType, Class<?> anchor) {
+        return new Owner("object/" + namespace, namespace, "", anchor, selfType, selfType.getCanonicalName());
+    }
+
+    public static MethodKey key(Owner owner, Method method) {
+        return new MethodKey(owner.qualifiedName(), owner.label(), method.getName(),
+                Stream.of(method.getParameterTypes()).map(Class::getName).toList());
+    }
+
+    /** The spec of one abstract method of an interface, with the interface's other methods as context. */
+    public static MethodSpec forInterfaceMethod(Owner owner, Method method) {
+        Class<?> iface = owner.selfType();
+        TypeText text = new TypeText(owner.packageName());
+        String typeParameters = text.typeParameters(method.getTypeParameters());
+        String returnSource = text.render(method.getGenericReturnType());
+        List<Parameter> parameters = parameters(method, text);
+        List<String> exceptions = Stream.of(method.getGenericExceptionTypes()).map(text::render).toList();
+        List<String> others = new ArrayList<>();
+        for (Method other : InterfaceMethods.toGenerate(iface)) {
+            if (!other.equals(method)) {
+                others.add(describeOther(other, text, ""));
+            }
+        }
+        for (Method other : InterfaceMethods.defaults(iface)) {
+            others.add(describeOther(other, text, "default "));
+        }
+        Describe describe = method.getAnnotation(Describe.class);
+        List<String> examples = Stream.of(method.getAnnotationsByType(Example.class))
+                .map(e -> e.returns().isEmpty() ? e.call() : e.call() + " returns " + e.returns())
+                .toList();
+        return new MethodSpec(key(owner, method), owner, typeParameters, method.getReturnType(), returnSource, false,
+                parameters, exceptions, List.of(method.getExceptionTypes()), describe == null ? "" : describe.value(), examples, others,
+                text.imports(), text.userTypes());
+    }
+
+    /**
+     * The spec of a dynamic method, typed from the arguments of its first call.
+     *
+     * @param returnType the type the caller asked for, or {@code null} for "anything, void included"
+     */
+    public static MethodSpec forDynamicCall(Owner owner, String name, Object[] args, Class<?> returnType,
+                                            String description, List<String> otherMethods) {
+        TypeText text = new TypeText(owner.packageName());
+        Names names = new Names();
+        List<Parameter> parameters = new ArrayList<>();
+        for (Object arg : args) {
+            Type type = ArgumentTypes.parameterType(arg);
+            Class<?> erased = ArgumentTypes.erase(type);
+            parameters.add(new Parameter(names.next(erased), erased, text.render(type)));
+        }
+        Class<?> declared = returnType == null ? Object.class : ArgumentTypes.unboxed(returnType);
+        MethodKey key = new MethodKey(owner.qualifiedName(), owner.label(), name,
+                parameters.stream().map(p -> p.type().getName()).toList());
+        return new MethodSpec(key, owner, "", declared, text.render(declared), returnType == null, parameters,
+                List.of(), List.of(), description, List.of(), otherMethods, text.imports(), text.userTypes());
+    }
+
+    private static List<Parameter> parameters(Method method, TypeText text) {
+        Names names = new Names();
+        java.lang.reflect.Parameter[] reflected = method.getParameters();
+        Type[] generic = method.getGenericParameterTypes();
+        List<Parameter> parameters = new ArrayList<>();
+        for (int i = 0; i < reflected.length; i++) {
+            String source = text.render(generic[i]);
+            if (reflected[i].isVarArgs()) {
+                source = source.substring(0, source.length() - 2) + "...";
+            }
+            Class<?> type = reflected[i].getType();
+            String name = reflected[i].isNamePresent() ? reflected[i].getName() : names.next(type);
+            parameters.add(new Parameter(name, type, source));
+        }
+        return parameters;
+    }
+
+    private static String describeOther(Method method, TypeText text, String prefix) {
+        String params = Arrays.stream(method.getParameters())
+                .map(p -> text.render(p.getParameterizedType()) + (p.isNamePresent() ? " " + p.getName() : ""))
+                .collect(Collectors.joining(", "));
+        String signature = prefix + text.render(method.getGenericReturnType()) + " " + method.getName()
+                + "(" + params + ")";
+        Describe describe = method.getAnnotation(Describe.class);
+        return describe == null ? signature : signature + "  // " + describe.value();
+    }
+}
