@@ -111,7 +111,7 @@ final class Generator {
         Class<?> defined = ClassDefiner.define(lookup, classes, unit.binaryName());
         try {
             MethodType type = MethodType.fromMethodDescriptorString(signature.descriptor(), defined.getClassLoader());
-            MethodHandle handle = lookup.findStatic(defined, spec.name(), type);
+            MethodHandle handle = lookup.findStatic(defined, spec.name(), type).asFixedArity();
             return new Outcome(new Generated(unit.source(), handle, modelName, attempt), List.of());
         } catch (ReflectiveOperationException e) {
             throw new JitException("jit-java could not link the method it compiled, " + spec.key().forMethod(), e);
