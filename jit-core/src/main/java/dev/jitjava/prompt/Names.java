@@ -19,7 +19,8 @@ final class Names {
 
     private static String base(Class<?> type) {
         if (type.isArray()) {
-            return base(type.getComponentType()) + "s";
+            Class<?> component = type.getComponentType();
+            return component.isPrimitive() || component.isArray() ? "values" : base(component) + "s";
         }
         return switch (type.getName()) {
             case "int", "long", "short", "byte", "java.lang.Integer", "java.lang.Long" -> "n";

@@ -1,0 +1,125 @@
+package dev.jitjava;
+
+import dev.jitjava.test.ScriptedChatModel;
+import org.junit.jupiter.api.Test;
+
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ValidationTest {
+    private final Jit jit = Jit.builder().model(ScriptedChatModel.answering()).build();
+
+    interface Generic<T> {
+        T get();
+    }
+
+    interface ExtendsGeneric extends Supplier<String> {
+    }
+
+    interface ExtendsGenericIndirectly extends ExtendsGeneric {
+    }
+
+    private interface Hidden {
+        int x();
+    }
+
+    sealed interface Shape permits Circle {
+        double area();
+    }
+
+    record Circle(double r) implements Shape {
+        public double area() {
+            return Math.PI * r * r;
+        }
+    }
+
+    static class NotAnInterface {
+    }
+
+    @Test
+    void implement_genericInterface_rejected() {
+        assertThatThrownBy(() -> jit.implement(Generic.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Type parameters are unsupported on " + Generic.class.getName());
+    }
+
+    @Test
+    void implement_genericSuperinterface_rejectedNamingIt() {
+        assertThatThrownBy(() -> jit.implement(ExtendsGenericIndirectly.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Type parameters are unsupported on java.util.function.Supplier<java.lang.String> which is "
+                        + "an interface of " + ExtendsGenericIndirectly.class.getName());
+    }
+
+    @Test
+    void implement_class_rejected() {
+        assertThatThrownBy(() -> jit.implement(NotAnInterface.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("jit.implement needs an interface, and " + NotAnInterface.class.getName() + " is not one");
+    }
+
+    @Test
+    void implement_privateInterface_rejected() {
+        assertThatThrownBy(() -> jit.implement(Hidden.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(Hidden.class.getName() + " is private: make it package-private or public so that generated "
+                        + "code can use Hidden");
+    }
+
+    @Test
+    void implement_sealedInterface_rejected() {
+        assertThatThrownBy(() -> jit.implement(Shape.class))
+                .hasMessage(Shape.class.getName() + " is sealed, so jit-java cannot implement it");
+    }
+
+    @Test
+    void implement_localInterface_rejected() {
+        interface Local {
+            int x();
+        }
+        assertThatThrownBy(() -> jit.implement(Local.class))
+                .hasMessage(Local.class.getName() + " is a local or hidden interface: declare it as a top-level or "
+                        + "member interface so that generated code can name it");
+    }
+
+    @Test
+    void implement_jdkInterface_rejected() {
+        assertThatThrownBy(() -> jit.implement(Runnable.class))
+                .hasMessage("java.lang.Runnable belongs to the JDK: declare an interface of your own (it may extend Runnable)");
+    }
+
+    @Test
+    void create_withoutProviders_saysWhatToDo() {
+        assertThatThrownBy(Jit::create)
+                .isInstanceOf(JitException.class)
+                .hasMessage("Jit.create() picks a model provider from the environment (JIT_MODEL), and this version has "
+                        + "no providers yet. Build a Jit with any LangChain4j ChatModel instead: "
+                        + "Jit.builder().model(chatModel).build()");
+    }
+
+    @Test
+    void builder_withoutModel_saysWhatToDo() {
+        assertThatThrownBy(() -> Jit.builder().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("A model is required: Jit.builder().model(chatModel)");
+        assertThatThrownBy(() -> Jit.builder().maxAttempts(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxAttempts must be at least 1, not 0");
+    }
+
+    @Test
+    void implement_sameInterfaceTwice_sharesTheImplementationClass() {
+        interfaceWithOneMethod a = jit.implement(interfaceWithOneMethod.class);
+        interfaceWithOneMethod b = jit.implement(interfaceWithOneMethod.class);
+
+        assertThat(a.getClass()).isSameAs(b.getClass());
+        assertThat(a.getClass()).isNotEqualTo(java.lang.reflect.Proxy.class);
+        assertThat(java.lang.reflect.Proxy.isProxyClass(a.getClass())).isFalse();
+    }
+
+    interface interfaceWithOneMethod {
+        int one();
+    }
+}
