@@ -1,15 +1,12 @@
 package dev.jitjava;
 
-import dev.jitjava.bind.ClassDefiner;
-import dev.jitjava.compile.Compilation;
-import dev.jitjava.compile.InMemoryCompiler;
-import dev.jitjava.compile.SignatureCheck;
 import dev.jitjava.compile.SourceUnit;
 import dev.jitjava.extract.CodeExtractor;
 import dev.jitjava.extract.Extraction;
 import dev.jitjava.model.ModelNames;
 import dev.jitjava.prompt.MethodSpec;
 import dev.jitjava.prompt.Prompts;
+import dev.jitjava.store.Metadata;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -19,12 +16,9 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Runs the stages for one method: prompt, model, extract, compile, check, define; and the repair
@@ -34,19 +28,38 @@ import java.util.Set;
 final class Generator {
     private final ChatModel model;
     private final int maxAttempts;
-    private final InMemoryCompiler compiler = new InMemoryCompiler();
+    private final CodeLoader loader;
 
-    Generator(ChatModel model, int maxAttempts) {
+    Generator(ChatModel model, int maxAttempts, CodeLoader loader) {
         this.model = model;
         this.maxAttempts = maxAttempts;
+        this.loader = loader;
     }
 
-    /** A method that compiled and was defined: its source and its handle, typed {@code (self, params...)return}. */
-    record Generated(String source, MethodHandle handle, String model, int attempts) {
+    /**
+     * A method that compiled and was defined.
+     *
+     * @param request what the model was asked first (for reviewers)
+     * @param tokens  the tokens all attempts took, or null if the model did not say
+     */
+    record Generated(String source, CodeLoader.Loaded loaded, String model, int attempts, Metadata.Tokens tokens,
+                     String request, String status) {
+        MethodHandle handle() {
+            return loaded.handle();
+        }
+
+        Generated withStatus(String newStatus) {
+            return new Generated(source, loaded, model, attempts, tokens, request, newStatus);
+        }
+
+        /** The same generation, with a reviewer's edit as its source. */
+        Generated edited(String editedSource, CodeLoader.Loaded editedCode) {
+            return new Generated(editedSource, editedCode, model, attempts, tokens, request, Metadata.EDITED);
+        }
     }
 
     /** What one answer came to: a method, or the problems to send back. */
-    private record Outcome(Generated generated, List<Diagnostic> problems) {
+    private record Outcome(String source, CodeLoader.Loaded loaded, List<Diagnostic> problems) {
     }
 
     /**
@@ -57,22 +70,26 @@ final class Generator {
         String modelName = ModelNames.of(model);
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(Prompts.system()));
-        messages.add(UserMessage.from(feedback == null ? Prompts.write(spec) : Prompts.improve(spec, history, feedback)));
+        String request = feedback == null ? Prompts.write(spec) : Prompts.improve(spec, history, feedback);
+        messages.add(UserMessage.from(request));
         List<Diagnostic> problems = List.of();
+        TokenCount tokens = new TokenCount();
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             if (attempt > 1) {
                 messages.add(UserMessage.from(Prompts.repair(spec, problems)));
             }
             ChatResponse response = ask(messages, spec, modelName, attempt);
+            tokens.add(response.tokenUsage());
             if (response.modelName() != null && !response.modelName().isBlank()) {
                 modelName = response.modelName();
             }
             String answer = response.aiMessage() == null || response.aiMessage().text() == null
                     ? "" : response.aiMessage().text();
             messages.add(AiMessage.from(answer));
-            Outcome outcome = tryAnswer(spec, answer, modelName, attempt);
-            if (outcome.generated() != null) {
-                return outcome.generated();
+            Outcome outcome = tryAnswer(spec, answer);
+            if (outcome.loaded() != null) {
+                return new Generated(outcome.source(), outcome.loaded(), modelName, attempt, tokens.total(), request,
+                        Metadata.GENERATED);
             }
             problems = outcome.problems();
         }
@@ -91,37 +108,32 @@ final class Generator {
         }
     }
 
-    private Outcome tryAnswer(MethodSpec spec, String answer, String modelName, int attempt) {
+    private Outcome tryAnswer(MethodSpec spec, String answer) {
         Extraction extraction = CodeExtractor.extract(answer, spec);
         if (extraction instanceof Extraction.Missing missing) {
-            return new Outcome(null, missing.problems());
+            return new Outcome(null, null, missing.problems());
         }
         SourceUnit unit = SourceUnit.of(spec, (Extraction.Found) extraction);
-        Compilation compilation = compiler.compile(unit, visibleTypes(spec));
-        if (compilation instanceof Compilation.Failed failed) {
-            return new Outcome(null, failed.errors());
-        }
-        var classes = ((Compilation.Classes) compilation).classes();
-        ClassLoader loader = spec.owner().anchor().getClassLoader();
-        SignatureCheck.Result signature = SignatureCheck.check(classes.get(unit.binaryName()), spec, loader);
-        if (signature.descriptor() == null) {
-            return new Outcome(null, signature.problems());
-        }
-        MethodHandles.Lookup lookup = ClassDefiner.lookupIn(spec.owner().anchor());
-        Class<?> defined = ClassDefiner.define(lookup, classes, unit.binaryName());
-        try {
-            MethodType type = MethodType.fromMethodDescriptorString(signature.descriptor(), defined.getClassLoader());
-            MethodHandle handle = lookup.findStatic(defined, spec.name(), type).asFixedArity();
-            return new Outcome(new Generated(unit.source(), handle, modelName, attempt), List.of());
-        } catch (ReflectiveOperationException e) {
-            throw new JitException("jit-java could not link the method it compiled, " + spec.key().forMethod(), e);
+        CodeLoader.Result result = loader.load(spec, unit, Optional.empty());
+        return new Outcome(result.loaded() == null ? null : unit.source(), result.loaded(), result.problems());
+    }
+}
+
+/** Adds up the token usage of a generation's responses; null when no response reported any. */
+final class TokenCount {
+    private long input;
+    private long output;
+    private boolean reported;
+
+    void add(dev.langchain4j.model.output.TokenUsage usage) {
+        if (usage != null) {
+            reported = true;
+            input += usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+            output += usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
         }
     }
 
-    private static Set<Class<?>> visibleTypes(MethodSpec spec) {
-        Set<Class<?>> types = new HashSet<>(spec.signatureTypes());
-        types.add(spec.owner().anchor());
-        types.add(spec.owner().selfType());
-        return types;
+    Metadata.Tokens total() {
+        return reported ? new Metadata.Tokens(input, output) : null;
     }
 }

@@ -5,6 +5,7 @@ import dev.jitjava.prompt.InterfaceMethods;
 import dev.jitjava.prompt.MethodKey;
 import dev.jitjava.prompt.Owner;
 import dev.jitjava.prompt.Specs;
+import dev.jitjava.store.MethodStore;
 import dev.langchain4j.model.chat.ChatModel;
 
 import java.lang.reflect.Method;
@@ -13,10 +14,19 @@ import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static java.util.stream.Collectors.toList;
 
 /**
  * Just-in-time methods: an interface's abstract methods, or a {@link JitObject}'s methods, are
@@ -35,11 +45,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the others wait for it; different methods are generated in parallel. Generation runs in
  * the calling thread. A failed generation is not remembered: the next call tries again.
  *
- * <p>Until the persistent store exists, generated code lives as long as this {@code Jit}.
+ * <p>Generated methods are kept in the store ({@code .jit/} unless {@link Builder#store} or
+ * {@code JIT_STORE} says otherwise), as readable {@code .java} files with metadata, and later
+ * runs load them from there without the model. {@link Mode} says when the model may be called.
  */
 public final class Jit {
-    /** Where the persistent store will keep generated code; recorded now, used once that store exists. */
-    private final Path store;
     private final MethodTable table;
     private final ConcurrentHashMap<Class<?>, Bound> bindings = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, JitObject> objects = new ConcurrentHashMap<>();
@@ -47,9 +57,10 @@ public final class Jit {
     private record Bound(InterfaceBinding binding, List<MethodKey> keys) {
     }
 
-    private Jit(Builder builder) {
-        this.store = builder.store;
-        this.table = new MethodTable(new Generator(builder.model, builder.maxAttempts), builder.clock);
+    private Jit(Builder builder, Reviewer reviewer) {
+        CodeLoader loader = new CodeLoader();
+        this.table = new MethodTable(new Generator(builder.model, builder.maxAttempts, loader), loader,
+                new MethodStore(builder.store), builder.mode, reviewer, builder.clock);
     }
 
     /** A builder; {@link Builder#model} is required. */
@@ -116,6 +127,60 @@ public final class Jit {
     /** Every version of a generated method, oldest first. */
     public List<Version> history(Class<?> iface, String method) {
         return table.history(key(iface, method));
+    }
+
+    /**
+     * Checks, without the model, that every abstract method of the interfaces is stored, compiles
+     * and matches its spec: the gate to run in CI before shipping with {@link Mode#LOCKED}.
+     */
+    public Verification verify(Class<?>... ifaces) {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Class<?> iface : ifaces) {
+            validate(iface);
+            Owner owner = Specs.interfaceOwner(iface);
+            for (Method method : InterfaceMethods.toGenerate(iface)) {
+                checked++;
+                String problem = table.verify(Specs.forInterfaceMethod(owner, method));
+                if (!problem.isEmpty()) {
+                    problems.add(problem);
+                }
+            }
+        }
+        return new Verification(checked, problems);
+    }
+
+    /**
+     * Makes every abstract method of the interfaces exist now: loaded from the store, or generated
+     * (up to four at a time) when missing or stale. Failures are reported, not thrown.
+     */
+    public Preparation prepare(Class<?>... ifaces) {
+        List<MethodKey> keys = new ArrayList<>();
+        for (Class<?> iface : ifaces) {
+            keys.addAll(bindings.computeIfAbsent(iface, this::bind).keys());
+        }
+        List<String> generated = new ArrayList<>();
+        List<String> stored = new ArrayList<>();
+        Map<String, String> failed = new TreeMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, keys.size())));
+        try {
+            List<Future<?>> work = keys.stream().map(key -> pool.submit(() -> table.link(key))).collect(toList());
+            for (int i = 0; i < keys.size(); i++) {
+                MethodKey key = keys.get(i);
+                try {
+                    work.get(i).get();
+                    (table.entry(key).orElseThrow().fromModel() ? generated : stored).add(key.display());
+                } catch (ExecutionException e) {
+                    failed.put(key.display(), String.valueOf(e.getCause().getMessage()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new JitException("Interrupted while preparing " + key.display(), e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Preparation(generated, stored, failed);
     }
 
     private MethodKey key(Class<?> iface, String method) {
@@ -185,7 +250,9 @@ public final class Jit {
     /** Configures a {@link Jit}. */
     public static final class Builder {
         private ChatModel model;
-        private Path store = Path.of(".jit");
+        private Path store = Path.of(System.getenv().getOrDefault("JIT_STORE", ".jit"));
+        private Mode mode = modeFromEnvironment();
+        private Reviewer reviewer;
         private int maxAttempts = 3;
         private Clock clock = Clock.systemUTC();
 
@@ -198,9 +265,21 @@ public final class Jit {
             return this;
         }
 
-        /** Where generated code is to be stored (default {@code .jit}). */
+        /** The store folder (default: {@code JIT_STORE}, else {@code .jit} in the working directory). */
         public Builder store(Path store) {
             this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** When the model may be called (default: {@code JIT_MODE}, else {@link Mode#AUTO}). */
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Who approves new versions in {@link Mode#REVIEW} (default: a prompt on the console, if there is one). */
+        public Builder reviewer(Reviewer reviewer) {
+            this.reviewer = Objects.requireNonNull(reviewer, "reviewer");
             return this;
         }
 
@@ -223,7 +302,27 @@ public final class Jit {
             if (model == null) {
                 throw new IllegalStateException("A model is required: Jit.builder().model(chatModel)");
             }
-            return new Jit(this);
+            Reviewer chosen = reviewer;
+            if (chosen == null && mode == Mode.REVIEW) {
+                if (System.console() == null) {
+                    throw new IllegalStateException("REVIEW mode needs a reviewer, and there is no console to ask: "
+                            + "Jit.builder().reviewer(...)");
+                }
+                chosen = ConsoleReviewer.ofSystemConsole();
+            }
+            return new Jit(this, chosen);
+        }
+
+        private static Mode modeFromEnvironment() {
+            String value = System.getenv("JIT_MODE");
+            if (value == null || value.isBlank()) {
+                return Mode.AUTO;
+            }
+            try {
+                return Mode.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("JIT_MODE is \"" + value + "\"; it must be auto, review or locked");
+            }
         }
     }
 }

@@ -1,34 +1,48 @@
 package dev.jitjava;
 
 import dev.jitjava.bind.SingleFlight;
+import dev.jitjava.compile.SourceUnit;
 import dev.jitjava.prompt.MethodKey;
 import dev.jitjava.prompt.MethodSpec;
-import dev.jitjava.store.MethodHistory;
+import dev.jitjava.store.Metadata;
+import dev.jitjava.store.MethodStore;
+import dev.jitjava.store.SpecRecord;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MutableCallSite;
+import java.lang.invoke.WrongMethodTypeException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
- * Every method one {@code Jit} knows, with its spec, its call site and its versions.
+ * Every method one {@code Jit} knows, with its spec and its call site, backed by the store.
  *
- * <p>Generating a method that does not exist yet is single flight: however many threads call it
- * at once, one generates it and the others wait for that result. Improving a method is serialized
- * per method; it rebinds the call site, so calls already under way finish on the old version and
- * later ones run the new one.
+ * <p>Making a method exist is single flight: however many threads call it at once, one loads or
+ * generates it and the others wait for that result; across processes, the store's lock per method
+ * does the same. A method whose stored spec matches is loaded without the model. Improving is
+ * serialized per method and rebinds the call site: calls under way finish on the old version.
  */
 final class MethodTable {
     private final Generator generator;
+    private final CodeLoader loader;
+    private final MethodStore store;
+    private final Mode mode;
+    private final Reviewer reviewer;
     private final Clock clock;
-    private final MethodHistory history = new MethodHistory();
     private final ConcurrentHashMap<MethodKey, Entry> entries = new ConcurrentHashMap<>();
     private final SingleFlight<MethodKey, MethodHandle> flights = new SingleFlight<>();
 
-    MethodTable(Generator generator, Clock clock) {
+    MethodTable(Generator generator, CodeLoader loader, MethodStore store, Mode mode, Reviewer reviewer, Clock clock) {
         this.generator = generator;
+        this.loader = loader;
+        this.store = store;
+        this.mode = mode;
+        this.reviewer = reviewer;
         this.clock = clock;
     }
 
@@ -36,6 +50,7 @@ final class MethodTable {
     static final class Entry {
         final MethodSpec spec;
         private MutableCallSite site;
+        private boolean fromModel;
 
         Entry(MethodSpec spec, MutableCallSite site) {
             this.spec = spec;
@@ -45,9 +60,13 @@ final class MethodTable {
         synchronized MutableCallSite site() {
             return site;
         }
+
+        /** Whether the bound version was written by the model in this process (rather than loaded). */
+        synchronized boolean fromModel() {
+            return fromModel;
+        }
     }
 
-    /** Registers a method, or returns the entry already registered under its key. */
     Entry register(MethodSpec spec, MutableCallSite site) {
         return entries.computeIfAbsent(spec.key(), key -> new Entry(spec, site));
     }
@@ -56,71 +75,211 @@ final class MethodTable {
         return Optional.ofNullable(entries.get(key));
     }
 
-    /** The entries of one owner, in no particular order. */
     List<Entry> entriesOf(String owner) {
         return entries.values().stream().filter(e -> e.spec.key().owner().equals(owner)).toList();
     }
 
-    /** The method's bound handle, generating the method first if it has no version yet. */
+    MethodStore store() {
+        return store;
+    }
+
+    /** The method's bound handle: loaded from the store, or generated if it is missing or stale. */
     MethodHandle link(MethodKey key) {
         return flights.get(key, k -> {
             Entry entry = entries.get(k);
-            Generator.Generated generated = generator.generate(entry.spec, List.of(), null);
-            bind(entry, generated, Optional.empty());
-            return generated.handle();
+            Optional<MethodHandle> stored = fromStore(entry);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            if (mode == Mode.LOCKED) {
+                throw missing(entry);
+            }
+            return store.locked(k, () -> fromStore(entry).orElseGet(() -> generateFirst(entry)));
         });
     }
 
     /** Writes a new version from feedback and rebinds the method to it. */
     Version improve(MethodKey key, String feedback) {
         Entry entry = entries.get(key);
+        if (mode == Mode.LOCKED) {
+            throw new MissingMethodException("LOCKED mode never calls the model, so it cannot improve a method: "
+                    + "improve it in AUTO or REVIEW mode and commit the store, " + key.forMethod());
+        }
         synchronized (entry) {
-            List<Version> versions = history.versions(key);
-            if (versions.isEmpty()) {
+            if (store.load(key).isEmpty()) {
                 throw new JitException("Nothing to improve yet: the method is written on its first call, so call it "
                         + "once before improving it, " + key.forMethod());
             }
-            Generator.Generated generated = generator.generate(entry.spec, versions, feedback);
-            Version version = bind(entry, generated, Optional.of(feedback));
-            flights.put(key, generated.handle());
-            return version;
+            link(key);
+            return store.locked(key, () -> {
+                Metadata current = store.load(key).orElseThrow().metadata();
+                List<Version> history = versions(current);
+                Generator.Generated generated = review(generator.generate(entry.spec, history, feedback), entry.spec,
+                        Optional.of(feedback));
+                Metadata updated = append(entry.spec, current, NewVersion.of(generated), feedback, null,
+                        generated.status());
+                store.save(key, updated);
+                store.cacheClasses(key, generated.source(), generated.loaded().classes());
+                bind(entry, generated.handle(), true);
+                flights.put(key, generated.handle());
+                return versions(updated).get(updated.versions().size() - 1);
+            });
         }
     }
 
     List<Version> history(MethodKey key) {
-        return history.versions(key);
+        return store.load(key).map(stored -> versions(stored.metadata())).orElse(List.of());
     }
 
     String source(MethodKey key) {
-        List<Version> versions = history.versions(key);
-        if (versions.isEmpty()) {
-            throw new JitException("No source yet: the method is written on its first call, " + key.forMethod());
-        }
-        return versions.get(versions.size() - 1).source();
+        return store.load(key).map(MethodStore.Stored::source).orElseThrow(() -> new JitException(
+                "No source yet: the method is written on its first call, " + key.forMethod()));
     }
 
-    private Version bind(Entry entry, Generator.Generated generated, Optional<String> feedback) {
-        synchronized (entry) {
-            MethodHandle target = entry.site == null ? generated.handle() : adapt(generated, entry);
-            Version version = history.append(entry.spec.key(), generated.source(), feedback, generated.model(),
-                    clock.instant(), generated.attempts());
-            if (entry.site == null) {
-                entry.site = new MutableCallSite(target);
-            } else {
-                entry.site.setTarget(target);
-                MutableCallSite.syncAll(new MutableCallSite[]{entry.site});
+    /** Checks a method against the store without the model and without binding it: "" if all is well. */
+    String verify(MethodSpec spec) {
+        MethodKey key = spec.key();
+        Optional<MethodStore.Stored> stored = store.load(key);
+        if (stored.isEmpty()) {
+            return "missing: " + key.display() + " (" + store.sourceFile(key) + ")";
+        }
+        SpecRecord wanted = SpecRecord.of(spec);
+        Metadata metadata = stored.get().metadata();
+        if (!metadata.specHash().equals(wanted.hash())) {
+            return "stale: " + key.display() + ": " + metadata.spec().changesTo(wanted) + " since it was written";
+        }
+        CodeLoader.Result result = loader.load(spec, SourceUnit.stored(spec, stored.get().source()), Optional.empty());
+        return result.loaded() != null ? "" : "broken: " + key.display() + ": " + fileProblem(key, result.problems());
+    }
+
+    private Optional<MethodHandle> fromStore(Entry entry) {
+        MethodKey key = entry.spec.key();
+        Optional<MethodStore.Stored> found = store.load(key);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        MethodStore.Stored stored = found.get();
+        Metadata metadata = stored.metadata();
+        SpecRecord wanted = SpecRecord.of(entry.spec);
+        if (!metadata.specHash().equals(wanted.hash())) {
+            if (stored.editedByHand() || Metadata.EDITED.equals(metadata.status())) {
+                throw new JitException(store.sourceFile(key) + " was edited by hand, and since then "
+                        + metadata.spec().changesTo(wanted) + ". jit-java does not overwrite hand edits: restore the "
+                        + "spec, or delete the .java and .json files to have the method written again, " + key.forMethod());
             }
-            return version;
+            return Optional.empty();
+        }
+        SourceUnit unit = SourceUnit.stored(entry.spec, stored.source());
+        CodeLoader.Result result = loader.load(entry.spec, unit, store.cachedClasses(key, stored.source()));
+        if (result.loaded() == null) {
+            throw new JitException("The stored source does not compile: " + fileProblem(key, result.problems())
+                    + ". Fix the file, or call improve to have the model change it, " + key.forMethod());
+        }
+        store.cacheClasses(key, stored.source(), result.loaded().classes());
+        if (stored.editedByHand()) {
+            NewVersion edit = new NewVersion(stored.source(), "hand edit", 0, null);
+            store.save(key, append(entry.spec, metadata, edit, null, "edited by hand", Metadata.EDITED));
+        }
+        bind(entry, result.loaded().handle(), false);
+        return Optional.of(result.loaded().handle());
+    }
+
+    private MethodHandle generateFirst(Entry entry) {
+        MethodKey key = entry.spec.key();
+        Optional<Metadata> stale = store.load(key).map(MethodStore.Stored::metadata);
+        Generator.Generated generated = review(generator.generate(entry.spec, List.of(), null), entry.spec,
+                Optional.empty());
+        String reason = stale.map(old -> "regenerated: " + old.spec().changesTo(SpecRecord.of(entry.spec))).orElse(null);
+        Metadata metadata = append(entry.spec, stale.orElse(null), NewVersion.of(generated), null, reason,
+                generated.status());
+        store.save(key, metadata);
+        store.cacheClasses(key, generated.source(), generated.loaded().classes());
+        bind(entry, generated.handle(), true);
+        return generated.handle();
+    }
+
+    /** In REVIEW mode, shows the new version to the reviewer, who may approve, reject or edit it. */
+    private Generator.Generated review(Generator.Generated generated, MethodSpec spec, Optional<String> feedback) {
+        if (mode != Mode.REVIEW) {
+            return generated;
+        }
+        Reviewer.Decision decision = reviewer.review(new Reviewer.Review(spec.key().display(), generated.source(),
+                generated.request(), feedback));
+        return switch (decision.kind()) {
+            case APPROVE -> generated.withStatus(Metadata.APPROVED);
+            case REJECT -> throw new RejectedException("The reviewer rejected the new version (" + decision.reason()
+                    + "); nothing was stored, " + spec.key().forMethod());
+            case EDIT -> {
+                CodeLoader.Result edited = loader.load(spec, SourceUnit.stored(spec, decision.source()), Optional.empty());
+                if (edited.loaded() == null) {
+                    throw new JitException("The reviewer's edit does not compile: " + edited.problems().get(0).describe()
+                            + "; nothing was stored, " + spec.key().forMethod());
+                }
+                yield generated.edited(decision.source(), edited.loaded());
+            }
+        };
+    }
+
+    /** A version to record: from the model, a reviewer's edit, or a hand edit found on load. */
+    private record NewVersion(String source, String model, int attempts, Metadata.Tokens tokens) {
+        static NewVersion of(Generator.Generated generated) {
+            return new NewVersion(generated.source(), generated.model(), generated.attempts(), generated.tokens());
         }
     }
 
-    private static MethodHandle adapt(Generator.Generated generated, Entry entry) {
-        try {
-            return generated.handle().asType(entry.site.type());
-        } catch (java.lang.invoke.WrongMethodTypeException e) {
-            throw new JitException("The new version returns " + generated.handle().type().returnType().getName()
-                    + " where callers expect " + entry.site.type().returnType().getName() + ", "
-                    + entry.spec.key().forMethod(), e);
+    /** The metadata with one more version, which becomes the current one. */
+    private Metadata append(MethodSpec spec, Metadata old, NewVersion version, String feedback, String reason,
+                            String status) {
+        List<Metadata.VersionRecord> versions = new ArrayList<>(old == null ? List.of() : old.versions());
+        String created = clock.instant().toString();
+        versions.add(new Metadata.VersionRecord(versions.size() + 1, version.model(), created, version.attempts(),
+                version.tokens(), feedback, reason, List.of(version.source().split("\n", -1))));
+        SpecRecord record = SpecRecord.of(spec);
+        String regenerated = reason != null && reason.startsWith("regenerated")
+                ? reason : old == null ? null : old.regenerated();
+        return new Metadata(spec.key().owner(), spec.key().signature(), status, record.hash(), record, version.model(),
+                created, version.attempts(), version.tokens(), SpecRecord.sha256(version.source()), regenerated,
+                versions);
+    }
+
+    private static List<Version> versions(Metadata metadata) {
+        return metadata.versions().stream().map(v -> new Version(v.number(), v.sourceText(),
+                Optional.ofNullable(v.feedback()), v.model(), Instant.parse(v.created()), v.attempts())).toList();
+    }
+
+    private String fileProblem(MethodKey key, List<Diagnostic> problems) {
+        Diagnostic first = problems.get(0);
+        return store.sourceFile(key) + (first.line() > 0 ? ":" + first.line() : "") + ": " + first.message()
+                + (first.sourceLine().isBlank() ? "" : "\n    " + first.sourceLine().strip());
+    }
+
+    private MissingMethodException missing(Entry entry) {
+        MethodKey key = entry.spec.key();
+        Optional<MethodStore.Stored> stored = store.load(key);
+        String what = stored.isEmpty()
+                ? "is not in the store (" + store.sourceFile(key) + ")"
+                : "is stale in the store: " + stored.get().metadata().spec().changesTo(SpecRecord.of(entry.spec))
+                + " since it was written";
+        return new MissingMethodException(key.display() + " " + what + ", and LOCKED mode never calls the model. "
+                + "Generate it in AUTO mode (JIT_MODE=auto, or jit.prepare(...)) and commit the store, "
+                + key.forMethod());
+    }
+
+    private void bind(Entry entry, MethodHandle handle, boolean fromModel) {
+        synchronized (entry) {
+            entry.fromModel = fromModel;
+            if (entry.site == null) {
+                entry.site = new MutableCallSite(handle);
+                return;
+            }
+            try {
+                entry.site.setTarget(handle.asType(entry.site.type()));
+            } catch (WrongMethodTypeException e) {
+                throw new JitException("The new version returns " + handle.type().returnType().getName()
+                        + " where callers expect " + entry.site.type().returnType().getName() + ", "
+                        + entry.spec.key().forMethod(), e);
+            }
+            MutableCallSite.syncAll(new MutableCallSite[]{entry.site});
         }
     }
 }

@@ -4,7 +4,9 @@ import dev.jitjava.Describe;
 import dev.jitjava.Example;
 import dev.jitjava.Jit;
 import dev.jitjava.test.ScriptedChatModel;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -12,11 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 
+import java.nio.file.Path;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Signatures of every shape, in a package other than jit-java's own. */
 class SignaturesTest {
+    @TempDir
+    Path store;
+
 
     enum Direction { NORTH, SOUTH }
 
@@ -59,7 +66,12 @@ class SignaturesTest {
         String method = prompt.substring(start, prompt.indexOf('\n', start));
         return Answers.forSignature(method);
     });
-    private final Tools tools = Jit.builder().model(model).build().implement(Tools.class);
+    private Tools tools;
+
+    @BeforeEach
+    void implement() {
+        tools = Jit.builder().store(store).model(model).build().implement(Tools.class);
+    }
 
     @Test
     void genericCollections() {

@@ -11,21 +11,29 @@ public final class GenerationTiming {
         int countVowels(String text);
     }
 
+    private static java.nio.file.Path newStore() {
+        try {
+            return java.nio.file.Files.createTempDirectory("jit-timing");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static void main(String[] args) {
         ScriptedChatModel model = ScriptedChatModel.replying(request -> Answers.COUNT_VOWELS);
         long start = System.nanoTime();
-        Jit.builder().model(model).build().implement(Numbers.class).countVowels("warm up");
+        Jit.builder().store(newStore()).model(model).build().implement(Numbers.class).countVowels("warm up");
         long cold = System.nanoTime() - start;
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         long[] times = new long[rounds];
         for (int i = 0; i < rounds; i++) {
-            Numbers numbers = Jit.builder().model(model).build().implement(Numbers.class);
+            Numbers numbers = Jit.builder().store(newStore()).model(model).build().implement(Numbers.class);
             long t = System.nanoTime();
             numbers.countVowels("measure");
             times[i] = System.nanoTime() - t;
         }
         java.util.Arrays.sort(times);
-        Numbers bound = Jit.builder().model(model).build().implement(Numbers.class);
+        Numbers bound = Jit.builder().store(newStore()).model(model).build().implement(Numbers.class);
         bound.countVowels("x");
         long t = System.nanoTime();
         int sink = 0;

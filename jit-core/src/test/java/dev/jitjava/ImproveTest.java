@@ -2,6 +2,7 @@ package dev.jitjava;
 
 import dev.jitjava.test.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,10 +10,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import java.nio.file.Path;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ImproveTest {
+    @TempDir
+    Path store;
+
 
     interface Numbers {
         int countVowels(String text);
@@ -30,7 +36,7 @@ class ImproveTest {
     @Test
     void improve_rebindsExistingObjects_andKeepsHistoryWithFeedback() {
         ScriptedChatModel model = ScriptedChatModel.answering(Answers.COUNT_VOWELS, WITH_Y).named("m1");
-        Jit jit = Jit.builder().model(model).clock(clock).build();
+        Jit jit = Jit.builder().store(store).model(model).clock(clock).build();
         Numbers before = jit.implement(Numbers.class);
         assertThat(before.countVowels("rhythm")).isZero();
         String firstSource = jit.source(Numbers.class, "countVowels(java.lang.String)");
@@ -54,7 +60,7 @@ class ImproveTest {
     @Test
     void improve_requestCarriesCurrentSourceHistoryAndFeedback() {
         ScriptedChatModel model = ScriptedChatModel.answering(Answers.COUNT_VOWELS, WITH_Y, WITH_Y);
-        Jit jit = Jit.builder().model(model).build();
+        Jit jit = Jit.builder().store(store).model(model).build();
         jit.implement(Numbers.class).countVowels("a");
 
         jit.improve(Numbers.class, "countVowels(String)", "also count y as a vowel");
@@ -70,7 +76,7 @@ class ImproveTest {
     @Test
     void improve_failedImprovement_keepsCurrentVersionBound() {
         ScriptedChatModel model = ScriptedChatModel.answering(Answers.COUNT_VOWELS, "no code", "no code", "no code");
-        Jit jit = Jit.builder().model(model).build();
+        Jit jit = Jit.builder().store(store).model(model).build();
         Numbers numbers = jit.implement(Numbers.class);
         numbers.countVowels("a");
 
@@ -83,7 +89,7 @@ class ImproveTest {
 
     @Test
     void improve_beforeFirstCall_saysToCallFirst() {
-        Jit jit = Jit.builder().model(ScriptedChatModel.answering()).build();
+        Jit jit = Jit.builder().store(store).model(ScriptedChatModel.answering()).build();
         jit.implement(Numbers.class);
 
         assertThatThrownBy(() -> jit.improve(Numbers.class, "countVowels(String)", "faster"))
@@ -96,7 +102,7 @@ class ImproveTest {
 
     @Test
     void source_overloadedName_asksForSignature() {
-        Jit jit = Jit.builder().model(ScriptedChatModel.answering()).build();
+        Jit jit = Jit.builder().store(store).model(ScriptedChatModel.answering()).build();
         jit.implement(Numbers.class);
 
         assertThatThrownBy(() -> jit.source(Numbers.class, "countVowels"))
@@ -110,7 +116,7 @@ class ImproveTest {
 
     @Test
     void source_interfaceNotImplemented_saysSo() {
-        Jit jit = Jit.builder().model(ScriptedChatModel.answering()).build();
+        Jit jit = Jit.builder().store(store).model(ScriptedChatModel.answering()).build();
 
         assertThatThrownBy(() -> jit.source(Numbers.class, "countVowels"))
                 .hasMessage(Numbers.class.getName() + " has no generated methods here: implement it with this Jit "

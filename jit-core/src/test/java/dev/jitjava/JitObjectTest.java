@@ -2,20 +2,26 @@ package dev.jitjava;
 
 import dev.jitjava.test.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import java.nio.file.Path;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JitObjectTest {
+    @TempDir
+    Path store;
+
 
     @Test
     void call_untypedVoidMethod_printsAndReturnsNull() {
         ScriptedChatModel model = ScriptedChatModel.answering(Answers.PRINT_ODD);
-        JitObject o = Jit.builder().model(model).build().object("scratch");
+        JitObject o = Jit.builder().store(store).model(model).build().object("scratch");
 
         Object[] result = new Object[1];
         String out = SeedDemoTest.captureStdout(() -> result[0] = o.call("printOddNumbersInList", List.of(1, 2, 3)));
@@ -30,7 +36,7 @@ class JitObjectTest {
     @Test
     void call_typedWithBoxedReturn_asksForPrimitiveAndWidensArguments() {
         ScriptedChatModel model = ScriptedChatModel.answering(Answers.COUNT_VOWELS);
-        JitObject o = Jit.builder().model(model).build().object("scratch");
+        JitObject o = Jit.builder().store(store).model(model).build().object("scratch");
 
         int vowels = o.call(Integer.class, "countVowels", "hello");
 
@@ -50,7 +56,7 @@ class JitObjectTest {
                     if (n % 5 == 0) return "Buzz";
                     return Integer.toString(n);
                 }"""));
-        JitObject o = Jit.builder().model(model).build().object("scratch");
+        JitObject o = Jit.builder().store(store).model(model).build().object("scratch");
 
         String s = o.method("fizzbuzz").describe("FizzBuzz word for n").returns(String.class).call(15);
 
@@ -65,7 +71,7 @@ class JitObjectTest {
         ScriptedChatModel model = ScriptedChatModel.replying(request -> Answers.fenced(
                 "int size(Map<String, List<Integer>> map, double factor, boolean flag, char c, long[] longs) "
                         + "{ return map.size(); }"));
-        JitObject o = Jit.builder().model(model).build().object("scratch");
+        JitObject o = Jit.builder().store(store).model(model).build().object("scratch");
         Map<String, List<Integer>> map = Map.of("a", new ArrayList<>(List.of(1)));
 
         assertThat(o.call(int.class, "size", map, 2.0, true, 'c', new long[]{1L})).isEqualTo(1);
@@ -78,7 +84,7 @@ class JitObjectTest {
         ScriptedChatModel model = ScriptedChatModel.answering(
                 Answers.fenced("int twice(int n) { return 2 * self.call(Integer.class, \"inc\", n); }"),
                 Answers.fenced("int inc(int n) { return n + 1; }"));
-        JitObject o = Jit.builder().model(model).build().object("math");
+        JitObject o = Jit.builder().store(store).model(model).build().object("math");
 
         assertThat(o.call(Integer.class, "twice", 4)).isEqualTo(10);
         assertThat(model.requestCount()).isEqualTo(2);
@@ -88,7 +94,7 @@ class JitObjectTest {
     @Test
     void call_nullArgumentForNewMethod_isAClearError() {
         ScriptedChatModel model = ScriptedChatModel.answering();
-        JitObject o = Jit.builder().model(model).build().object("scratch");
+        JitObject o = Jit.builder().store(store).model(model).build().object("scratch");
 
         assertThatThrownBy(() -> o.call("countVowels", (Object) null))
                 .isInstanceOf(JitException.class)
@@ -101,7 +107,7 @@ class JitObjectTest {
     void call_nullArgumentForExistingMethod_runsIt() {
         ScriptedChatModel model = ScriptedChatModel.answering(
                 Answers.fenced("int len(String text) { return text == null ? -1 : text.length(); }"));
-        JitObject o = Jit.builder().model(model).build().object("scratch");
+        JitObject o = Jit.builder().store(store).model(model).build().object("scratch");
         o.call("len", "abc");
 
         assertThat(o.call(Integer.class, "len", (Object) null)).isEqualTo(-1);
@@ -110,7 +116,7 @@ class JitObjectTest {
     @Test
     void call_returnTypeThatDoesNotFit_isAClearError() {
         ScriptedChatModel model = ScriptedChatModel.answering(Answers.COUNT_VOWELS);
-        JitObject o = Jit.builder().model(model).build().object("scratch");
+        JitObject o = Jit.builder().store(store).model(model).build().object("scratch");
         o.call(Integer.class, "countVowels", "a");
 
         assertThatThrownBy(() -> o.call(String.class, "countVowels", "a"))
@@ -123,7 +129,7 @@ class JitObjectTest {
         ScriptedChatModel model = ScriptedChatModel.answering(
                 Answers.fenced("String describe(int n) { return \"int \" + n; }"),
                 Answers.fenced("String describe(String s) { return \"text \" + s; }"));
-        JitObject o = Jit.builder().model(model).build().object("scratch");
+        JitObject o = Jit.builder().store(store).model(model).build().object("scratch");
 
         assertThat(o.call(String.class, "describe", 3)).isEqualTo("int 3");
         assertThat(o.call(String.class, "describe", "x")).isEqualTo("text x");
@@ -136,7 +142,7 @@ class JitObjectTest {
     void improveAndHistory_onObjectMethods() {
         ScriptedChatModel model = ScriptedChatModel.answering(Answers.COUNT_VOWELS, Answers.fenced(
                 "int countVowels(String text) { return (int) text.chars().filter(c -> \"aeiouyAEIOUY\".indexOf(c) >= 0).count(); }"));
-        JitObject o = Jit.builder().model(model).build().object("scratch");
+        JitObject o = Jit.builder().store(store).model(model).build().object("scratch");
         o.call(Integer.class, "countVowels", "sky");
 
         Version version = o.improve("countVowels", "count y too");
@@ -150,7 +156,7 @@ class JitObjectTest {
     void exceptionsFromGeneratedCode_reachTheCallerUnchanged() {
         ScriptedChatModel model = ScriptedChatModel.answering(Answers.fenced(
                 "int parse(String text) { return Integer.parseInt(text); }"));
-        JitObject o = Jit.builder().model(model).build().object("scratch");
+        JitObject o = Jit.builder().store(store).model(model).build().object("scratch");
 
         assertThatThrownBy(() -> o.call("parse", "x1")).isExactlyInstanceOf(NumberFormatException.class)
                 .hasMessage("For input string: \"x1\"");
@@ -158,7 +164,7 @@ class JitObjectTest {
 
     @Test
     void object_sameNamespace_sameObject_andNamespaceChecked() {
-        Jit jit = Jit.builder().model(ScriptedChatModel.answering()).build();
+        Jit jit = Jit.builder().store(store).model(ScriptedChatModel.answering()).build();
 
         assertThat(jit.object("a")).isSameAs(jit.object("a")).isNotSameAs(jit.object("b"));
         assertThat(jit.object("a")).hasToString("JitObject[a]");

@@ -2,13 +2,19 @@ package dev.jitjava;
 
 import dev.jitjava.test.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.util.List;
+
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Generated code compiles at the running JDK's language level, next to the interface's own methods. */
 class ModernJavaTest {
+    @TempDir
+    Path store;
+
 
     interface Shapes {
         double totalArea(List<Object> shapes);
@@ -35,7 +41,7 @@ class ModernJavaTest {
                     }
                     return total;
                 }"""));
-        Shapes shapes = Jit.builder().model(model).maxAttempts(1).build().implement(Shapes.class);
+        Shapes shapes = Jit.builder().store(store).model(model).maxAttempts(1).build().implement(Shapes.class);
         if (Runtime.version().feature() < 21) {
             // switch patterns are final in 21; on 17 javac refuses them, which is the point of this check
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> shapes.totalArea(List.of(2.0)))
@@ -63,7 +69,7 @@ class ModernJavaTest {
                         return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
                     }
                 }"""));
-        Shapes shapes = Jit.builder().model(model).build().implement(Shapes.class);
+        Shapes shapes = Jit.builder().store(store).model(model).build().implement(Shapes.class);
 
         assertThat(shapes.countVowels("Rhythm")).isEqualTo(1);
         assertThat(shapes.isVowel('y')).isFalse();

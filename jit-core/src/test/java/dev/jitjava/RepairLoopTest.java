@@ -5,11 +5,17 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RepairLoopTest {
+    @TempDir
+    Path store;
+
 
     interface Numbers {
         int countVowels(String text);
@@ -23,7 +29,7 @@ class RepairLoopTest {
     @Test
     void generate_firstAnswerDoesNotCompile_secondRequestCarriesDiagnosticsInSameConversation() {
         ScriptedChatModel model = ScriptedChatModel.answering(DOES_NOT_COMPILE, Answers.COUNT_VOWELS);
-        Numbers numbers = Jit.builder().model(model).build().implement(Numbers.class);
+        Numbers numbers = Jit.builder().store(store).model(model).build().implement(Numbers.class);
 
         assertThat(numbers.countVowels("education")).isEqualTo(5);
 
@@ -49,7 +55,7 @@ class RepairLoopTest {
     void generate_threeBadAnswers_throwsGenerationExceptionNamingMethodModelAttemptsAndDiagnostic() {
         ScriptedChatModel model = ScriptedChatModel.answering(DOES_NOT_COMPILE, DOES_NOT_COMPILE, DOES_NOT_COMPILE)
                 .named("gpt-test");
-        Numbers numbers = Jit.builder().model(model).build().implement(Numbers.class);
+        Numbers numbers = Jit.builder().store(store).model(model).build().implement(Numbers.class);
 
         assertThatThrownBy(() -> numbers.countVowels("x"))
                 .isInstanceOfSatisfying(GenerationException.class, e -> {
@@ -72,7 +78,7 @@ class RepairLoopTest {
     @Test
     void generate_failureIsNotCached_nextCallTriesAgain() {
         ScriptedChatModel model = ScriptedChatModel.answering(DOES_NOT_COMPILE, Answers.COUNT_VOWELS);
-        Numbers numbers = Jit.builder().model(model).maxAttempts(1).build().implement(Numbers.class);
+        Numbers numbers = Jit.builder().store(store).model(model).maxAttempts(1).build().implement(Numbers.class);
 
         assertThatThrownBy(() -> numbers.countVowels("x")).isInstanceOf(GenerationException.class)
                 .hasMessageStartingWith("No usable answer from model scripted after 1 attempt. Last problem: line 11:");
@@ -86,7 +92,7 @@ class RepairLoopTest {
                 long countVowels(String text) {
                     return 0L;
                 }"""), Answers.COUNT_VOWELS);
-        Numbers numbers = Jit.builder().model(model).build().implement(Numbers.class);
+        Numbers numbers = Jit.builder().store(store).model(model).build().implement(Numbers.class);
 
         assertThat(numbers.countVowels("oui")).isEqualTo(3);
         assertThat(model.lastUserMessage()).startsWith("""
@@ -99,7 +105,7 @@ class RepairLoopTest {
     @Test
     void generate_answerWithoutCode_isRepaired() {
         ScriptedChatModel model = ScriptedChatModel.answering("I would count the vowels in a loop.", Answers.COUNT_VOWELS);
-        Numbers numbers = Jit.builder().model(model).build().implement(Numbers.class);
+        Numbers numbers = Jit.builder().store(store).model(model).build().implement(Numbers.class);
 
         assertThat(numbers.countVowels("a")).isEqualTo(1);
         assertThat(model.lastUserMessage()).contains("The answer holds no complete method `int countVowels(String text)`");
@@ -108,7 +114,7 @@ class RepairLoopTest {
     @Test
     void generate_modelFails_throwsJitExceptionNamingModelAndMethod() {
         ScriptedChatModel model = ScriptedChatModel.answering().thenFail(new IllegalStateException("connection reset"));
-        Numbers numbers = Jit.builder().model(model).build().implement(Numbers.class);
+        Numbers numbers = Jit.builder().store(store).model(model).build().implement(Numbers.class);
 
         assertThatThrownBy(() -> numbers.countVowels("a"))
                 .isExactlyInstanceOf(JitException.class)
@@ -122,7 +128,7 @@ class RepairLoopTest {
                 int countVowels(String text) throws java.io.IOException {
                     return 0;
                 }"""), Answers.COUNT_VOWELS);
-        Numbers numbers = Jit.builder().model(model).build().implement(Numbers.class);
+        Numbers numbers = Jit.builder().store(store).model(model).build().implement(Numbers.class);
 
         assertThat(numbers.countVowels("ae")).isEqualTo(2);
         assertThat(model.lastUserMessage()).contains("The method may not declare `throws IOException`");

@@ -2,6 +2,7 @@ package dev.jitjava;
 
 import dev.jitjava.test.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,9 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import java.nio.file.Path;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeedDemoTest {
+    @TempDir
+    Path store;
+
 
     interface Numbers {
         @Describe("Print each odd number of the list on its own line, in order")
@@ -27,7 +33,7 @@ class SeedDemoTest {
     @Test
     void printOddNumbersInList_firstCall_generatesAndPrintsOddNumbers() {
         ScriptedChatModel model = ScriptedChatModel.answering(Answers.PRINT_ODD);
-        Numbers numbers = Jit.builder().model(model).build().implement(Numbers.class);
+        Numbers numbers = Jit.builder().store(store).model(model).build().implement(Numbers.class);
 
         String out = captureStdout(() -> numbers.printOddNumbersInList(IntStream.rangeClosed(1, 10).boxed().toList()));
 
@@ -38,7 +44,7 @@ class SeedDemoTest {
     @Test
     void printOddNumbersInList_secondCall_usesBoundCodeWithoutModel() {
         ScriptedChatModel model = ScriptedChatModel.answering(Answers.PRINT_ODD);
-        Numbers numbers = Jit.builder().model(model).build().implement(Numbers.class);
+        Numbers numbers = Jit.builder().store(store).model(model).build().implement(Numbers.class);
         captureStdout(() -> numbers.printOddNumbersInList(List.of(1)));
 
         String out = captureStdout(() -> numbers.printOddNumbersInList(List.of(7, 8, 11)));
@@ -50,7 +56,7 @@ class SeedDemoTest {
     @Test
     void defaultMethod_callsGeneratedAbstractMethod_andIsNeverGenerated() {
         ScriptedChatModel model = ScriptedChatModel.answering(Answers.COUNT_VOWELS);
-        Numbers numbers = Jit.builder().model(model).build().implement(Numbers.class);
+        Numbers numbers = Jit.builder().store(store).model(model).build().implement(Numbers.class);
 
         assertThat(numbers.twiceVowels("education")).isEqualTo(10);
         assertThat(model.requestCount()).isEqualTo(1);
@@ -62,7 +68,7 @@ class SeedDemoTest {
     @Test
     void objectMethods_neverAskTheModel() {
         ScriptedChatModel model = ScriptedChatModel.answering();
-        Jit jit = Jit.builder().model(model).build();
+        Jit jit = Jit.builder().store(store).model(model).build();
         Numbers a = jit.implement(Numbers.class);
         Numbers b = jit.implement(Numbers.class);
 

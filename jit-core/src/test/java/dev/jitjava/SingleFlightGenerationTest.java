@@ -2,6 +2,7 @@ package dev.jitjava;
 
 import dev.jitjava.test.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import java.nio.file.Path;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SingleFlightGenerationTest {
+    @TempDir
+    Path store;
+
 
     interface Numbers {
         int countVowels(String text);
@@ -28,7 +34,7 @@ class SingleFlightGenerationTest {
             await(allCalling); // every thread has made its call before the answer comes
             return Answers.COUNT_VOWELS;
         });
-        Numbers numbers = Jit.builder().model(model).build().implement(Numbers.class);
+        Numbers numbers = Jit.builder().store(store).model(model).build().implement(Numbers.class);
 
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -58,7 +64,7 @@ class SingleFlightGenerationTest {
                     ? Answers.COUNT_VOWELS
                     : Answers.fenced("int countConsonants(String text) { return text.replaceAll(\"[aeiou]\", \"\").length(); }");
         });
-        Numbers numbers = Jit.builder().model(model).build().implement(Numbers.class);
+        Numbers numbers = Jit.builder().store(store).model(model).build().implement(Numbers.class);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

@@ -1,15 +1,27 @@
 package dev.jitjava;
 
 import dev.jitjava.test.ScriptedChatModel;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.util.function.Supplier;
+
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ValidationTest {
-    private final Jit jit = Jit.builder().model(ScriptedChatModel.answering()).build();
+    @TempDir
+    Path store;
+
+    private Jit jit;
+
+    @BeforeEach
+    void newJit() {
+        jit = Jit.builder().store(store).model(ScriptedChatModel.answering()).build();
+    }
 
     interface Generic<T> {
         T get();

@@ -21,9 +21,18 @@ public record SourceUnit(String packageName, String className, String source) {
         return packageName.isEmpty() ? className : packageName + "." + className;
     }
 
+    /** The unit of a stored source, which holds the class as {@link #of} named it. */
+    public static SourceUnit stored(MethodSpec spec, String source) {
+        return new SourceUnit(spec.owner().packageName(), className(spec), source);
+    }
+
+    private static String className(MethodSpec spec) {
+        return spec.owner().classPrefix() + "_" + spec.name();
+    }
+
     public static SourceUnit of(MethodSpec spec, Extraction.Found found) {
         String packageName = spec.owner().packageName();
-        String className = spec.owner().classPrefix() + "_" + spec.name();
+        String className = className(spec);
         Set<String> imports = new LinkedHashSet<>();
         imports.add("import java.util.*;");
         imports.add("import java.util.function.*;");

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * @param owner      {@code dev.example.Numbers} or {@code object/scratch}
  * @param ownerLabel what messages call the owner: {@code Numbers} or {@code scratch}
  * @param name       the method name
- * @param parameterTypes the erased parameter types' names, as {@link Class#getName()} spells them
+ * @param parameterTypes the erased parameter types' names, as {@link Class#getTypeName()} spells them ({@code int[]})
  */
 public record MethodKey(String owner, String ownerLabel, String name, List<String> parameterTypes) {
     public MethodKey {
@@ -35,28 +35,8 @@ public record MethodKey(String owner, String ownerLabel, String name, List<Strin
     }
 
     private static String simpleName(String typeName) {
-        String name = typeName;
-        int arrays = 0;
-        while (name.startsWith("[")) {
-            name = name.substring(1);
-            arrays++;
-        }
-        if (arrays > 0) {
-            name = switch (name.charAt(0)) {
-                case 'Z' -> "boolean";
-                case 'B' -> "byte";
-                case 'C' -> "char";
-                case 'S' -> "short";
-                case 'I' -> "int";
-                case 'J' -> "long";
-                case 'F' -> "float";
-                case 'D' -> "double";
-                default -> name.substring(1, name.length() - 1);
-            };
-        }
-        name = name.substring(name.lastIndexOf('.') + 1);
-        name = name.substring(name.lastIndexOf('$') + 1);
-        return name + "[]".repeat(arrays);
+        String name = typeName.substring(typeName.lastIndexOf('.') + 1);
+        return name.substring(name.lastIndexOf('$') + 1);
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class Specs {
 
     public static MethodKey key(Owner owner, Method method) {
         return new MethodKey(owner.qualifiedName(), owner.label(), method.getName(),
-                Stream.of(method.getParameterTypes()).map(Class::getName).toList());
+                Stream.of(method.getParameterTypes()).map(Class::getTypeName).toList());
     }
 
     /** The spec of one abstract method of an interface, with the interface's other methods as context. */
@@ -79,7 +79,7 @@ public final class Specs {
         }
         Class<?> declared = returnType == null ? Object.class : ArgumentTypes.unboxed(returnType);
         MethodKey key = new MethodKey(owner.qualifiedName(), owner.label(), name,
-                parameters.stream().map(p -> p.type().getName()).toList());
+                parameters.stream().map(p -> p.type().getTypeName()).toList());
         return new MethodSpec(key, owner, "", declared, text.render(declared), returnType == null, parameters,
                 List.of(), List.of(), description, List.of(), otherMethods, text.imports(), text.userTypes());
     }

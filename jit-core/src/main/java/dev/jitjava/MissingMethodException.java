@@ -1,0 +1,8 @@
+package dev.jitjava;
+
+/** In {@link Mode#LOCKED}, a method is not in the store, or is stale, and the model may not be called. */
+public class MissingMethodException extends JitException {
+    public MissingMethodException(String message) {
+        super(message);
+    }
+}

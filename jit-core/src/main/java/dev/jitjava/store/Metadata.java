@@ -1,0 +1,67 @@
+package dev.jitjava.store;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.List;
+
+/**
+ * The {@code .json} file beside a stored method: what it was asked to be, who wrote it, its status
+ * and every version, oldest first, each with its source as lines (so that diffs stay readable).
+ *
+ * @param owner       the interface's binary name, or {@code object/<namespace>}
+ * @param signature   {@code countVowels(java.lang.String)}
+ * @param status      {@code generated}, {@code approved} or {@code edited}
+ * @param specHash    the hash of {@code spec}
+ * @param spec        what the method was asked to be
+ * @param model       the model that wrote the current version
+ * @param created     when the current version was written (ISO-8601)
+ * @param attempts    the model requests the current version took
+ * @param tokens      the tokens the current version took, when the model reported them
+ * @param sourceHash  the hash of the current {@code .java} file, to notice hand edits
+ * @param regenerated why the method was last regenerated, if it was
+ * @param versions    every version, oldest first; the last is the current one
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"owner", "signature", "status", "specHash", "spec", "model", "created", "attempts", "tokens",
+        "sourceHash", "regenerated", "versions"})
+public record Metadata(String owner, String signature, String status, String specHash, SpecRecord spec, String model,
+                       String created, int attempts, Tokens tokens, String sourceHash, String regenerated,
+                       List<VersionRecord> versions) {
+
+    public static final String GENERATED = "generated";
+    public static final String APPROVED = "approved";
+    public static final String EDITED = "edited";
+
+    public Metadata {
+        versions = versions == null ? List.of() : List.copyOf(versions);
+    }
+
+    /** Input and output tokens, as the model reported them. */
+    @JsonPropertyOrder({"input", "output"})
+    public record Tokens(long input, long output) {
+    }
+
+    /**
+     * One version.
+     *
+     * @param feedback the feedback that led to it; null for the first version
+     * @param reason   why it was written when no feedback was given (a changed spec, a hand edit)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"number", "model", "created", "attempts", "tokens", "feedback", "reason", "source"})
+    public record VersionRecord(int number, String model, String created, int attempts, Tokens tokens, String feedback,
+                                String reason, List<String> source) {
+        public VersionRecord {
+            source = source == null ? List.of() : List.copyOf(source);
+        }
+
+        public String sourceText() {
+            return String.join("\n", source);
+        }
+    }
+
+    public VersionRecord current() {
+        return versions.get(versions.size() - 1);
+    }
+}

@@ -1,0 +1,264 @@
+package dev.jitjava.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.jitjava.JitException;
+import dev.jitjava.prompt.MethodKey;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Generated methods on disk, as plain files meant to be read, edited, reviewed and committed:
+ *
+ * <pre>
+ * .jit/
+ *   dev.example.Numbers/
+ *     countVowels(java.lang.String).java    the current source, exactly what is compiled
+ *     countVowels(java.lang.String).json    metadata and every version
+ *   object/scratch/...                      methods of jit.object("scratch")
+ *   .cache/                                 compiled classes and lock files; safe to delete
+ *   .gitignore                              ignores .cache/
+ * </pre>
+ *
+ * <p>Every write is atomic (temporary file, then rename), metadata first: a crash between the two
+ * writes leaves a {@code .java} that matches an earlier version, which the next load restores.
+ * A {@code .java} that matches no version was edited by hand. Files are never deleted for you.
+ * {@link #locked} holds a file lock per method, so processes sharing a store generate a method once.
+ */
+public final class MethodStore {
+    private static final Map<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
+    private static final String JIT_VERSION = jitVersion();
+
+    private final Path root;
+    private final ObjectMapper mapper = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectWriter writer;
+
+    public MethodStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        DefaultIndenter lines = new DefaultIndenter("  ", "\n");
+        this.writer = mapper.writer(new DefaultPrettyPrinter().withObjectIndenter(lines).withArrayIndenter(lines));
+    }
+
+    /** A stored method: its metadata and source, and whether the source was edited by hand since it was stored. */
+    public record Stored(Metadata metadata, String source, boolean editedByHand) {
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path sourceFile(MethodKey key) {
+        return folder(key).resolve(key.signature() + ".java");
+    }
+
+    public Path metadataFile(MethodKey key) {
+        return folder(key).resolve(key.signature() + ".json");
+    }
+
+    /**
+     * The stored method, if there is one.
+     *
+     * @throws JitException naming the file if the metadata cannot be read, or if a {@code .java} file
+     *                      has no metadata beside it
+     */
+    public Optional<Stored> load(MethodKey key) {
+        Path json = metadataFile(key);
+        Path java = sourceFile(key);
+        if (!Files.exists(json)) {
+            if (Files.exists(java)) {
+                throw new JitException(java + " has no metadata beside it (" + json.getFileName() + "), so jit-java "
+                        + "cannot tell what it is and will not overwrite it: restore the .json file, or delete the "
+                        + ".java file to have the method written again, " + key.forMethod());
+            }
+            return Optional.empty();
+        }
+        Metadata metadata = readMetadata(json, key);
+        String current = metadata.current().sourceText();
+        if (!Files.exists(java)) {
+            StoreFiles.writeAtomically(java, current);
+            return Optional.of(new Stored(metadata, current, false));
+        }
+        String source = StoreFiles.read(java);
+        String hash = SpecRecord.sha256(source);
+        if (hash.equals(metadata.sourceHash())) {
+            return Optional.of(new Stored(metadata, source, false));
+        }
+        boolean earlierVersion = metadata.versions().stream()
+                .anyMatch(v -> SpecRecord.sha256(v.sourceText()).equals(hash));
+        if (earlierVersion) { // a write that stopped between the metadata and the source
+            StoreFiles.writeAtomically(java, current);
+            return Optional.of(new Stored(metadata, current, false));
+        }
+        return Optional.of(new Stored(metadata, source, true));
+    }
+
+    /** Writes a method's metadata, then its current source; creates the store on first use. */
+    public void save(MethodKey key, Metadata metadata) {
+        ensureRoot();
+        Path json = metadataFile(key);
+        Path java = sourceFile(key);
+        StoreFiles.removeLeftovers(json);
+        StoreFiles.removeLeftovers(java);
+        try {
+            StoreFiles.writeAtomically(json, writer.writeValueAsString(metadata) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new JitException("Cannot write " + json + ": " + e.getMessage(), e);
+        }
+        StoreFiles.writeAtomically(java, metadata.current().sourceText());
+    }
+
+    /** Runs {@code action} holding this method's lock, against other threads and other processes alike. */
+    public <T> T locked(MethodKey key, Supplier<T> action) {
+        Path lockFile = cacheFolder(key).resolve(key.signature() + ".lock");
+        ReentrantLock inProcess = IN_PROCESS_LOCKS.computeIfAbsent(lockFile, p -> new ReentrantLock());
+        inProcess.lock();
+        try {
+            Files.createDirectories(lockFile.getParent());
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = channel.lock()) {
+                return action.get();
+            }
+        } catch (IOException e) {
+            throw new JitException("Cannot lock " + lockFile + ": " + e.getMessage() + ", " + key.forMethod(), e);
+        } finally {
+            inProcess.unlock();
+        }
+    }
+
+    /** Classes compiled earlier from this exact source, by this JDK and this jit-java. */
+    public Optional<Map<String, byte[]>> cachedClasses(MethodKey key, String source) {
+        Path folder = classesFolder(key, source);
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".class")) {
+                    classes.put(name.substring(0, name.length() - 6), Files.readAllBytes(file));
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty(); // the cache is only a shortcut: compile instead
+        }
+        return classes.isEmpty() ? Optional.empty() : Optional.of(classes);
+    }
+
+    /** Keeps compiled classes for {@link #cachedClasses}; a failure to write only costs a later compilation. */
+    public void cacheClasses(MethodKey key, String source, Map<String, byte[]> classes) {
+        Path folder = classesFolder(key, source);
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        Path temp = folder.resolveSibling(StoreFiles.TEMP_PREFIX + folder.getFileName() + "-" + System.nanoTime());
+        try {
+            ensureRoot();
+            Files.createDirectories(temp);
+            for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
+                Files.write(temp.resolve(entry.getKey() + ".class"), entry.getValue());
+            }
+            StoreFiles.move(temp, folder);
+        } catch (IOException e) {
+            deleteTree(temp);
+        }
+    }
+
+    /** Every stored method's metadata file, sorted. */
+    public List<Path> metadataFiles() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .filter(f -> !root.relativize(f).startsWith(".cache"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new JitException("Cannot list " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Metadata readMetadata(Path json, MethodKey key) {
+        try {
+            Metadata metadata = mapper.readValue(StoreFiles.read(json), Metadata.class);
+            if (metadata.versions().isEmpty() || metadata.spec() == null) {
+                throw new JitException("Cannot read " + json + ": it has no versions or no spec. The file was left as "
+                        + "it is: repair it, or delete it with its .java file to have the method written again, "
+                        + key.forMethod());
+            }
+            return metadata;
+        } catch (JsonProcessingException e) {
+            throw new JitException("Cannot read " + json + ": " + e.getOriginalMessage() + " (line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "). The file was left as it is: "
+                    + "repair it, or delete it with its .java file to have the method written again, "
+                    + key.forMethod(), e);
+        }
+    }
+
+    private void ensureRoot() {
+        Path ignore = root.resolve(".gitignore");
+        if (!Files.exists(ignore)) {
+            StoreFiles.writeAtomically(ignore, "# Compiled classes and lock files: safe to delete, never committed.\n"
+                    + "/.cache/\n");
+        }
+    }
+
+    private Path folder(MethodKey key) {
+        String owner = key.owner();
+        return owner.startsWith("object/")
+                ? root.resolve("object").resolve(owner.substring(7))
+                : root.resolve(owner);
+    }
+
+    private Path cacheFolder(MethodKey key) {
+        return root.resolve(".cache").resolve(root.relativize(folder(key)));
+    }
+
+    private Path classesFolder(MethodKey key, String source) {
+        String hash = SpecRecord.sha256(source + "\u0000" + Runtime.version() + "\u0000" + JIT_VERSION);
+        return cacheFolder(key).resolve(key.signature() + "-" + hash.substring(0, 16));
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(StoreFiles::deleteQuietly);
+        } catch (IOException e) {
+            // A leftover temporary folder under .cache/ is harmless.
+        }
+    }
+
+    private static String jitVersion() {
+        try (InputStream in = MethodStore.class.getResourceAsStream("/dev/jitjava/version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

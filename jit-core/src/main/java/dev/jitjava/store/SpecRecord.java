@@ -1,0 +1,74 @@
+package dev.jitjava.store;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.jitjava.prompt.MethodSpec;
+import dev.jitjava.prompt.Prompts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a method was asked to be, as stored beside it: when any of it changes, the stored method is
+ * stale. The interface's other methods are not part of it, so adding a method to an interface does
+ * not regenerate the ones already written.
+ *
+ * @param signature   the signature as the prompt showed it (for dynamic methods, the erased one: their
+ *                    return type is the caller's business)
+ * @param description the method's description
+ * @param examples    its examples
+ * @param context     the interface's description
+ * @param prompt      the prompt version
+ */
+@JsonPropertyOrder({"signature", "description", "examples", "context", "prompt"})
+public record SpecRecord(String signature, String description, List<String> examples, String context, String prompt) {
+
+    public SpecRecord {
+        examples = examples == null ? List.of() : List.copyOf(examples);
+    }
+
+    public static SpecRecord of(MethodSpec spec) {
+        boolean dynamic = spec.owner().qualifiedName().startsWith("object/");
+        return new SpecRecord(dynamic ? spec.key().signature() : spec.signature(), spec.description(), spec.examples(),
+                spec.owner().description(), Prompts.VERSION);
+    }
+
+    /** A hash of every field: equal hashes, same spec. */
+    public String hash() {
+        return sha256(String.join("\u0000", signature, description, String.join("\u0001", examples), context, prompt));
+    }
+
+    /** Why {@code newer} differs from this, in words, e.g. "the description changed". */
+    public String changesTo(SpecRecord newer) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(signature, newer.signature)) {
+            changed.add("the signature");
+        }
+        if (!Objects.equals(description, newer.description)) {
+            changed.add("the description");
+        }
+        if (!Objects.equals(examples, newer.examples)) {
+            changed.add("the examples");
+        }
+        if (!Objects.equals(context, newer.context)) {
+            changed.add("the interface's description");
+        }
+        if (!Objects.equals(prompt, newer.prompt)) {
+            changed.add("jit-java's prompt");
+        }
+        return changed.isEmpty() ? "nothing changed" : String.join(" and ", changed) + " changed";
+    }
+
+    public static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
