@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Compiles generated units in memory with the running JDK's javac, at the JDK's own language
@@ -45,11 +46,19 @@ public final class InMemoryCompiler {
     private static final List<String> OPTIONS = List.of("-proc:none", "-parameters", "-g", "-implicit:none",
             "-Xlint:none", "-nowarn");
 
+    private static final AtomicLong COMPILATIONS = new AtomicLong();
+
     private JavaCompiler javac;
     private StandardJavaFileManager files;
     private final Set<File> classPath = new LinkedHashSet<>();
 
+    /** How many times javac has run in this process: lets tests see that stored classes were reused. */
+    public static long compilations() {
+        return COMPILATIONS.get();
+    }
+
     public synchronized Compilation compile(SourceUnit unit, Collection<Class<?>> visible) {
+        COMPILATIONS.incrementAndGet();
         StandardJavaFileManager standard = fileManager(visible);
         Map<String, ByteArrayOutputStream> outputs = new LinkedHashMap<>();
         JavaFileManager memory = new ForwardingJavaFileManager<>(standard) {

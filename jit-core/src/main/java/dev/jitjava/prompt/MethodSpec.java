@@ -44,8 +44,20 @@ public record MethodSpec(MethodKey key, Owner owner, String typeParameters, Clas
 
     /** The signature as the user would write it: {@code int countVowels(String text)}. */
     public String signature() {
+        return signature(true);
+    }
+
+    /**
+     * The signature without parameter names, {@code int countVowels(String)}: what identifies the spec,
+     * since names depend on whether the interface was compiled with {@code -parameters}.
+     */
+    public String typeSignature() {
+        return signature(false);
+    }
+
+    private String signature(boolean withNames) {
         String params = parameters.stream()
-                .map(p -> p.source() + " " + p.name())
+                .map(p -> withNames ? p.source() + " " + p.name() : p.source())
                 .collect(Collectors.joining(", "));
         String throwsClause = exceptions.isEmpty() ? "" : " throws " + String.join(", ", exceptions);
         String typeParams = typeParameters.isEmpty() ? "" : typeParameters + " ";

@@ -17,8 +17,8 @@ import java.util.Objects;
  * stale. The interface's other methods are not part of it, so adding a method to an interface does
  * not regenerate the ones already written.
  *
- * @param signature   the signature as the prompt showed it (for dynamic methods, the erased one: their
- *                    return type is the caller's business)
+ * @param signature   the signature with generic types and without parameter names (for dynamic methods,
+ *                    the erased one: their return type is the caller's business)
  * @param description the method's description
  * @param examples    its examples
  * @param context     the interface's description
@@ -33,7 +33,7 @@ public record SpecRecord(String signature, String description, List<String> exam
 
     public static SpecRecord of(MethodSpec spec) {
         boolean dynamic = spec.owner().qualifiedName().startsWith("object/");
-        return new SpecRecord(dynamic ? spec.key().signature() : spec.signature(), spec.description(), spec.examples(),
+        return new SpecRecord(dynamic ? spec.key().signature() : spec.typeSignature(), spec.description(), spec.examples(),
                 spec.owner().description(), Prompts.VERSION);
     }
 
