@@ -3,6 +3,7 @@ package dev.jitjava;
 import dev.jitjava.bind.InterfaceBinding;
 import dev.jitjava.prompt.InterfaceMethods;
 import dev.jitjava.prompt.MethodKey;
+import dev.jitjava.prompt.MethodSpec;
 import dev.jitjava.prompt.Owner;
 import dev.jitjava.prompt.Specs;
 import dev.jitjava.store.MethodStore;
@@ -25,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import static java.util.stream.Collectors.toList;
 
@@ -138,10 +140,9 @@ public final class Jit {
         int checked = 0;
         for (Class<?> iface : ifaces) {
             validate(iface);
-            Owner owner = Specs.interfaceOwner(iface);
-            for (Method method : InterfaceMethods.toGenerate(iface)) {
+            for (MethodSpec spec : Specs.forInterface(Specs.interfaceOwner(iface), InterfaceMethods.toGenerate(iface))) {
                 checked++;
-                String problem = table.verify(Specs.forInterfaceMethod(owner, method));
+                String problem = table.verify(spec);
                 if (!problem.isEmpty()) {
                     problems.add(problem);
                 }
@@ -199,10 +200,26 @@ public final class Jit {
         List<Method> methods = InterfaceMethods.toGenerate(iface);
         List<MethodKey> keys = methods.stream().map(m -> Specs.key(owner, m)).toList();
         InterfaceBinding binding = InterfaceBinding.create(iface, methods, keys, key -> table.link((MethodKey) key));
+        Supplier<List<MethodSpec>> specs = memoize(() -> Specs.forInterface(owner, methods));
         for (int i = 0; i < methods.size(); i++) {
-            table.register(Specs.forInterfaceMethod(owner, methods.get(i)), binding.site(i));
+            int index = i;
+            table.register(keys.get(i), () -> specs.get().get(index), binding.site(i));
         }
         return new Bound(binding, keys);
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Checks up front what would otherwise fail at the first call, the way Retrofit checks its service interfaces. */

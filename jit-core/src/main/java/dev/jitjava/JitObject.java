@@ -133,12 +133,12 @@ public final class JitObject {
         } else {
             List<String> others = new ArrayList<>();
             for (MethodTable.Entry entry : table.entriesOf(owner.qualifiedName())) {
-                MethodSpec other = entry.spec;
+                MethodSpec other = entry.spec();
                 others.add(other.description().isEmpty() ? other.signature()
                         : other.signature() + "  // " + other.description());
             }
             MethodSpec spec = Specs.forDynamicCall(owner, name, args, returnType, description, others);
-            key = table.register(spec, null).spec.key();
+            key = table.register(spec.key(), () -> spec, null).key;
         }
         table.link(key);
         MethodTable.Entry entry = table.entry(key).orElseThrow();
@@ -162,7 +162,7 @@ public final class JitObject {
     private MethodKey existing(String name, Object[] args) {
         List<MethodKey> matches = new ArrayList<>();
         for (MethodTable.Entry entry : table.entriesOf(owner.qualifiedName())) {
-            MethodSpec spec = entry.spec;
+            MethodSpec spec = entry.spec();
             if (spec.name().equals(name) && spec.parameters().size() == args.length && matches(spec, args)) {
                 matches.add(spec.key());
             }
@@ -195,7 +195,7 @@ public final class JitObject {
     }
 
     private MethodKey key(String method) {
-        List<MethodKey> keys = table.entriesOf(owner.qualifiedName()).stream().map(e -> e.spec.key()).toList();
+        List<MethodKey> keys = table.entriesOf(owner.qualifiedName()).stream().map(e -> e.key).toList();
         return MethodQueries.resolve(keys, method, namespace);
     }
 

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
  * Every method one {@code Jit} knows, with its spec and its call site, backed by the store.
@@ -48,13 +48,24 @@ final class MethodTable {
 
     /** A known method. The call site exists from the start for interface methods, from the first version for dynamic ones. */
     static final class Entry {
-        final MethodSpec spec;
+        final MethodKey key;
+        private final Supplier<MethodSpec> specSource;
+        private MethodSpec spec;
         private MutableCallSite site;
         private boolean fromModel;
 
-        Entry(MethodSpec spec, MutableCallSite site) {
-            this.spec = spec;
+        Entry(MethodKey key, Supplier<MethodSpec> specSource, MutableCallSite site) {
+            this.key = key;
+            this.specSource = specSource;
             this.site = site;
+        }
+
+        /** The spec, built on first need: binding stored methods at start-up needs little of it. */
+        synchronized MethodSpec spec() {
+            if (spec == null) {
+                spec = specSource.get();
+            }
+            return spec;
         }
 
         synchronized MutableCallSite site() {
@@ -67,8 +78,8 @@ final class MethodTable {
         }
     }
 
-    Entry register(MethodSpec spec, MutableCallSite site) {
-        return entries.computeIfAbsent(spec.key(), key -> new Entry(spec, site));
+    Entry register(MethodKey key, Supplier<MethodSpec> spec, MutableCallSite site) {
+        return entries.computeIfAbsent(key, k -> new Entry(k, spec, site));
     }
 
     Optional<Entry> entry(MethodKey key) {
@@ -76,7 +87,7 @@ final class MethodTable {
     }
 
     List<Entry> entriesOf(String owner) {
-        return entries.values().stream().filter(e -> e.spec.key().owner().equals(owner)).toList();
+        return entries.values().stream().filter(e -> e.key.owner().equals(owner)).toList();
     }
 
     MethodStore store() {
@@ -114,9 +125,9 @@ final class MethodTable {
             return store.locked(key, () -> {
                 Metadata current = store.load(key).orElseThrow().metadata();
                 List<Version> history = versions(current);
-                Generator.Generated generated = review(generator.generate(entry.spec, history, feedback), entry.spec,
+                Generator.Generated generated = review(generator.generate(entry.spec(), history, feedback), entry.spec(),
                         Optional.of(feedback));
-                Metadata updated = append(entry.spec, current, NewVersion.of(generated), feedback, null,
+                Metadata updated = append(entry.spec(), current, NewVersion.of(generated), feedback, null,
                         generated.status());
                 store.save(key, updated);
                 store.cacheClasses(key, generated.source(), generated.loaded().classes());
@@ -153,14 +164,14 @@ final class MethodTable {
     }
 
     private Optional<MethodHandle> fromStore(Entry entry) {
-        MethodKey key = entry.spec.key();
+        MethodKey key = entry.key;
         Optional<MethodStore.Stored> found = store.load(key);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         MethodStore.Stored stored = found.get();
         Metadata metadata = stored.metadata();
-        SpecRecord wanted = SpecRecord.of(entry.spec);
+        SpecRecord wanted = SpecRecord.of(entry.spec());
         if (!metadata.specHash().equals(wanted.hash())) {
             if (stored.editedByHand() || Metadata.EDITED.equals(metadata.status())) {
                 throw new JitException(store.sourceFile(key) + " was edited by hand, and since then "
@@ -169,8 +180,8 @@ final class MethodTable {
             }
             return Optional.empty();
         }
-        SourceUnit unit = SourceUnit.stored(entry.spec, stored.source());
-        CodeLoader.Result result = loader.load(entry.spec, unit, store.cachedClasses(key, stored.source()));
+        SourceUnit unit = SourceUnit.stored(entry.spec(), stored.source());
+        CodeLoader.Result result = loader.load(entry.spec(), unit, store.cachedClasses(key, stored.source()));
         if (result.loaded() == null) {
             throw new JitException("The stored source does not compile: " + fileProblem(key, result.problems())
                     + ". Fix the file, or call improve to have the model change it, " + key.forMethod());
@@ -178,19 +189,19 @@ final class MethodTable {
         store.cacheClasses(key, stored.source(), result.loaded().classes());
         if (stored.editedByHand()) {
             NewVersion edit = new NewVersion(stored.source(), "hand edit", 0, null);
-            store.save(key, append(entry.spec, metadata, edit, null, "edited by hand", Metadata.EDITED));
+            store.save(key, append(entry.spec(), metadata, edit, null, "edited by hand", Metadata.EDITED));
         }
         bind(entry, result.loaded().handle(), false);
         return Optional.of(result.loaded().handle());
     }
 
     private MethodHandle generateFirst(Entry entry) {
-        MethodKey key = entry.spec.key();
+        MethodKey key = entry.key;
         Optional<Metadata> stale = store.load(key).map(MethodStore.Stored::metadata);
-        Generator.Generated generated = review(generator.generate(entry.spec, List.of(), null), entry.spec,
+        Generator.Generated generated = review(generator.generate(entry.spec(), List.of(), null), entry.spec(),
                 Optional.empty());
-        String reason = stale.map(old -> "regenerated: " + old.spec().changesTo(SpecRecord.of(entry.spec))).orElse(null);
-        Metadata metadata = append(entry.spec, stale.orElse(null), NewVersion.of(generated), null, reason,
+        String reason = stale.map(old -> "regenerated: " + old.spec().changesTo(SpecRecord.of(entry.spec()))).orElse(null);
+        Metadata metadata = append(entry.spec(), stale.orElse(null), NewVersion.of(generated), null, reason,
                 generated.status());
         store.save(key, metadata);
         store.cacheClasses(key, generated.source(), generated.loaded().classes());
@@ -254,11 +265,11 @@ final class MethodTable {
     }
 
     private MissingMethodException missing(Entry entry) {
-        MethodKey key = entry.spec.key();
+        MethodKey key = entry.key;
         Optional<MethodStore.Stored> stored = store.load(key);
         String what = stored.isEmpty()
                 ? "is not in the store (" + store.sourceFile(key) + ")"
-                : "is stale in the store: " + stored.get().metadata().spec().changesTo(SpecRecord.of(entry.spec))
+                : "is stale in the store: " + stored.get().metadata().spec().changesTo(SpecRecord.of(entry.spec()))
                 + " since it was written";
         return new MissingMethodException(key.display() + " " + what + ", and LOCKED mode never calls the model. "
                 + "Generate it in AUTO mode (JIT_MODE=auto, or jit.prepare(...)) and commit the store, "
@@ -277,7 +288,7 @@ final class MethodTable {
             } catch (WrongMethodTypeException e) {
                 throw new JitException("The new version returns " + handle.type().returnType().getName()
                         + " where callers expect " + entry.site.type().returnType().getName() + ", "
-                        + entry.spec.key().forMethod(), e);
+                        + entry.key.forMethod(), e);
             }
             MutableCallSite.syncAll(new MutableCallSite[]{entry.site});
         }

@@ -7,7 +7,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -36,30 +38,39 @@ public final class Specs {
                 Stream.of(method.getParameterTypes()).map(Class::getTypeName).toList());
     }
 
-    /** The spec of one abstract method of an interface, with the interface's other methods as context. */
-    public static MethodSpec forInterfaceMethod(Owner owner, Method method) {
+    /** The specs of an interface's abstract methods, in order, each with the interface's other methods as context. */
+    public static List<MethodSpec> forInterface(Owner owner, List<Method> methods) {
         Class<?> iface = owner.selfType();
+        TypeText text = new TypeText(owner.packageName());
+        List<String> abstractLines = methods.stream().map(m -> describeOther(m, text, "")).toList();
+        List<String> defaultLines = InterfaceMethods.defaults(iface).stream().map(m -> describeOther(m, text, "default "))
+                .toList();
+        List<MethodSpec> specs = new ArrayList<>();
+        for (int i = 0; i < methods.size(); i++) {
+            List<String> others = new ArrayList<>(abstractLines);
+            others.remove(i);
+            others.addAll(defaultLines);
+            specs.add(forInterfaceMethod(owner, methods.get(i), others, text.imports()));
+        }
+        return specs;
+    }
+
+    private static MethodSpec forInterfaceMethod(Owner owner, Method method, List<String> others,
+                                                 Set<String> otherImports) {
         TypeText text = new TypeText(owner.packageName());
         String typeParameters = text.typeParameters(method.getTypeParameters());
         String returnSource = text.render(method.getGenericReturnType());
         List<Parameter> parameters = parameters(method, text);
         List<String> exceptions = Stream.of(method.getGenericExceptionTypes()).map(text::render).toList();
-        List<String> others = new ArrayList<>();
-        for (Method other : InterfaceMethods.toGenerate(iface)) {
-            if (!other.equals(method)) {
-                others.add(describeOther(other, text, ""));
-            }
-        }
-        for (Method other : InterfaceMethods.defaults(iface)) {
-            others.add(describeOther(other, text, "default "));
-        }
         Describe describe = method.getAnnotation(Describe.class);
         List<String> examples = Stream.of(method.getAnnotationsByType(Example.class))
                 .map(e -> e.returns().isEmpty() ? e.call() : e.call() + " returns " + e.returns())
                 .toList();
+        Set<String> imports = new LinkedHashSet<>(text.imports());
+        imports.addAll(otherImports); // generated code may call the other methods, with their types
         return new MethodSpec(key(owner, method), owner, typeParameters, method.getReturnType(), returnSource, false,
-                parameters, exceptions, List.of(method.getExceptionTypes()), describe == null ? "" : describe.value(), examples, others,
-                text.imports(), text.userTypes());
+                parameters, exceptions, List.of(method.getExceptionTypes()), describe == null ? "" : describe.value(),
+                examples, others, imports, text.userTypes());
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.jitjava.store;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
 
@@ -22,9 +20,6 @@ import java.util.List;
  * @param regenerated why the method was last regenerated, if it was
  * @param versions    every version, oldest first; the last is the current one
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"owner", "signature", "status", "specHash", "spec", "model", "created", "attempts", "tokens",
-        "sourceHash", "regenerated", "versions"})
 public record Metadata(String owner, String signature, String status, String specHash, SpecRecord spec, String model,
                        String created, int attempts, Tokens tokens, String sourceHash, String regenerated,
                        List<VersionRecord> versions) {
@@ -38,7 +33,6 @@ public record Metadata(String owner, String signature, String status, String spe
     }
 
     /** Input and output tokens, as the model reported them. */
-    @JsonPropertyOrder({"input", "output"})
     public record Tokens(long input, long output) {
     }
 
@@ -48,8 +42,6 @@ public record Metadata(String owner, String signature, String status, String spe
      * @param feedback the feedback that led to it; null for the first version
      * @param reason   why it was written when no feedback was given (a changed spec, a hand edit)
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"number", "model", "created", "attempts", "tokens", "feedback", "reason", "source"})
     public record VersionRecord(int number, String model, String created, int attempts, Tokens tokens, String feedback,
                                 String reason, List<String> source) {
         public VersionRecord {

@@ -1,11 +1,6 @@
 package dev.jitjava.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.jitjava.JitException;
 import dev.jitjava.prompt.MethodKey;
 
@@ -49,14 +44,9 @@ public final class MethodStore {
     private static final String JIT_VERSION = jitVersion();
 
     private final Path root;
-    private final ObjectMapper mapper = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private final ObjectWriter writer;
 
     public MethodStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
-        DefaultIndenter lines = new DefaultIndenter("  ", "\n");
-        this.writer = mapper.writer(new DefaultPrettyPrinter().withObjectIndenter(lines).withArrayIndenter(lines));
     }
 
     /** A stored method: its metadata and source, and whether the source was edited by hand since it was stored. */
@@ -119,11 +109,7 @@ public final class MethodStore {
         Path java = sourceFile(key);
         StoreFiles.removeLeftovers(json);
         StoreFiles.removeLeftovers(java);
-        try {
-            StoreFiles.writeAtomically(json, writer.writeValueAsString(metadata) + "\n");
-        } catch (JsonProcessingException e) {
-            throw new JitException("Cannot write " + json + ": " + e.getMessage(), e);
-        }
+        StoreFiles.writeAtomically(json, MetadataJson.write(metadata));
         StoreFiles.writeAtomically(java, metadata.current().sourceText());
     }
 
@@ -199,20 +185,24 @@ public final class MethodStore {
     }
 
     private Metadata readMetadata(Path json, MethodKey key) {
+        String problem;
+        Exception cause;
         try {
-            Metadata metadata = mapper.readValue(StoreFiles.read(json), Metadata.class);
-            if (metadata.versions().isEmpty() || metadata.spec() == null) {
-                throw new JitException("Cannot read " + json + ": it has no versions or no spec. The file was left as "
-                        + "it is: repair it, or delete it with its .java file to have the method written again, "
-                        + key.forMethod());
+            Metadata metadata = MetadataJson.read(StoreFiles.read(json));
+            if (!metadata.versions().isEmpty()) {
+                return metadata;
             }
-            return metadata;
+            problem = "it has no versions";
+            cause = null;
         } catch (JsonProcessingException e) {
-            throw new JitException("Cannot read " + json + ": " + e.getOriginalMessage() + " (line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "). The file was left as it is: "
-                    + "repair it, or delete it with its .java file to have the method written again, "
-                    + key.forMethod(), e);
+            problem = e.getOriginalMessage() + " (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")";
+            cause = e;
+        } catch (IllegalArgumentException | IOException e) {
+            problem = e.getMessage();
+            cause = e;
         }
+        throw new JitException("Cannot read " + json + ": " + problem + ". The file was left as it is: repair it, or "
+                + "delete it with its .java file to have the method written again, " + key.forMethod(), cause);
     }
 
     private void ensureRoot() {

@@ -1,6 +1,5 @@
 package dev.jitjava.store;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.jitjava.prompt.MethodSpec;
 import dev.jitjava.prompt.Prompts;
 
@@ -24,7 +23,6 @@ import java.util.Objects;
  * @param context     the interface's description
  * @param prompt      the prompt version
  */
-@JsonPropertyOrder({"signature", "description", "examples", "context", "prompt"})
 public record SpecRecord(String signature, String description, List<String> examples, String context, String prompt) {
 
     public SpecRecord {

@@ -1,5 +1,6 @@
 package dev.jitjava.extract;
 
+import dev.jitjava.prompt.InterfaceMethods;
 import dev.jitjava.prompt.MethodSpec;
 import dev.jitjava.prompt.Specs;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,9 @@ class CodeExtractorTest {
     }
 
     private static MethodSpec spec(Class<?> iface, String name, Class<?>... parameters) throws Exception {
-        return Specs.forInterfaceMethod(Specs.interfaceOwner(iface), iface.getMethod(name, parameters));
+        var method = iface.getMethod(name, parameters);
+        var methods = InterfaceMethods.toGenerate(iface);
+        return Specs.forInterface(Specs.interfaceOwner(iface), methods).get(methods.indexOf(method));
     }
 
     private static Extraction.Found found(String answer) throws Exception {

@@ -1,0 +1,212 @@
+package dev.jitjava.store;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes {@link Metadata} with Jackson's streaming API: keys in a fixed order, two-space
+ * indentation, one array element per line, a trailing newline. The streaming API starts in a few
+ * milliseconds, where a data-binding mapper would add a few hundred to every process that loads
+ * stored methods.
+ */
+final class MetadataJson {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final DefaultIndenter LINES = new DefaultIndenter("  ", "\n");
+
+    private MetadataJson() {
+    }
+
+    static String write(Metadata metadata) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(LINES).withArrayIndenter(LINES));
+            json.writeStartObject();
+            json.writeStringField("owner", metadata.owner());
+            json.writeStringField("signature", metadata.signature());
+            json.writeStringField("status", metadata.status());
+            json.writeStringField("specHash", metadata.specHash());
+            json.writeFieldName("spec");
+            json.writeStartObject();
+            SpecRecord spec = metadata.spec();
+            json.writeStringField("signature", spec.signature());
+            json.writeStringField("description", spec.description());
+            writeStrings(json, "examples", spec.examples());
+            json.writeStringField("context", spec.context());
+            json.writeStringField("prompt", spec.prompt());
+            json.writeEndObject();
+            json.writeStringField("model", metadata.model());
+            json.writeStringField("created", metadata.created());
+            json.writeNumberField("attempts", metadata.attempts());
+            writeTokens(json, metadata.tokens());
+            json.writeStringField("sourceHash", metadata.sourceHash());
+            if (metadata.regenerated() != null) {
+                json.writeStringField("regenerated", metadata.regenerated());
+            }
+            json.writeFieldName("versions");
+            json.writeStartArray();
+            for (Metadata.VersionRecord version : metadata.versions()) {
+                json.writeStartObject();
+                json.writeNumberField("number", version.number());
+                json.writeStringField("model", version.model());
+                json.writeStringField("created", version.created());
+                json.writeNumberField("attempts", version.attempts());
+                writeTokens(json, version.tokens());
+                if (version.feedback() != null) {
+                    json.writeStringField("feedback", version.feedback());
+                }
+                if (version.reason() != null) {
+                    json.writeStringField("reason", version.reason());
+                }
+                writeStrings(json, "source", version.source());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out + "\n";
+    }
+
+    /**
+     * @throws com.fasterxml.jackson.core.JsonProcessingException when the text is not JSON
+     * @throws IllegalArgumentException when a field is missing or of the wrong kind
+     */
+    static Metadata read(String text) throws IOException {
+        Map<String, Object> root;
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            root = object(value(parser, parser.nextToken()), "the file");
+        }
+        Map<String, Object> spec = object(root.get("spec"), "spec");
+        List<Metadata.VersionRecord> versions = new ArrayList<>();
+        for (Object item : list(root.get("versions"), "versions")) {
+            Map<String, Object> version = object(item, "a version");
+            versions.add(new Metadata.VersionRecord(number(version, "number"), text(version, "model"),
+                    text(version, "created"), number(version, "attempts"), tokens(version.get("tokens")),
+                    optionalText(version, "feedback"), optionalText(version, "reason"), strings(version.get("source"), "source")));
+        }
+        return new Metadata(text(root, "owner"), text(root, "signature"), text(root, "status"), text(root, "specHash"),
+                new SpecRecord(text(spec, "signature"), text(spec, "description"), strings(spec.get("examples"), "examples"),
+                        text(spec, "context"), text(spec, "prompt")),
+                text(root, "model"), text(root, "created"), number(root, "attempts"), tokens(root.get("tokens")),
+                text(root, "sourceHash"), optionalText(root, "regenerated"), versions);
+    }
+
+    private static Object value(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) {
+            throw new IllegalArgumentException("the file is empty");
+        }
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> object = new LinkedHashMap<>();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+                    String name = parser.currentName();
+                    object.put(name, value(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                List<Object> array = new ArrayList<>();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    array.add(value(parser, next));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return parser.getLongValue();
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> {
+                return parser.getText();
+            }
+        }
+    }
+
+    private static void writeStrings(JsonGenerator json, String name, List<String> values) throws IOException {
+        json.writeFieldName(name);
+        json.writeStartArray();
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeTokens(JsonGenerator json, Metadata.Tokens tokens) throws IOException {
+        if (tokens != null) {
+            json.writeFieldName("tokens");
+            json.writeStartObject();
+            json.writeNumberField("input", tokens.input());
+            json.writeNumberField("output", tokens.output());
+            json.writeEndObject();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value, String what) {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new IllegalArgumentException(what + " must be an object");
+    }
+
+    private static List<?> list(Object value, String what) {
+        if (value instanceof List<?> list) {
+            return list;
+        }
+        throw new IllegalArgumentException("\"" + what + "\" must be an array");
+    }
+
+    private static List<String> strings(Object value, String what) {
+        List<String> strings = new ArrayList<>();
+        for (Object item : list(value, what)) {
+            if (!(item instanceof String string)) {
+                throw new IllegalArgumentException("\"" + what + "\" must hold strings");
+            }
+            strings.add(string);
+        }
+        return strings;
+    }
+
+    private static String text(Map<String, Object> object, String name) {
+        if (object.get(name) instanceof String string) {
+            return string;
+        }
+        throw new IllegalArgumentException("\"" + name + "\" is missing or not a string");
+    }
+
+    private static String optionalText(Map<String, Object> object, String name) {
+        return object.get(name) == null ? null : text(object, name);
+    }
+
+    private static int number(Map<String, Object> object, String name) {
+        if (object.get(name) instanceof Long number) {
+            return number.intValue();
+        }
+        throw new IllegalArgumentException("\"" + name + "\" is missing or not a whole number");
+    }
+
+    private static Metadata.Tokens tokens(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, Object> tokens = object(value, "tokens");
+        return new Metadata.Tokens(number(tokens, "input"), number(tokens, "output"));
+    }
+}
