@@ -3,7 +3,7 @@ package dev.jitjava;
 import dev.jitjava.compile.SourceUnit;
 import dev.jitjava.extract.CodeExtractor;
 import dev.jitjava.extract.Extraction;
-import dev.jitjava.model.ModelNames;
+import dev.jitjava.model.ModelErrors;
 import dev.jitjava.prompt.MethodSpec;
 import dev.jitjava.prompt.Prompts;
 import dev.jitjava.store.Metadata;
@@ -11,9 +11,9 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
 
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
@@ -26,12 +26,14 @@ import java.util.Optional;
  * answer works or {@code maxAttempts} requests have been made.
  */
 final class Generator {
-    private final ChatModel model;
+    private final Models models;
     private final int maxAttempts;
     private final CodeLoader loader;
+    /** Requests, input tokens, output tokens. */
+    private final long[] usage = new long[3];
 
-    Generator(ChatModel model, int maxAttempts, CodeLoader loader) {
-        this.model = model;
+    Generator(Models models, int maxAttempts, CodeLoader loader) {
+        this.models = models;
         this.maxAttempts = maxAttempts;
         this.loader = loader;
     }
@@ -67,31 +69,42 @@ final class Generator {
      * current one (the last of {@code history}).
      */
     Generated generate(MethodSpec spec, List<Version> history, String feedback) {
-        String modelName = ModelNames.of(model);
+        Models.Chosen chosen = models.forSpec(spec);
+        String modelName = chosen.label();
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(Prompts.system()));
         String request = feedback == null ? Prompts.write(spec) : Prompts.improve(spec, history, feedback);
         messages.add(UserMessage.from(request));
         List<Diagnostic> problems = List.of();
         TokenCount tokens = new TokenCount();
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            if (attempt > 1) {
-                messages.add(UserMessage.from(Prompts.repair(spec, problems)));
+        Progress progress = Progress.start(spec.key().display(), modelName);
+        boolean done = false;
+        try {
+            for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+                if (attempt > 1) {
+                    messages.add(UserMessage.from(Prompts.repair(spec, problems)));
+                }
+                ChatResponse response = ask(chosen, messages, spec, attempt);
+                tokens.add(response.tokenUsage());
+                if (chosen.settings() == null && response.modelName() != null && !response.modelName().isBlank()) {
+                    modelName = response.modelName();
+                }
+                String answer = response.aiMessage() == null || response.aiMessage().text() == null
+                        ? "" : response.aiMessage().text();
+                messages.add(AiMessage.from(answer));
+                Outcome outcome = tryAnswer(spec, answer);
+                if (outcome.loaded() != null) {
+                    done = true;
+                    progress.finished("wrote", attempt, tokens.total());
+                    return new Generated(outcome.source(), outcome.loaded(), modelName, attempt, tokens.total(), request,
+                            Metadata.GENERATED);
+                }
+                problems = outcome.problems();
             }
-            ChatResponse response = ask(messages, spec, modelName, attempt);
-            tokens.add(response.tokenUsage());
-            if (response.modelName() != null && !response.modelName().isBlank()) {
-                modelName = response.modelName();
+        } finally {
+            if (!done) {
+                progress.finished("gave up on", messages.size() / 2, tokens.total());
             }
-            String answer = response.aiMessage() == null || response.aiMessage().text() == null
-                    ? "" : response.aiMessage().text();
-            messages.add(AiMessage.from(answer));
-            Outcome outcome = tryAnswer(spec, answer);
-            if (outcome.loaded() != null) {
-                return new Generated(outcome.source(), outcome.loaded(), modelName, attempt, tokens.total(), request,
-                        Metadata.GENERATED);
-            }
-            problems = outcome.problems();
         }
         throw new GenerationException("No usable answer from model " + modelName + " after " + maxAttempts
                 + (maxAttempts == 1 ? " attempt" : " attempts") + ". Last problem: " + problems.get(0).describe()
@@ -99,12 +112,33 @@ final class Generator {
                 + spec.key().forMethod(), spec.key().display(), modelName, maxAttempts, problems);
     }
 
-    private ChatResponse ask(List<ChatMessage> messages, MethodSpec spec, String modelName, int attempt) {
+    /** Everything the models were asked so far. */
+    Usage usage() {
+        synchronized (usage) {
+            return new Usage(usage[0], usage[1], usage[2]);
+        }
+    }
+
+    private ChatResponse ask(Models.Chosen chosen, List<ChatMessage> messages, MethodSpec spec, int attempt) {
+        ChatResponse response;
         try {
-            return model.chat(ChatRequest.builder().messages(List.copyOf(messages)).build());
+            response = chosen.model().chat(ChatRequest.builder().messages(List.copyOf(messages)).build());
         } catch (RuntimeException e) {
-            throw new JitException("Model " + modelName + " failed on attempt " + attempt + " of " + maxAttempts
-                    + ": " + e.getMessage() + ", " + spec.key().forMethod(), e);
+            count(null);
+            throw ModelErrors.translate(e, chosen.label(), chosen.settings(), attempt, maxAttempts,
+                    spec.key().forMethod());
+        }
+        count(response.tokenUsage());
+        return response;
+    }
+
+    private void count(TokenUsage tokens) {
+        synchronized (usage) {
+            usage[0]++;
+            if (tokens != null) {
+                usage[1] += tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
+                usage[2] += tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
+            }
         }
     }
 
@@ -125,7 +159,7 @@ final class TokenCount {
     private long output;
     private boolean reported;
 
-    void add(dev.langchain4j.model.output.TokenUsage usage) {
+    void add(TokenUsage usage) {
         if (usage != null) {
             reported = true;
             input += usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();

@@ -6,6 +6,10 @@ import dev.jitjava.prompt.MethodKey;
 import dev.jitjava.prompt.MethodSpec;
 import dev.jitjava.prompt.Owner;
 import dev.jitjava.prompt.Specs;
+import dev.jitjava.model.ModelConfig;
+import dev.jitjava.model.ModelSettings;
+import dev.jitjava.model.Providers;
+import dev.jitjava.model.RetryPolicy;
 import dev.jitjava.store.MethodStore;
 import dev.langchain4j.model.chat.ChatModel;
 
@@ -59,10 +63,15 @@ public final class Jit {
     private record Bound(InterfaceBinding binding, List<MethodKey> keys) {
     }
 
+    private final Generator generator;
+
     private Jit(Builder builder, Reviewer reviewer) {
         CodeLoader loader = new CodeLoader();
-        this.table = new MethodTable(new Generator(builder.model, builder.maxAttempts, loader), loader,
-                new MethodStore(builder.store), builder.mode, reviewer, builder.clock);
+        Supplier<ModelConfig> config = builder.config != null ? () -> builder.config : ModelConfig::fromEnvironment;
+        this.generator = new Generator(new Models(builder.model, builder.settings, memoize(config)),
+                builder.maxAttempts, loader);
+        this.table = new MethodTable(generator, loader, new MethodStore(builder.store), builder.mode, reviewer,
+                builder.clock);
     }
 
     /** A builder; {@link Builder#model} is required. */
@@ -71,14 +80,37 @@ public final class Jit {
     }
 
     /**
-     * A {@code Jit} configured from the environment ({@code JIT_MODEL} and the providers' usual
-     * variables). Providers are not built into this version yet, so this fails with a message that
-     * says what to do instead.
+     * A {@code Jit} whose model comes from the environment and {@code jit.properties} (working
+     * directory, then {@code ~/.jit/}; the environment wins): {@code JIT_MODEL=provider:model} with
+     * the provider's usual variables ({@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL},
+     * {@code ANTHROPIC_API_KEY}, {@code GEMINI_API_KEY}, {@code OLLAMA_BASE_URL}, ...). Without
+     * {@code JIT_MODEL}: the first provider whose key is set, else a local Ollama if one answers.
+     * Store and mode come from {@code JIT_STORE} and {@code JIT_MODE}.
+     *
+     * @throws JitException listing what to set, when no model can be found
      */
     public static Jit create() {
-        throw new JitException("Jit.create() picks a model provider from the environment (JIT_MODEL), and this "
-                + "version has no providers yet. Build a Jit with any LangChain4j ChatModel instead: "
-                + "Jit.builder().model(chatModel).build()");
+        return create(ModelConfig.fromEnvironment());
+    }
+
+    static Jit create(ModelConfig config) {
+        return create(config, null);
+    }
+
+    /** With {@code policy} null, the standard retry policy for the configured number of retries. */
+    static Jit create(ModelConfig config, RetryPolicy policy) {
+        ModelSettings settings = config.settings();
+        ChatModel model = Providers.build(settings, policy != null ? policy : RetryPolicy.standard(settings.maxRetries()));
+        Builder builder = builder().model(model).store(Path.of(config.value("JIT_STORE", ".jit")))
+                .mode(Builder.mode(config.value("JIT_MODE", "auto")));
+        builder.settings = settings;
+        builder.config = config;
+        return builder.build();
+    }
+
+    /** What this {@code Jit}'s models were asked so far: requests and tokens. */
+    public Usage usage() {
+        return generator.usage();
     }
 
     /**
@@ -267,8 +299,10 @@ public final class Jit {
     /** Configures a {@link Jit}. */
     public static final class Builder {
         private ChatModel model;
+        private ModelSettings settings;
+        private ModelConfig config;
         private Path store = Path.of(System.getenv().getOrDefault("JIT_STORE", ".jit"));
-        private Mode mode = modeFromEnvironment();
+        private Mode mode = mode(System.getenv().getOrDefault("JIT_MODE", "auto"));
         private Reviewer reviewer;
         private int maxAttempts = 3;
         private Clock clock = Clock.systemUTC();
@@ -279,6 +313,7 @@ public final class Jit {
         /** The model that writes methods: any LangChain4j {@link ChatModel}. Required. */
         public Builder model(ChatModel model) {
             this.model = Objects.requireNonNull(model, "model");
+            this.settings = null;
             return this;
         }
 
@@ -309,6 +344,12 @@ public final class Jit {
             return this;
         }
 
+        /** Where {@code @Model} annotations find keys and servers (default: the environment and jit.properties). */
+        Builder config(ModelConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
         /** The clock that stamps versions (default: the system clock, UTC). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -330,9 +371,8 @@ public final class Jit {
             return new Jit(this, chosen);
         }
 
-        private static Mode modeFromEnvironment() {
-            String value = System.getenv("JIT_MODE");
-            if (value == null || value.isBlank()) {
+        static Mode mode(String value) {
+            if (value.isBlank()) {
                 return Mode.AUTO;
             }
             try {

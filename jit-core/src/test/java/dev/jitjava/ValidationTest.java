@@ -103,15 +103,6 @@ class ValidationTest {
     }
 
     @Test
-    void create_withoutProviders_saysWhatToDo() {
-        assertThatThrownBy(Jit::create)
-                .isInstanceOf(JitException.class)
-                .hasMessage("Jit.create() picks a model provider from the environment (JIT_MODEL), and this version has "
-                        + "no providers yet. Build a Jit with any LangChain4j ChatModel instead: "
-                        + "Jit.builder().model(chatModel).build()");
-    }
-
-    @Test
     void builder_withoutModel_saysWhatToDo() {
         assertThatThrownBy(() -> Jit.builder().build())
                 .isInstanceOf(IllegalStateException.class)

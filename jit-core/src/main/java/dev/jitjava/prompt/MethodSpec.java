@@ -22,11 +22,13 @@ import java.util.stream.Collectors;
  * @param otherMethods   the owner's other methods, one prompt line each
  * @param imports        types the generated source imports so that the signature compiles as written
  * @param signatureTypes user types used in the signature, whose shape the prompt shows
+ * @param model          {@code provider:model} from {@code @Model} on the method or its interface, or ""
  */
 public record MethodSpec(MethodKey key, Owner owner, String typeParameters, Class<?> returnType,
                          String returnSource, boolean flexibleReturn, List<Parameter> parameters,
                          List<String> exceptions, List<Class<?>> exceptionTypes, String description, List<String> examples,
-                         List<String> otherMethods, Set<String> imports, Set<Class<?>> signatureTypes) {
+                         List<String> otherMethods, Set<String> imports, Set<Class<?>> signatureTypes,
+                         String model) {
 
     public MethodSpec {
         parameters = List.copyOf(parameters);

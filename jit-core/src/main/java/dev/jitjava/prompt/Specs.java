@@ -2,6 +2,7 @@ package dev.jitjava.prompt;
 
 import dev.jitjava.Describe;
 import dev.jitjava.Example;
+import dev.jitjava.Model;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
@@ -70,7 +71,7 @@ public final class Specs {
         imports.addAll(otherImports); // generated code may call the other methods, with their types
         return new MethodSpec(key(owner, method), owner, typeParameters, method.getReturnType(), returnSource, false,
                 parameters, exceptions, List.of(method.getExceptionTypes()), describe == null ? "" : describe.value(),
-                examples, others, imports, text.userTypes());
+                examples, others, imports, text.userTypes(), modelOf(method));
     }
 
     /**
@@ -92,7 +93,15 @@ public final class Specs {
         MethodKey key = new MethodKey(owner.qualifiedName(), owner.label(), name,
                 parameters.stream().map(p -> p.type().getTypeName()).toList());
         return new MethodSpec(key, owner, "", declared, text.render(declared), returnType == null, parameters,
-                List.of(), List.of(), description, List.of(), otherMethods, text.imports(), text.userTypes());
+                List.of(), List.of(), description, List.of(), otherMethods, text.imports(), text.userTypes(), "");
+    }
+
+    private static String modelOf(Method method) {
+        Model model = method.getAnnotation(Model.class);
+        if (model == null) {
+            model = method.getDeclaringClass().getAnnotation(Model.class);
+        }
+        return model == null ? "" : model.value();
     }
 
     private static List<Parameter> parameters(Method method, TypeText text) {

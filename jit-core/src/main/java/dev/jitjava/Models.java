@@ -1,0 +1,41 @@
+package dev.jitjava;
+
+import dev.jitjava.model.ModelConfig;
+import dev.jitjava.model.ModelNames;
+import dev.jitjava.model.ModelSettings;
+import dev.jitjava.model.Providers;
+import dev.jitjava.model.RetryPolicy;
+import dev.jitjava.prompt.MethodSpec;
+import dev.langchain4j.model.chat.ChatModel;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/** The model for each method: the {@code Jit}'s own, or the one its {@code @Model} names, built once. */
+final class Models {
+    /** A model with what messages call it, and its settings when jit-java built it (null otherwise). */
+    record Chosen(ChatModel model, String label, ModelSettings settings) {
+    }
+
+    private final Chosen standard;
+    private final Supplier<ModelConfig> config;
+    private final Map<String, Chosen> byAnnotation = new ConcurrentHashMap<>();
+
+    Models(ChatModel model, ModelSettings settings, Supplier<ModelConfig> config) {
+        this.standard = new Chosen(model, settings == null ? ModelNames.of(model) : settings.label(), settings);
+        this.config = config;
+    }
+
+    Chosen forSpec(MethodSpec spec) {
+        if (spec.model().isEmpty()) {
+            return standard;
+        }
+        return byAnnotation.computeIfAbsent(spec.model(), text -> {
+            ModelSettings settings = config.get().settingsFor(text, "@Model(\"" + text + "\") "
+                    + spec.key().forMethod());
+            return new Chosen(Providers.build(settings, RetryPolicy.standard(settings.maxRetries())), settings.label(),
+                    settings);
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package dev.jitjava;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real Jit.create() in a fresh JVM, configured only by its environment or its jit.properties. */
+class CreateFromEnvironmentTest {
+    @TempDir
+    Path work;
+
+    private ProviderStub stub;
+
+    @BeforeEach
+    void startStub() throws IOException {
+        stub = new ProviderStub();
+    }
+
+    @AfterEach
+    void stopStub() {
+        stub.close();
+    }
+
+    private String run(Map<String, String> env) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Duser.home=" + work, "-cp",
+                System.getProperty("java.class.path"), CreateChild.class.getName())
+                .directory(work.toFile())
+                .redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("JIT_") || name.endsWith("_API_KEY")
+                || name.endsWith("_BASE_URL"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(output).isZero();
+            return output;
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void create_fromEnvironment_openAiCompatibleServer() throws Exception {
+        stub.then(ProviderStub.Reply.ok(WireFormats.reply("openai", "gpt-test", Answers.COUNT_VOWELS)));
+
+        String output = run(Map.of("JIT_MODEL", "openai:gpt-test", "OPENAI_API_KEY", "sk-env",
+                "OPENAI_BASE_URL", stub.url() + "/v1"));
+
+        assertThat(output).contains("vowels 5").contains("usage Usage[requests=1, inputTokens=11, outputTokens=22]");
+        assertThat(stub.requests().get(0).header("Authorization")).isEqualTo("Bearer sk-env");
+        assertThat(work.resolve(".jit").resolve(ProvidersTest.Numbers.class.getName())).isDirectory();
+    }
+
+    @Test
+    void create_fromJitProperties_anthropicWithoutJitModel() throws Exception {
+        stub.then(ProviderStub.Reply.ok(WireFormats.reply("anthropic", "claude-sonnet-4-5", Answers.COUNT_VOWELS)));
+        Files.writeString(work.resolve("jit.properties"), "ANTHROPIC_API_KEY=sk-ant-file\nANTHROPIC_BASE_URL="
+                + stub.url() + "/v1\nJIT_STORE=generated\n");
+
+        String output = run(Map.of());
+
+        assertThat(output).contains("vowels 5");
+        ProviderStub.Request request = stub.requests().get(0);
+        assertThat(request.path()).isEqualTo("/v1/messages");
+        assertThat(request.header("x-api-key")).isEqualTo("sk-ant-file");
+        assertThat(request.body()).contains("claude-sonnet-4-5");
+        assertThat(work.resolve("generated")).isDirectory();
+    }
+}

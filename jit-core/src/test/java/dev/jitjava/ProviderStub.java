@@ -1,0 +1,108 @@
+package dev.jitjava;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A model server on 127.0.0.1 (free port) that answers from a script in a provider's real wire
+ * format and records every request. Close it to stop it; a reply held back to provoke a timeout
+ * is released then, so no thread outlives the test.
+ */
+final class ProviderStub implements AutoCloseable {
+
+    /** One scripted reply. */
+    record Reply(int status, Map<String, String> headers, String body, long delayMillis) {
+        static Reply ok(String body) {
+            return new Reply(200, Map.of(), body, 0);
+        }
+
+        static Reply status(int status, String body) {
+            return new Reply(status, Map.of(), body, 0);
+        }
+    }
+
+    /** One recorded request. */
+    record Request(String method, String path, String query, Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final Deque<Reply> replies = new ArrayDeque<>();
+    private final List<Request> requests = new ArrayList<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+
+    ProviderStub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    synchronized ProviderStub then(Reply reply) {
+        replies.addLast(reply);
+        return this;
+    }
+
+    synchronized List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Reply reply;
+        synchronized (this) {
+            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
+            reply = replies.isEmpty() ? Reply.status(500, "{\"error\":\"the stub has no reply left\"}")
+                    : replies.removeFirst();
+        }
+        if (reply.delayMillis() > 0) {
+            try {
+                closing.await(reply.delayMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        reply.headers().forEach(exchange.getResponseHeaders()::add);
+        try {
+            exchange.sendResponseHeaders(reply.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        } catch (IOException e) {
+            // the client gave up (a timeout test): nothing to answer
+        }
+    }
+
+    @Override
+    public void close() {
+        closing.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
