@@ -235,4 +235,24 @@ class ProvidersTest {
         assertThat(Files.readString(metadata)).contains("\"input\" : 22").contains("\"output\" : 44")
                 .contains("\"model\" : \"" + label(provider) + "\"");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openai", "anthropic", "gemini", "ollama"})
+    void nothingListening_retriedThenNamed(String provider) throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Map<String, String> env = environment(provider);
+        env.replaceAll((name, value) -> value.replace(stub.url(), "http://127.0.0.1:" + closedPort));
+        Numbers numbers = jit(env).implement(Numbers.class);
+
+        assertThatThrownBy(() -> numbers.countVowels("a"))
+                .isExactlyInstanceOf(JitException.class)
+                .hasMessageStartingWith("Model " + label(provider) + " could not be reached: cannot reach http://127.0.0.1:"
+                        + closedPort + "/")
+                .hasMessageContaining("after 4 tries")
+                .hasMessageEndingWith(", for method Numbers.countVowels(String)");
+        assertThat(sleeps).hasSize(3);
+    }
 }
