@@ -1,5 +1,7 @@
 package dev.jitjava;
 
+import dev.jitjava.check.CheckPlan;
+import dev.jitjava.check.CheckRunner;
 import dev.jitjava.compile.SourceUnit;
 import dev.jitjava.extract.CodeExtractor;
 import dev.jitjava.extract.Extraction;
@@ -26,16 +28,28 @@ import java.util.Optional;
  * answer works or {@code maxAttempts} requests have been made.
  */
 final class Generator {
+    static final String CHECK_FAILED = "jit.check.failed";
+
     private final Models models;
     private final int maxAttempts;
     private final CodeLoader loader;
+    private final CheckRunner checks;
+    private final Trials trials;
     /** Requests, input tokens, output tokens. */
     private final long[] usage = new long[3];
 
-    Generator(Models models, int maxAttempts, CodeLoader loader) {
+    Generator(Models models, int maxAttempts, CodeLoader loader, CheckRunner checks, Trials trials) {
         this.models = models;
         this.maxAttempts = maxAttempts;
         this.loader = loader;
+        this.checks = checks;
+        this.trials = trials;
+    }
+
+    /** The object a candidate is tested on: its method under test runs the candidate. */
+    @FunctionalInterface
+    interface Trials {
+        Object self(MethodSpec spec, MethodHandle candidate);
     }
 
     /**
@@ -45,18 +59,18 @@ final class Generator {
      * @param tokens  the tokens all attempts took, or null if the model did not say
      */
     record Generated(String source, CodeLoader.Loaded loaded, String model, int attempts, Metadata.Tokens tokens,
-                     String request, String status) {
+                     String request, String status, Metadata.Checks checks) {
         MethodHandle handle() {
             return loaded.handle();
         }
 
         Generated withStatus(String newStatus) {
-            return new Generated(source, loaded, model, attempts, tokens, request, newStatus);
+            return new Generated(source, loaded, model, attempts, tokens, request, newStatus, checks);
         }
 
         /** The same generation, with a reviewer's edit as its source. */
         Generated edited(String editedSource, CodeLoader.Loaded editedCode) {
-            return new Generated(editedSource, editedCode, model, attempts, tokens, request, Metadata.EDITED);
+            return new Generated(editedSource, editedCode, model, attempts, tokens, request, Metadata.EDITED, checks);
         }
     }
 
@@ -70,6 +84,7 @@ final class Generator {
      */
     Generated generate(MethodSpec spec, List<Version> history, String feedback) {
         Models.Chosen chosen = models.forSpec(spec);
+        CheckPlan plan = CheckPlan.of(spec);
         String modelName = chosen.label();
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(Prompts.system()));
@@ -92,12 +107,14 @@ final class Generator {
                 String answer = response.aiMessage() == null || response.aiMessage().text() == null
                         ? "" : response.aiMessage().text();
                 messages.add(AiMessage.from(answer));
-                Outcome outcome = tryAnswer(spec, answer);
+                Outcome outcome = tryAnswer(spec, answer, plan);
                 if (outcome.loaded() != null) {
                     done = true;
                     progress.finished("wrote", attempt, tokens.total());
+                    Metadata.Checks passed = plan.isEmpty() ? null
+                            : new Metadata.Checks(plan.fingerprint(), plan.descriptions());
                     return new Generated(outcome.source(), outcome.loaded(), modelName, attempt, tokens.total(), request,
-                            Metadata.GENERATED);
+                            Metadata.GENERATED, passed);
                 }
                 problems = outcome.problems();
             }
@@ -105,6 +122,12 @@ final class Generator {
             if (!done) {
                 progress.finished("gave up on", messages.size() / 2, tokens.total());
             }
+        }
+        if (problems.stream().allMatch(problem -> problem.code().equals(CHECK_FAILED))) {
+            List<String> failures = problems.stream().map(Diagnostic::message).toList();
+            throw new CheckFailedException("No answer from model " + modelName + " passed the examples and checks in "
+                    + maxAttempts + (maxAttempts == 1 ? " attempt" : " attempts") + ". Last failures:\n- "
+                    + String.join("\n- ", failures) + "\nNothing was stored; " + spec.key().forMethod(), failures);
         }
         throw new GenerationException("No usable answer from model " + modelName + " after " + maxAttempts
                 + (maxAttempts == 1 ? " attempt" : " attempts") + ". Last problem: " + problems.get(0).describe()
@@ -142,14 +165,31 @@ final class Generator {
         }
     }
 
-    private Outcome tryAnswer(MethodSpec spec, String answer) {
+    private Outcome tryAnswer(MethodSpec spec, String answer, CheckPlan plan) {
         Extraction extraction = CodeExtractor.extract(answer, spec);
         if (extraction instanceof Extraction.Missing missing) {
             return new Outcome(null, null, missing.problems());
         }
         SourceUnit unit = SourceUnit.of(spec, (Extraction.Found) extraction);
-        CodeLoader.Result result = loader.load(spec, unit, Optional.empty());
-        return new Outcome(result.loaded() == null ? null : unit.source(), result.loaded(), result.problems());
+        CodeLoader.Result result = loader.load(spec, unit, Optional.empty(), plan);
+        if (result.loaded() == null) {
+            return new Outcome(null, null, result.problems());
+        }
+        List<String> failures = runChecks(spec, plan, result.loaded());
+        if (!failures.isEmpty()) {
+            return new Outcome(null, null, failures.stream()
+                    .map(failure -> new Diagnostic(CHECK_FAILED, 0, failure, "")).toList());
+        }
+        return new Outcome(unit.source(), result.loaded(), List.of());
+    }
+
+    /** Runs the plan against loaded code: the failures, or none. */
+    List<String> runChecks(MethodSpec spec, CheckPlan plan, CodeLoader.Loaded loaded) {
+        if (plan.isEmpty()) {
+            return List.of();
+        }
+        Object self = trials.self(spec, loaded.handle());
+        return checks.run(plan, loaded.harness(), self, spec.owner().anchor().getClassLoader());
     }
 }
 

@@ -1,6 +1,7 @@
 package dev.jitjava;
 
 import dev.jitjava.bind.InterfaceBinding;
+import dev.jitjava.check.CheckRunner;
 import dev.jitjava.prompt.InterfaceMethods;
 import dev.jitjava.prompt.MethodKey;
 import dev.jitjava.prompt.MethodSpec;
@@ -18,6 +19,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -69,7 +71,7 @@ public final class Jit {
         CodeLoader loader = new CodeLoader();
         Supplier<ModelConfig> config = builder.config != null ? () -> builder.config : ModelConfig::fromEnvironment;
         this.generator = new Generator(new Models(builder.model, builder.settings, memoize(config)),
-                builder.maxAttempts, loader);
+                builder.maxAttempts, loader, new CheckRunner(builder.checkTimeout), this::trialSelf);
         this.table = new MethodTable(generator, loader, new MethodStore(builder.store), builder.mode, reviewer,
                 builder.clock);
     }
@@ -106,6 +108,24 @@ public final class Jit {
         builder.settings = settings;
         builder.config = config;
         return builder.build();
+    }
+
+    /**
+     * Fails a {@link Check} unless {@code condition} holds.
+     *
+     * @throws AssertionError when it does not
+     */
+    public static void check(boolean condition) {
+        if (!condition) {
+            throw new AssertionError("check failed");
+        }
+    }
+
+    /** Fails a {@link Check} with {@code message} unless {@code condition} holds. */
+    public static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new AssertionError(message);
+        }
     }
 
     /** What this {@code Jit}'s models were asked so far: requests and tokens. */
@@ -149,13 +169,13 @@ public final class Jit {
     /**
      * Writes a new version of a generated method from feedback, with its current source and its
      * history as context, and rebinds every object of {@code iface} to it. Calls already running
-     * finish on the old version.
+     * finish on the old version. New {@code examples} must pass, and stay part of the method's spec.
      *
      * @return the new version
      */
-    public Version improve(Class<?> iface, String method, String feedback) {
+    public Version improve(Class<?> iface, String method, String feedback, Example.Case... examples) {
         Objects.requireNonNull(feedback, "feedback");
-        return table.improve(key(iface, method), feedback);
+        return table.improve(key(iface, method), feedback, Examples.specs(examples));
     }
 
     /** Every version of a generated method, oldest first. */
@@ -214,6 +234,16 @@ public final class Jit {
             pool.shutdownNow();
         }
         return new Preparation(generated, stored, failed);
+    }
+
+    /** The object a candidate is tested on before it is bound: see {@link InterfaceBinding#trial}. */
+    private Object trialSelf(MethodSpec spec, java.lang.invoke.MethodHandle candidate) {
+        String owner = spec.key().owner();
+        if (owner.startsWith("object/")) {
+            return objects.get(owner.substring("object/".length()));
+        }
+        Bound bound = bindings.get(spec.owner().selfType());
+        return bound.binding().trial(bound.keys().indexOf(spec.key()), candidate);
     }
 
     private MethodKey key(Class<?> iface, String method) {
@@ -305,6 +335,7 @@ public final class Jit {
         private Mode mode = mode(System.getenv().getOrDefault("JIT_MODE", "auto"));
         private Reviewer reviewer;
         private int maxAttempts = 3;
+        private Duration checkTimeout = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -347,6 +378,15 @@ public final class Jit {
         /** Where {@code @Model} annotations find keys and servers (default: the environment and jit.properties). */
         Builder config(ModelConfig config) {
             this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** How long one example or check may run before it fails (default 5 s). */
+        public Builder checkTimeout(Duration checkTimeout) {
+            if (checkTimeout.isNegative() || checkTimeout.isZero()) {
+                throw new IllegalArgumentException("checkTimeout must be positive, not " + checkTimeout);
+            }
+            this.checkTimeout = checkTimeout;
             return this;
         }
 

@@ -1,5 +1,9 @@
 package dev.jitjava;
 
+import dev.jitjava.prompt.ExampleSpec;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,29 +22,45 @@ public final class JitMethod<R> {
     private final String description;
     private final Class<R> returnType;
     private final boolean typed;
+    private final List<ExampleSpec> examples;
 
-    JitMethod(JitObject object, String name, String description, Class<R> returnType, boolean typed) {
+    JitMethod(JitObject object, String name, String description, Class<R> returnType, boolean typed,
+              List<ExampleSpec> examples) {
         this.object = object;
         this.name = name;
         this.description = description;
         this.returnType = returnType;
         this.typed = typed;
+        this.examples = List.copyOf(examples);
     }
 
     /** What the method does, for the model (used when the method is first written). */
     public JitMethod<R> describe(String description) {
-        return new JitMethod<>(object, name, Objects.requireNonNull(description, "description"), returnType, typed);
+        return new JitMethod<>(object, name, Objects.requireNonNull(description, "description"), returnType, typed,
+                examples);
     }
 
     /** The return type ({@code Integer.class} asks for an {@code int} method). */
     public <T> JitMethod<T> returns(Class<T> type) {
-        return new JitMethod<>(object, name, description, Objects.requireNonNull(type, "type"), true);
+        return new JitMethod<>(object, name, description, Objects.requireNonNull(type, "type"), true, examples);
+    }
+
+    /**
+     * An example the method must pass: {@code example("\"jit\"", 1)} means {@code name("jit")} returns 1.
+     *
+     * @param arguments the arguments, as Java source
+     * @param returns   the expected value (a string, number, character, boolean or null)
+     */
+    public JitMethod<R> example(String arguments, Object returns) {
+        List<ExampleSpec> more = new ArrayList<>(examples);
+        more.add(new ExampleSpec(name + "(" + arguments + ")", JavaLiterals.of(returns), ""));
+        return new JitMethod<>(object, name, description, returnType, typed, more);
     }
 
     /** Calls the method, writing it first if it does not exist. */
     @SuppressWarnings("unchecked")
     public R call(Object... args) {
-        Object result = object.invoke(name, typed ? returnType : null, description, args);
+        Object result = object.invoke(name, typed ? returnType : null, description, examples, args);
         return (R) result;
     }
 }

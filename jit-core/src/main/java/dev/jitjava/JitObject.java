@@ -2,6 +2,7 @@ package dev.jitjava;
 
 import dev.jitjava.generated.Anchor;
 import dev.jitjava.prompt.ArgumentTypes;
+import dev.jitjava.prompt.ExampleSpec;
 import dev.jitjava.prompt.MethodKey;
 import dev.jitjava.prompt.MethodSpec;
 import dev.jitjava.prompt.Owner;
@@ -61,19 +62,19 @@ public final class JitObject {
      * ({@code void} gives {@code null}). Exceptions thrown by the method reach the caller unchanged.
      */
     public Object call(String method, Object... args) {
-        return invoke(method, null, "", args);
+        return invoke(method, null, "", List.of(), args);
     }
 
     /** Calls a method that returns {@code returnType} ({@code Integer.class} asks for an {@code int} method). */
     public <R> R call(Class<R> returnType, String method, Object... args) {
         Objects.requireNonNull(returnType, "returnType");
-        return cast(returnType, invoke(method, returnType, "", args));
+        return cast(returnType, invoke(method, returnType, "", List.of(), args));
     }
 
     /** A method to describe before its first call: {@code o.method("fizzbuzz").describe("...").returns(String.class).call(15)}. */
     public JitMethod<Object> method(String name) {
         Objects.requireNonNull(name, "name");
-        return new JitMethod<>(this, name, "", Object.class, false);
+        return new JitMethod<>(this, name, "", Object.class, false, List.of());
     }
 
     /** The current source of a method, by name or by signature ({@code countVowels(java.lang.String)}). */
@@ -82,9 +83,9 @@ public final class JitObject {
     }
 
     /** Writes a new version of a method from feedback and rebinds it; returns the new version. */
-    public Version improve(String method, String feedback) {
+    public Version improve(String method, String feedback, Example.Case... examples) {
         Objects.requireNonNull(feedback, "feedback");
-        return table.improve(key(method), feedback);
+        return table.improve(key(method), feedback, Examples.specs(examples));
     }
 
     /** Every version of a method, oldest first. */
@@ -97,12 +98,12 @@ public final class JitObject {
         return "JitObject[" + namespace + "]";
     }
 
-    Object invoke(String name, Class<?> returnType, String description, Object[] given) {
+    Object invoke(String name, Class<?> returnType, String description, List<ExampleSpec> examples, Object[] given) {
         Objects.requireNonNull(name, "method");
         Object[] args = given == null ? new Object[]{null} : given;
         Bound bound = find(name, args);
         if (bound == null) {
-            bound = create(name, args, returnType, description);
+            bound = create(name, args, returnType, description, examples);
         }
         if (returnType != null) {
             checkReturn(bound, returnType);
@@ -126,7 +127,8 @@ public final class JitObject {
         return null;
     }
 
-    private Bound create(String name, Object[] args, Class<?> returnType, String description) {
+    private Bound create(String name, Object[] args, Class<?> returnType, String description,
+                         List<ExampleSpec> examples) {
         MethodKey key;
         if (Arrays.asList(args).contains(null)) {
             key = existing(name, args);
@@ -137,7 +139,7 @@ public final class JitObject {
                 others.add(other.description().isEmpty() ? other.signature()
                         : other.signature() + "  // " + other.description());
             }
-            MethodSpec spec = Specs.forDynamicCall(owner, name, args, returnType, description, others);
+            MethodSpec spec = Specs.forDynamicCall(owner, name, args, returnType, description, examples, others);
             key = table.register(spec.key(), () -> spec, null).key;
         }
         table.link(key);

@@ -1,7 +1,9 @@
 package dev.jitjava;
 
 import dev.jitjava.bind.SingleFlight;
+import dev.jitjava.check.CheckPlan;
 import dev.jitjava.compile.SourceUnit;
+import dev.jitjava.prompt.ExampleSpec;
 import dev.jitjava.prompt.MethodKey;
 import dev.jitjava.prompt.MethodSpec;
 import dev.jitjava.store.Metadata;
@@ -94,23 +96,34 @@ final class MethodTable {
         return store;
     }
 
+    /** What the store has for a method: its bound handle, or (handle null) why it must be written again. */
+    private record Lookup(MethodHandle handle, String staleReason) {
+        static final Lookup NOTHING = new Lookup(null, null);
+    }
+
     /** The method's bound handle: loaded from the store, or generated if it is missing or stale. */
     MethodHandle link(MethodKey key) {
         return flights.get(key, k -> {
             Entry entry = entries.get(k);
-            Optional<MethodHandle> stored = fromStore(entry);
-            if (stored.isPresent()) {
-                return stored.get();
+            Lookup found = fromStore(entry);
+            if (found.handle() != null) {
+                return found.handle();
             }
             if (mode == Mode.LOCKED) {
-                throw missing(entry);
+                throw missing(entry, found.staleReason());
             }
-            return store.locked(k, () -> fromStore(entry).orElseGet(() -> generateFirst(entry)));
+            return store.locked(k, () -> {
+                Lookup again = fromStore(entry);
+                return again.handle() != null ? again.handle() : generateFirst(entry, again.staleReason());
+            });
         });
     }
 
-    /** Writes a new version from feedback and rebinds the method to it. */
-    Version improve(MethodKey key, String feedback) {
+    /**
+     * Writes a new version from feedback (and any new examples, which stay part of the spec) and
+     * rebinds the method to it.
+     */
+    Version improve(MethodKey key, String feedback, List<ExampleSpec> newExamples) {
         Entry entry = entries.get(key);
         if (mode == Mode.LOCKED) {
             throw new MissingMethodException("LOCKED mode never calls the model, so it cannot improve a method: "
@@ -124,11 +137,13 @@ final class MethodTable {
             link(key);
             return store.locked(key, () -> {
                 Metadata current = store.load(key).orElseThrow().metadata();
-                List<Version> history = versions(current);
-                Generator.Generated generated = review(generator.generate(entry.spec(), history, feedback), entry.spec(),
+                List<ExampleSpec> added = new ArrayList<>(current.addedExamples());
+                newExamples.stream().filter(e -> !added.contains(e)).forEach(added::add);
+                MethodSpec spec = entry.spec().withExamples(added);
+                Generator.Generated generated = review(generator.generate(spec, versions(current), feedback), spec,
                         Optional.of(feedback));
-                Metadata updated = append(entry.spec(), current, NewVersion.of(generated), feedback, null,
-                        generated.status());
+                Metadata updated = append(spec, current, NewVersion.of(generated), feedback, null, generated.status(),
+                        generated.checks(), added);
                 store.save(key, updated);
                 store.cacheClasses(key, generated.source(), generated.loaded().classes());
                 bind(entry, generated.handle(), true);
@@ -163,46 +178,71 @@ final class MethodTable {
         return result.loaded() != null ? "" : "broken: " + key.display() + ": " + fileProblem(key, result.problems());
     }
 
-    private Optional<MethodHandle> fromStore(Entry entry) {
+    private Lookup fromStore(Entry entry) {
         MethodKey key = entry.key;
         Optional<MethodStore.Stored> found = store.load(key);
         if (found.isEmpty()) {
-            return Optional.empty();
+            return Lookup.NOTHING;
         }
         MethodStore.Stored stored = found.get();
         Metadata metadata = stored.metadata();
+        boolean handEdited = stored.editedByHand() || Metadata.EDITED.equals(metadata.status());
         SpecRecord wanted = SpecRecord.of(entry.spec());
         if (!metadata.specHash().equals(wanted.hash())) {
-            if (stored.editedByHand() || Metadata.EDITED.equals(metadata.status())) {
+            if (handEdited) {
                 throw new JitException(store.sourceFile(key) + " was edited by hand, and since then "
                         + metadata.spec().changesTo(wanted) + ". jit-java does not overwrite hand edits: restore the "
                         + "spec, or delete the .java and .json files to have the method written again, " + key.forMethod());
             }
-            return Optional.empty();
+            return new Lookup(null, metadata.spec().changesTo(wanted) + " since it was written");
         }
-        SourceUnit unit = SourceUnit.stored(entry.spec(), stored.source());
-        CodeLoader.Result result = loader.load(entry.spec(), unit, store.cachedClasses(key, stored.source()));
+        MethodSpec spec = entry.spec().withExamples(metadata.addedExamples());
+        CheckPlan plan = CheckPlan.of(spec);
+        boolean recheck = !plan.fingerprint().equals(metadata.checksHash());
+        SourceUnit unit = SourceUnit.stored(spec, stored.source());
+        CodeLoader.Result result = recheck
+                ? loader.load(spec, unit, Optional.empty(), plan)
+                : loader.load(spec, unit, store.cachedClasses(key, stored.source()));
         if (result.loaded() == null) {
             throw new JitException("The stored source does not compile: " + fileProblem(key, result.problems())
                     + ". Fix the file, or call improve to have the model change it, " + key.forMethod());
         }
+        Metadata updated = metadata;
+        if (recheck) {
+            List<String> failures = generator.runChecks(spec, plan, result.loaded());
+            if (!failures.isEmpty()) {
+                String why = "its examples or checks changed, and it fails them: " + failures.get(0);
+                if (handEdited) {
+                    throw new JitException(store.sourceFile(key) + " was edited by hand, and " + why
+                            + ". jit-java does not overwrite hand edits: fix the file, or delete the .java and .json "
+                            + "files to have the method written again, " + key.forMethod());
+                }
+                return new Lookup(null, why);
+            }
+            updated = updated.withChecks(plan.isEmpty() ? null : new Metadata.Checks(plan.fingerprint(), plan.descriptions()));
+        }
         store.cacheClasses(key, stored.source(), result.loaded().classes());
         if (stored.editedByHand()) {
             NewVersion edit = new NewVersion(stored.source(), "hand edit", 0, null);
-            store.save(key, append(entry.spec(), metadata, edit, null, "edited by hand", Metadata.EDITED));
+            updated = append(spec, updated, edit, null, "edited by hand", Metadata.EDITED, updated.checks(),
+                    updated.addedExamples());
+        }
+        if (updated != metadata) {
+            store.save(key, updated);
         }
         bind(entry, result.loaded().handle(), false);
-        return Optional.of(result.loaded().handle());
+        return new Lookup(result.loaded().handle(), null);
     }
 
-    private MethodHandle generateFirst(Entry entry) {
+    private MethodHandle generateFirst(Entry entry, String staleReason) {
         MethodKey key = entry.key;
         Optional<Metadata> stale = store.load(key).map(MethodStore.Stored::metadata);
-        Generator.Generated generated = review(generator.generate(entry.spec(), List.of(), null), entry.spec(),
-                Optional.empty());
-        String reason = stale.map(old -> "regenerated: " + old.spec().changesTo(SpecRecord.of(entry.spec()))).orElse(null);
-        Metadata metadata = append(entry.spec(), stale.orElse(null), NewVersion.of(generated), null, reason,
-                generated.status());
+        List<ExampleSpec> added = stale.map(Metadata::addedExamples).orElse(List.of());
+        MethodSpec spec = entry.spec().withExamples(added);
+        Generator.Generated generated = review(generator.generate(spec, List.of(), null), spec, Optional.empty());
+        Metadata metadata = append(spec, stale.orElse(null), NewVersion.of(generated), null,
+                staleReason == null ? null : "regenerated: " + staleReason, generated.status(), generated.checks(),
+                added);
         store.save(key, metadata);
         store.cacheClasses(key, generated.source(), generated.loaded().classes());
         bind(entry, generated.handle(), true);
@@ -240,7 +280,7 @@ final class MethodTable {
 
     /** The metadata with one more version, which becomes the current one. */
     private Metadata append(MethodSpec spec, Metadata old, NewVersion version, String feedback, String reason,
-                            String status) {
+                            String status, Metadata.Checks checks, List<ExampleSpec> addedExamples) {
         List<Metadata.VersionRecord> versions = new ArrayList<>(old == null ? List.of() : old.versions());
         String created = clock.instant().toString();
         versions.add(new Metadata.VersionRecord(versions.size() + 1, version.model(), created, version.attempts(),
@@ -250,7 +290,7 @@ final class MethodTable {
                 ? reason : old == null ? null : old.regenerated();
         return new Metadata(spec.key().owner(), spec.key().signature(), status, record.hash(), record, version.model(),
                 created, version.attempts(), version.tokens(), SpecRecord.sha256(version.source()), regenerated,
-                versions);
+                versions, checks, addedExamples);
     }
 
     private static List<Version> versions(Metadata metadata) {
@@ -264,13 +304,11 @@ final class MethodTable {
                 + (first.sourceLine().isBlank() ? "" : "\n    " + first.sourceLine().strip());
     }
 
-    private MissingMethodException missing(Entry entry) {
+    private MissingMethodException missing(Entry entry, String staleReason) {
         MethodKey key = entry.key;
-        Optional<MethodStore.Stored> stored = store.load(key);
-        String what = stored.isEmpty()
+        String what = staleReason == null
                 ? "is not in the store (" + store.sourceFile(key) + ")"
-                : "is stale in the store: " + stored.get().metadata().spec().changesTo(SpecRecord.of(entry.spec()))
-                + " since it was written";
+                : "is stale in the store: " + staleReason;
         return new MissingMethodException(key.display() + " " + what + ", and LOCKED mode never calls the model. "
                 + "Generate it in AUTO mode (JIT_MODE=auto, or jit.prepare(...)) and commit the store, "
                 + key.forMethod());

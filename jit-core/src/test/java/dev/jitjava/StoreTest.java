@@ -155,7 +155,7 @@ class StoreTest {
         assertThat(model.requestCount()).isEqualTo(1);
         assertThat(jit.history(Numbers.class, "countVowels")).hasSize(2);
         assertThat(Files.readString(json()))
-                .contains("\"regenerated\" : \"regenerated: the description changed\"")
+                .contains("\"regenerated\" : \"regenerated: the description changed since it was written\"")
                 .contains("\"description\" : \"Number of vowels in the text\"");
     }
 

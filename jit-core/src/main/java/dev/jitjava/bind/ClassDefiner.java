@@ -46,9 +46,10 @@ public final class ClassDefiner {
      *
      * @param classes classes by binary name, the unit's own class and its nested ones
      * @param mainName the binary name of the unit's class
-     * @return the defined unit class
+     * @return the defined classes, by their names before renaming
      */
-    public static Class<?> define(MethodHandles.Lookup lookup, Map<String, byte[]> classes, String mainName) {
+    public static Map<String, Class<?>> define(MethodHandles.Lookup lookup, Map<String, byte[]> classes,
+                                               String mainName) {
         String main = mainName.replace('.', '/');
         String renamed = main + "$jit" + DEFINITIONS.incrementAndGet();
         Remapper remapper = new Remapper() {
@@ -61,7 +62,7 @@ public final class ClassDefiner {
         List<ClassReader> pending = new ArrayList<>();
         classes.values().forEach(bytes -> pending.add(new ClassReader(bytes)));
         Set<String> defined = new HashSet<>();
-        Class<?> unitClass = null;
+        Map<String, Class<?>> definedClasses = new java.util.LinkedHashMap<>();
         while (!pending.isEmpty()) {
             ClassReader next = pending.stream().filter(r -> supertypesReady(r, classes, defined)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("cyclic supertypes in " + mainName));
@@ -70,14 +71,12 @@ public final class ClassDefiner {
             next.accept(new ClassRemapper(writer, remapper), 0);
             Class<?> definedClass = defineOne(lookup, writer.toByteArray());
             defined.add(next.getClassName());
-            if (next.getClassName().equals(main)) {
-                unitClass = definedClass;
-            }
+            definedClasses.put(next.getClassName().replace('/', '.'), definedClass);
         }
-        if (unitClass == null) {
+        if (!definedClasses.containsKey(mainName)) {
             throw new IllegalStateException("javac produced no class " + mainName);
         }
-        return unitClass;
+        return definedClasses;
     }
 
     /** Defines one class with the lookup (used for generated method classes and implementation classes). */

@@ -18,10 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class InterfaceBinding {
     private static final AtomicLong CLASSES = new AtomicLong();
 
+    private final Class<?> iface;
+    private final List<Method> methods;
     private final MethodHandle constructor;
     private final List<MutableCallSite> sites;
 
-    private InterfaceBinding(MethodHandle constructor, List<MutableCallSite> sites) {
+    private InterfaceBinding(Class<?> iface, List<Method> methods, MethodHandle constructor, List<MutableCallSite> sites) {
+        this.iface = iface;
+        this.methods = methods;
         this.constructor = constructor;
         this.sites = sites;
     }
@@ -43,14 +47,34 @@ public final class InterfaceBinding {
             sites.add(site);
             invokers.add(site.dynamicInvoker());
         }
+        return new InterfaceBinding(iface, List.copyOf(methods), implementation(iface, methods, invokers),
+                List.copyOf(sites));
+    }
+
+    /**
+     * An object on which the i-th method runs {@code candidate} and every other method runs as
+     * bound: what examples and checks test before the candidate is bound for everyone.
+     */
+    public Object trial(int index, MethodHandle candidate) {
+        List<MethodHandle> invokers = new ArrayList<>();
+        for (int i = 0; i < sites.size(); i++) {
+            invokers.add(i == index ? candidate.asType(sites.get(i).type()) : sites.get(i).dynamicInvoker());
+        }
+        try {
+            return implementation(iface, methods, invokers).invoke();
+        } catch (Throwable e) {
+            throw new JitException("jit-java could not create a trial object of " + iface.getName(), e);
+        }
+    }
+
+    private static MethodHandle implementation(Class<?> iface, List<Method> methods, List<MethodHandle> invokers) {
         String className = iface.getName() + "$Jit" + CLASSES.incrementAndGet();
         Links.register(className, invokers);
         MethodHandles.Lookup lookup = ClassDefiner.lookupIn(iface);
         byte[] bytes = ImplementationClass.write(className.replace('.', '/'), iface, methods);
         Class<?> implementation = ClassDefiner.defineOne(lookup, bytes);
         try {
-            MethodHandle constructor = lookup.findConstructor(implementation, MethodType.methodType(void.class));
-            return new InterfaceBinding(constructor, List.copyOf(sites));
+            return lookup.findConstructor(implementation, MethodType.methodType(void.class));
         } catch (ReflectiveOperationException e) {
             throw new JitException("jit-java could not link the implementation of " + iface.getName(), e);
         }

@@ -57,7 +57,12 @@ public final class InMemoryCompiler {
         return COMPILATIONS.get();
     }
 
-    public synchronized Compilation compile(SourceUnit unit, Collection<Class<?>> visible) {
+    public Compilation compile(SourceUnit unit, Collection<Class<?>> visible) {
+        return compile(List.of(unit), visible);
+    }
+
+    /** Compiles units together; a diagnostic's source line comes from the unit it is about. */
+    public synchronized Compilation compile(List<SourceUnit> units, Collection<Class<?>> visible) {
         COMPILATIONS.incrementAndGet();
         StandardJavaFileManager standard = fileManager(visible);
         Map<String, ByteArrayOutputStream> outputs = new LinkedHashMap<>();
@@ -76,25 +81,29 @@ public final class InMemoryCompiler {
                 };
             }
         };
-        String path = (unit.packageName().isEmpty() ? "" : unit.packageName().replace('.', '/') + "/")
-                + unit.className() + ".java";
-        JavaFileObject source = new SimpleJavaFileObject(URI.create("string:///" + path), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return unit.source();
-            }
-        };
+        Map<JavaFileObject, SourceUnit> sources = new LinkedHashMap<>();
+        for (SourceUnit unit : units) {
+            String path = (unit.packageName().isEmpty() ? "" : unit.packageName().replace('.', '/') + "/")
+                    + unit.className() + ".java";
+            sources.put(new SimpleJavaFileObject(URI.create("string:///" + path), JavaFileObject.Kind.SOURCE) {
+                @Override
+                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                    return unit.source();
+                }
+            }, unit);
+        }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        boolean ok = javac.getTask(null, memory, diagnostics, OPTIONS, null, List.of(source)).call();
+        boolean ok = javac.getTask(null, memory, diagnostics, OPTIONS, null, sources.keySet()).call();
         if (ok) {
             Map<String, byte[]> classes = new LinkedHashMap<>();
             outputs.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));
             return new Compilation.Classes(classes);
         }
-        String[] lines = unit.source().split("\n", -1);
         List<Diagnostic> errors = new ArrayList<>();
         for (var d : diagnostics.getDiagnostics()) {
             if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR) {
+                SourceUnit unit = sources.getOrDefault(d.getSource(), units.get(0));
+                String[] lines = unit.source().split("\n", -1);
                 long line = d.getLineNumber();
                 String code = line >= 1 && line <= lines.length ? lines[(int) line - 1] : "";
                 errors.add(new Diagnostic(d.getCode(), Math.max(0, line), d.getMessage(Locale.ROOT), code));

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * @param exceptions     the declared exceptions, as source
  * @param exceptionTypes the declared exceptions' classes
  * @param description    the method's {@code @Describe} text, or ""
- * @param examples       example calls, each {@code call -> result} as the user wrote them
+ * @param examples       example calls, from {@code @Example}s, {@code JitObject} methods and {@code improve}
  * @param otherMethods   the owner's other methods, one prompt line each
  * @param imports        types the generated source imports so that the signature compiles as written
  * @param signatureTypes user types used in the signature, whose shape the prompt shows
@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  */
 public record MethodSpec(MethodKey key, Owner owner, String typeParameters, Class<?> returnType,
                          String returnSource, boolean flexibleReturn, List<Parameter> parameters,
-                         List<String> exceptions, List<Class<?>> exceptionTypes, String description, List<String> examples,
+                         List<String> exceptions, List<Class<?>> exceptionTypes, String description, List<ExampleSpec> examples,
                          List<String> otherMethods, Set<String> imports, Set<Class<?>> signatureTypes,
                          String model) {
 
@@ -38,6 +38,17 @@ public record MethodSpec(MethodKey key, Owner owner, String typeParameters, Clas
         otherMethods = List.copyOf(otherMethods);
         imports = Set.copyOf(imports);
         signatureTypes = Set.copyOf(signatureTypes);
+    }
+
+    /** This spec with more examples: those given to {@code improve}, kept from then on. */
+    public MethodSpec withExamples(List<ExampleSpec> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<ExampleSpec> all = new java.util.ArrayList<>(examples);
+        more.stream().filter(e -> !all.contains(e)).forEach(all::add);
+        return new MethodSpec(key, owner, typeParameters, returnType, returnSource, flexibleReturn, parameters,
+                exceptions, exceptionTypes, description, all, otherMethods, imports, signatureTypes, model);
     }
 
     public String name() {

@@ -56,8 +56,8 @@ public final class Prompts {
             text.append("\nWhat it does: ").append(spec.description()).append("\n");
         }
         if (!spec.examples().isEmpty()) {
-            text.append("\nExamples:\n");
-            spec.examples().forEach(example -> text.append("    ").append(example).append("\n"));
+            text.append("\nExamples (each new version must pass them):\n");
+            spec.examples().forEach(example -> text.append("    ").append(example.describe()).append("\n"));
         }
         if (!spec.owner().description().isEmpty()) {
             text.append("\nAbout ").append(spec.owner().label()).append(": ").append(spec.owner().description()).append("\n");

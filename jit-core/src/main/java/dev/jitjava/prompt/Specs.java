@@ -64,8 +64,8 @@ public final class Specs {
         List<Parameter> parameters = parameters(method, text);
         List<String> exceptions = Stream.of(method.getGenericExceptionTypes()).map(text::render).toList();
         Describe describe = method.getAnnotation(Describe.class);
-        List<String> examples = Stream.of(method.getAnnotationsByType(Example.class))
-                .map(e -> e.returns().isEmpty() ? e.call() : e.call() + " returns " + e.returns())
+        List<ExampleSpec> examples = Stream.of(method.getAnnotationsByType(Example.class))
+                .map(e -> new ExampleSpec(e.call(), e.returns(), e.thrown() == Example.None.class ? "" : e.thrown().getName()))
                 .toList();
         Set<String> imports = new LinkedHashSet<>(text.imports());
         imports.addAll(otherImports); // generated code may call the other methods, with their types
@@ -80,7 +80,8 @@ public final class Specs {
      * @param returnType the type the caller asked for, or {@code null} for "anything, void included"
      */
     public static MethodSpec forDynamicCall(Owner owner, String name, Object[] args, Class<?> returnType,
-                                            String description, List<String> otherMethods) {
+                                            String description, List<ExampleSpec> examples,
+                                            List<String> otherMethods) {
         TypeText text = new TypeText(owner.packageName());
         Names names = new Names();
         List<Parameter> parameters = new ArrayList<>();
@@ -93,7 +94,7 @@ public final class Specs {
         MethodKey key = new MethodKey(owner.qualifiedName(), owner.label(), name,
                 parameters.stream().map(p -> p.type().getTypeName()).toList());
         return new MethodSpec(key, owner, "", declared, text.render(declared), returnType == null, parameters,
-                List.of(), List.of(), description, List.of(), otherMethods, text.imports(), text.userTypes(), "");
+                List.of(), List.of(), description, examples, otherMethods, text.imports(), text.userTypes(), "");
     }
 
     private static String modelOf(Method method) {

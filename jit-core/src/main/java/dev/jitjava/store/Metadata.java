@@ -1,5 +1,7 @@
 package dev.jitjava.store;
 
+import dev.jitjava.prompt.ExampleSpec;
+
 
 import java.util.List;
 
@@ -19,10 +21,12 @@ import java.util.List;
  * @param sourceHash  the hash of the current {@code .java} file, to notice hand edits
  * @param regenerated why the method was last regenerated, if it was
  * @param versions    every version, oldest first; the last is the current one
+ * @param checks      the examples and checks the current version passed, or null if it had none
+ * @param addedExamples examples given to {@code improve}, part of the spec from then on
  */
 public record Metadata(String owner, String signature, String status, String specHash, SpecRecord spec, String model,
                        String created, int attempts, Tokens tokens, String sourceHash, String regenerated,
-                       List<VersionRecord> versions) {
+                       List<VersionRecord> versions, Checks checks, List<ExampleSpec> addedExamples) {
 
     public static final String GENERATED = "generated";
     public static final String APPROVED = "approved";
@@ -30,6 +34,30 @@ public record Metadata(String owner, String signature, String status, String spe
 
     public Metadata {
         versions = versions == null ? List.of() : List.copyOf(versions);
+        addedExamples = addedExamples == null ? List.of() : List.copyOf(addedExamples);
+    }
+
+    /**
+     * What the current version was checked against.
+     *
+     * @param hash   the fingerprint of the examples and checks; when it changes, the method is checked again
+     * @param passed what it passed, one line each
+     */
+    public record Checks(String hash, List<String> passed) {
+        public Checks {
+            passed = List.copyOf(passed);
+        }
+    }
+
+    /** A copy with other checks. */
+    public Metadata withChecks(Checks newChecks) {
+        return new Metadata(owner, signature, status, specHash, spec, model, created, attempts, tokens, sourceHash,
+                regenerated, versions, newChecks, addedExamples);
+    }
+
+    /** The fingerprint of what the current version passed, "" if nothing was checked. */
+    public String checksHash() {
+        return checks == null ? "" : checks.hash();
     }
 
     /** Input and output tokens, as the model reported them. */

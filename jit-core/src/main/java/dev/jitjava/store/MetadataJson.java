@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.jitjava.prompt.ExampleSpec;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -54,6 +55,25 @@ final class MetadataJson {
             if (metadata.regenerated() != null) {
                 json.writeStringField("regenerated", metadata.regenerated());
             }
+            if (metadata.checks() != null) {
+                json.writeFieldName("checks");
+                json.writeStartObject();
+                json.writeStringField("hash", metadata.checks().hash());
+                writeStrings(json, "passed", metadata.checks().passed());
+                json.writeEndObject();
+            }
+            if (!metadata.addedExamples().isEmpty()) {
+                json.writeFieldName("addedExamples");
+                json.writeStartArray();
+                for (ExampleSpec example : metadata.addedExamples()) {
+                    json.writeStartObject();
+                    json.writeStringField("call", example.call());
+                    json.writeStringField("returns", example.returns());
+                    json.writeStringField("thrown", example.thrown());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
             json.writeFieldName("versions");
             json.writeStartArray();
             for (Metadata.VersionRecord version : metadata.versions()) {
@@ -101,7 +121,8 @@ final class MetadataJson {
                 new SpecRecord(text(spec, "signature"), text(spec, "description"), strings(spec.get("examples"), "examples"),
                         text(spec, "context"), text(spec, "prompt")),
                 text(root, "model"), text(root, "created"), number(root, "attempts"), tokens(root.get("tokens")),
-                text(root, "sourceHash"), optionalText(root, "regenerated"), versions);
+                text(root, "sourceHash"), optionalText(root, "regenerated"), versions, checks(root.get("checks")),
+                addedExamples(root.get("addedExamples")));
     }
 
     private static Object value(JsonParser parser, JsonToken token) throws IOException {
@@ -200,6 +221,25 @@ final class MetadataJson {
             return number.intValue();
         }
         throw new IllegalArgumentException("\"" + name + "\" is missing or not a whole number");
+    }
+
+    private static Metadata.Checks checks(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, Object> checks = object(value, "checks");
+        return new Metadata.Checks(text(checks, "hash"), strings(checks.get("passed"), "passed"));
+    }
+
+    private static List<ExampleSpec> addedExamples(Object value) {
+        List<ExampleSpec> examples = new ArrayList<>();
+        if (value != null) {
+            for (Object item : list(value, "addedExamples")) {
+                Map<String, Object> example = object(item, "an example");
+                examples.add(new ExampleSpec(text(example, "call"), text(example, "returns"), text(example, "thrown")));
+            }
+        }
+        return examples;
     }
 
     private static Metadata.Tokens tokens(Object value) {

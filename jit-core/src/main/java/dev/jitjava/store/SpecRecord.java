@@ -31,13 +31,17 @@ public record SpecRecord(String signature, String description, List<String> exam
 
     public static SpecRecord of(MethodSpec spec) {
         boolean dynamic = spec.owner().qualifiedName().startsWith("object/");
-        return new SpecRecord(dynamic ? spec.key().signature() : spec.typeSignature(), spec.description(), spec.examples(),
+        return new SpecRecord(dynamic ? spec.key().signature() : spec.typeSignature(), spec.description(),
+                spec.examples().stream().map(dev.jitjava.prompt.ExampleSpec::describe).toList(),
                 spec.owner().description(), Prompts.VERSION);
     }
 
-    /** A hash of every field: equal hashes, same spec. */
+    /**
+     * A hash of every field but the examples: equal hashes, same spec. Examples are checks, kept in
+     * {@link Metadata#checks()}: a stored method whose examples change is checked again, not rewritten.
+     */
     public String hash() {
-        return sha256(String.join("\u0000", signature, description, String.join("\u0001", examples), context, prompt));
+        return sha256(String.join("\u0000", signature, description, context, prompt));
     }
 
     /** Why {@code newer} differs from this, in words, e.g. "the description changed". */

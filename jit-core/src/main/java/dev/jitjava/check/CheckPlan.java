@@ -1,0 +1,114 @@
+package dev.jitjava.check;
+
+import dev.jitjava.Check;
+import dev.jitjava.prompt.ExampleSpec;
+import dev.jitjava.prompt.MethodSpec;
+import dev.jitjava.store.SpecRecord;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a new version of a method must pass: its examples, and the interface's {@link Check}
+ * methods that call it directly (found in their bytecode, so a check of one method never makes
+ * another one be generated).
+ *
+ * @param examples the examples, from annotations, {@code JitObject} methods and {@code improve}
+ * @param checks   the relevant check methods, by name
+ */
+public record CheckPlan(MethodSpec spec, List<ExampleSpec> examples, List<Method> checks) {
+
+    public static CheckPlan of(MethodSpec spec) {
+        Class<?> owner = spec.owner().selfType();
+        List<Method> checks = new ArrayList<>();
+        if (owner.isInterface() && spec.owner().anchor() == owner) {
+            Set<String> callers = callersOf(owner, spec);
+            for (Method method : owner.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Check.class) && callers.contains(method.getName())) {
+                    checks.add(method);
+                }
+            }
+            checks.sort(Comparator.comparing(Method::getName));
+        }
+        return new CheckPlan(spec, spec.examples(), checks);
+    }
+
+    public boolean isEmpty() {
+        return examples.isEmpty() && checks.isEmpty();
+    }
+
+    /** What was checked, one line each, as the metadata records it. */
+    public List<String> descriptions() {
+        List<String> lines = new ArrayList<>();
+        examples.forEach(example -> lines.add(example.describe()));
+        checks.forEach(check -> lines.add("@Check " + check.getName()));
+        return lines;
+    }
+
+    /** Changes when the examples or checks change; "" when there are none. */
+    public String fingerprint() {
+        return isEmpty() ? "" : SpecRecord.sha256(String.join("\n", descriptions()) + "\n" + checkBytecodeHash());
+    }
+
+    private String checkBytecodeHash() {
+        if (checks.isEmpty()) {
+            return "";
+        }
+        byte[] bytes = classBytes(spec.owner().selfType());
+        return bytes == null ? "" : SpecRecord.sha256(java.util.HexFormat.of().formatHex(bytes));
+    }
+
+    /** Names of the interface's {@code @Check} methods whose bytecode calls the method. */
+    private static Set<String> callersOf(Class<?> owner, MethodSpec spec) {
+        Set<String> callers = new HashSet<>();
+        byte[] bytes = classBytes(owner);
+        if (bytes == null) {
+            return callers;
+        }
+        String ownerName = Type.getInternalName(owner);
+        String descriptorStart = "(" + spec.parameters().stream().map(p -> Type.getDescriptor(p.type()))
+                .reduce("", String::concat) + ")";
+        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String called, String calledDescriptor,
+                                                boolean isInterface) {
+                        if (owner.equals(ownerName) && called.equals(spec.name())
+                                && calledDescriptor.startsWith(descriptorStart)) {
+                            callers.add(name);
+                        }
+                    }
+                };
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return callers;
+    }
+
+    private static byte[] classBytes(Class<?> type) {
+        String resource = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
+        try (InputStream in = type.getResourceAsStream(resource)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static boolean isStaticCheck(Method check) {
+        return Modifier.isStatic(check.getModifiers());
+    }
+}
