@@ -42,7 +42,7 @@ class RepairLoopTest {
         assertThat(((UserMessage) messages.get(3)).singleText()).isEqualTo("""
                 That did not work:
 
-                line 11: cannot find symbol
+                line 13: cannot find symbol
                   symbol:   variable vowels
                   location: class dev.jitjava.RepairLoopTest_Numbers_countVowels
                     return vowels;
@@ -66,7 +66,7 @@ class RepairLoopTest {
                             .containsExactly("compiler.err.cant.resolve.location");
                 })
                 .hasMessage("""
-                        No usable answer from model gpt-test after 3 attempts. Last problem: line 11: cannot find symbol
+                        No usable answer from model gpt-test after 3 attempts. Last problem: line 13: cannot find symbol
                           symbol:   variable vowels
                           location: class dev.jitjava.RepairLoopTest_Numbers_countVowels
                             return vowels;
@@ -81,7 +81,7 @@ class RepairLoopTest {
         Numbers numbers = Jit.builder().store(store).model(model).maxAttempts(1).build().implement(Numbers.class);
 
         assertThatThrownBy(() -> numbers.countVowels("x")).isInstanceOf(GenerationException.class)
-                .hasMessageStartingWith("No usable answer from model scripted after 1 attempt. Last problem: line 11:");
+                .hasMessageStartingWith("No usable answer from model scripted after 1 attempt. Last problem: line 13:");
         assertThat(numbers.countVowels("aei")).isEqualTo(3);
         assertThat(model.requestCount()).isEqualTo(2);
     }

@@ -217,11 +217,15 @@ public final class CheckRunner {
         }
         int shown = 0;
         for (StackTraceElement frame : thrown.getStackTrace()) {
-            if (shown == 3 || frame.getClassName().startsWith("dev.jitjava.check.") || frame.getClassName().startsWith("java.lang.invoke.")) {
+            String type = frame.getClassName();
+            if (type.equals("dev.jitjava.Jit")) {
+                continue; // Jit.check itself: the check method below it is what failed
+            }
+            if (shown == 3 || type.startsWith("dev.jitjava.check.") || type.startsWith("java.lang.invoke.")
+                    || type.startsWith("java.lang.reflect.") || type.startsWith("jdk.internal.")) {
                 break;
             }
-            String type = frame.getClassName().replaceAll("\\$jit\\d+", "");
-            text.append("\n    at ").append(type).append('.').append(frame.getMethodName())
+            text.append("\n    at ").append(type.replaceAll("\\$jit\\d+", "")).append('.').append(frame.getMethodName())
                     .append(frame.getLineNumber() > 0 ? "(line " + frame.getLineNumber() + ")" : "");
             shown++;
         }

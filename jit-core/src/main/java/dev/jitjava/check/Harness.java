@@ -68,6 +68,7 @@ public final class Harness {
             }
         }
         Set<String> imports = new LinkedHashSet<>(List.of("java.util.*", "java.util.function.*", "java.util.stream.*"));
+        imports.addAll(spec.owner().memberImports());
         imports.addAll(spec.imports());
         imports.addAll(declarations.imports());
         StringBuilder source = new StringBuilder();

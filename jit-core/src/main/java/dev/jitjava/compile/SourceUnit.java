@@ -37,6 +37,7 @@ public record SourceUnit(String packageName, String className, String source) {
         imports.add("import java.util.*;");
         imports.add("import java.util.function.*;");
         imports.add("import java.util.stream.*;");
+        spec.owner().memberImports().forEach(type -> imports.add("import " + type + ";"));
         spec.imports().stream().sorted().forEach(type -> imports.add("import " + type + ";"));
         imports.addAll(found.imports());
         StringBuilder source = new StringBuilder();

@@ -18,6 +18,22 @@ public record Owner(String qualifiedName, String label, String description, Clas
         return anchor.getPackageName();
     }
 
+    /**
+     * On-demand imports of the member types of the interface and of the classes around it, so that
+     * generated code and examples see the names the interface's own declarations see.
+     */
+    public java.util.List<String> memberImports() {
+        java.util.List<String> imports = new java.util.ArrayList<>();
+        if (!qualifiedName.startsWith("object/") && !packageName().isEmpty()) {
+            for (Class<?> c = selfType; c != null; c = c.getEnclosingClass()) {
+                if (c.getCanonicalName() != null) {
+                    imports.add(c.getCanonicalName() + ".*");
+                }
+            }
+        }
+        return imports;
+    }
+
     /** The prefix of the generated class names, e.g. {@code Numbers} or {@code JitTest_Numbers}. */
     public String classPrefix() {
         String name = qualifiedName.startsWith("object/") ? "object_" + qualifiedName.substring(7) : qualifiedName;
