@@ -206,7 +206,7 @@ public final class CheckRunner {
             }
             return Arrays.deepToString(boxed);
         }
-        return value instanceof String text ? "\"" + text + "\"" : value.toString();
+        return value.toString();
     }
 
     /** {@code java.lang.IllegalStateException: message} and the first frames of generated code. */
