@@ -8,10 +8,15 @@ import dev.jitjava.compile.InMemoryCompiler;
 import dev.jitjava.compile.SignatureCheck;
 import dev.jitjava.compile.SourceUnit;
 import dev.jitjava.prompt.MethodSpec;
+import dev.jitjava.verify.BytecodeVerifier;
+import dev.jitjava.verify.Instrumenter;
+import dev.jitjava.verify.Violation;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,20 +30,35 @@ import java.util.Set;
  * beside the method. Used alike for a model's answer and for stored code.
  */
 final class CodeLoader {
+    static final String DENIED = "jit.verify.denied";
+
     private final InMemoryCompiler compiler = new InMemoryCompiler();
+    private final Set<Capability> grants;
+    private final Duration cpuBudget;
+    private final long memoryBudget;
+
+    CodeLoader(Set<Capability> grants, Duration cpuBudget, long memoryBudget) {
+        this.grants = Set.copyOf(grants);
+        this.cpuBudget = cpuBudget;
+        this.memoryBudget = memoryBudget;
+    }
 
     /**
      * Defined code.
      *
      * @param handle  the method, typed {@code (self, params...)return}
-     * @param classes the method's classes, to store in the cache (never the harness)
+     * @param classes the method's classes as javac wrote them, verified but not instrumented: what the
+     *                cache keeps (never the harness)
      * @param harness the example harness, or null without a check plan
      */
     record Loaded(MethodHandle handle, Map<String, byte[]> classes, Class<?> harness) {
     }
 
-    /** Either the loaded code or the problems that stopped it. */
-    record Result(Loaded loaded, List<Diagnostic> problems) {
+    /** Either the loaded code or the problems that stopped it (with the verifier's violations among them). */
+    record Result(Loaded loaded, List<Diagnostic> problems, List<Violation> violations) {
+        Result(Loaded loaded, List<Diagnostic> problems) {
+            this(loaded, problems, List.of());
+        }
     }
 
     Result load(MethodSpec spec, SourceUnit unit, Optional<Map<String, byte[]>> compiled) {
@@ -67,7 +87,14 @@ final class CodeLoader {
             return new Result(null, signature.problems());
         }
         MethodType type = MethodType.fromMethodDescriptorString(signature.descriptor(), loader);
-        Map<String, byte[]> all = classes;
+        List<Violation> violations = BytecodeVerifier.verify(classes, verifyContext(spec, loader));
+        if (!violations.isEmpty()) {
+            String[] lines = unit.source().split("\n", -1);
+            return new Result(null, violations.stream().map(v -> new Diagnostic(DENIED, v.line(), v.forModel(),
+                    v.line() >= 1 && v.line() <= lines.length ? lines[v.line() - 1] : "")).toList(), violations);
+        }
+        Map<String, byte[]> all = new LinkedHashMap<>(Instrumenter.instrument(classes, unit.binaryName(),
+                selfTypes(spec), limits(spec, signature.descriptor()), loader));
         String harnessName = null;
         if (plan != null && !plan.isEmpty()) {
             SourceUnit harness = Harness.write(plan, unit, type.returnType());
@@ -76,22 +103,55 @@ final class CodeLoader {
                 throw new JitException("The examples do not compile: " + failed.errors().get(0).describe()
                         + "\nCorrect the @Example (its call and returns are Java expressions), " + spec.key().forMethod());
             }
-            all = ((Compilation.Classes) together).classes();
             harnessName = harness.binaryName();
+            for (Map.Entry<String, byte[]> entry : ((Compilation.Classes) together).classes().entrySet()) {
+                if (entry.getKey().equals(harnessName) || entry.getKey().startsWith(harnessName + "$")) {
+                    all.put(entry.getKey(), entry.getValue());
+                }
+            }
         }
         MethodHandles.Lookup lookup = ClassDefiner.lookupIn(spec.owner().anchor());
         Map<String, Class<?>> defined = ClassDefiner.define(lookup, all, unit.binaryName());
         try {
             MethodHandle handle = lookup.findStatic(defined.get(unit.binaryName()), spec.name(), type).asFixedArity();
-            Map<String, byte[]> own = new LinkedHashMap<>(all);
-            if (harnessName != null) {
-                String prefix = harnessName;
-                own.keySet().removeIf(name -> name.equals(prefix) || name.startsWith(prefix + "$"));
-            }
-            return new Result(new Loaded(handle, own, harnessName == null ? null : defined.get(harnessName)), List.of());
+            return new Result(new Loaded(handle, classes, harnessName == null ? null : defined.get(harnessName)),
+                    List.of(), List.of());
         } catch (ReflectiveOperationException e) {
             throw new JitException("jit-java could not link the method it compiled, " + spec.key().forMethod(), e);
         }
+    }
+
+    private BytecodeVerifier.Context verifyContext(MethodSpec spec, ClassLoader loader) {
+        Set<Capability> granted = EnumSet.noneOf(Capability.class);
+        granted.addAll(grants);
+        Allow allow = spec.owner().selfType().getAnnotation(Allow.class);
+        if (allow != null) {
+            granted.addAll(List.of(allow.value()));
+        }
+        Set<String> trusted = new HashSet<>();
+        for (Class<?> type : visibleTypes(spec)) {
+            trusted.add(org.objectweb.asm.Type.getInternalName(type));
+            for (Class<?> member : type.getDeclaredClasses()) {
+                trusted.add(org.objectweb.asm.Type.getInternalName(member));
+            }
+        }
+        trusted.remove(org.objectweb.asm.Type.getInternalName(dev.jitjava.generated.Anchor.class));
+        return new BytecodeVerifier.Context(granted, trusted, loader);
+    }
+
+    private static Set<String> selfTypes(MethodSpec spec) {
+        return Set.of(org.objectweb.asm.Type.getInternalName(spec.owner().selfType()));
+    }
+
+    private Instrumenter.Limits limits(MethodSpec spec, String descriptor) {
+        long cpu = cpuBudget.toNanos();
+        long memory = memoryBudget;
+        Budget budget = spec.budget();
+        if (budget != null) {
+            cpu = budget.cpuMillis() * 1_000_000L;
+            memory = budget.memoryMegabytes() << 20;
+        }
+        return new Instrumenter.Limits(cpu, memory, spec.key().display(), spec.name(), descriptor);
     }
 
     private static Set<Class<?>> visibleTypes(MethodSpec spec) {

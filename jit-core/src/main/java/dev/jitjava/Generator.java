@@ -123,6 +123,13 @@ final class Generator {
                 progress.finished("gave up on", messages.size() / 2, tokens.total());
             }
         }
+        if (problems.stream().allMatch(problem -> problem.code().equals(CodeLoader.DENIED))) {
+            List<String> violations = problems.stream().map(Diagnostic::message).toList();
+            throw new VerificationException("No answer from model " + modelName + " stayed within what generated code may "
+                    + "use, in " + maxAttempts + (maxAttempts == 1 ? " attempt" : " attempts") + ". Last violations:\n- "
+                    + String.join("\n- ", violations) + "\nGrant a capability with @Allow if the method needs it; "
+                    + "nothing was stored, " + spec.key().forMethod(), violations);
+        }
         if (problems.stream().allMatch(problem -> problem.code().equals(CHECK_FAILED))) {
             List<String> failures = problems.stream().map(Diagnostic::message).toList();
             throw new CheckFailedException("No answer from model " + modelName + " passed the examples and checks in "

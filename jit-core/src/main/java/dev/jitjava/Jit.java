@@ -22,6 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +70,7 @@ public final class Jit {
     private final Generator generator;
 
     private Jit(Builder builder, Reviewer reviewer) {
-        CodeLoader loader = new CodeLoader();
+        CodeLoader loader = new CodeLoader(builder.grants, builder.cpuBudget, builder.memoryBudget);
         Supplier<ModelConfig> config = builder.config != null ? () -> builder.config : ModelConfig::fromEnvironment;
         this.generator = new Generator(new Models(builder.model, builder.settings, memoize(config)),
                 builder.maxAttempts, loader, new CheckRunner(builder.checkTimeout), this::trialSelf);
@@ -336,6 +338,9 @@ public final class Jit {
         private Reviewer reviewer;
         private int maxAttempts = 3;
         private Duration checkTimeout = Duration.ofSeconds(5);
+        private final Set<Capability> grants = EnumSet.of(Capability.CONSOLE);
+        private Duration cpuBudget = Duration.ofSeconds(1);
+        private long memoryBudget = 256L << 20;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -378,6 +383,28 @@ public final class Jit {
         /** Where {@code @Model} annotations find keys and servers (default: the environment and jit.properties). */
         Builder config(ModelConfig config) {
             this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /**
+         * Grants capabilities to every generated method, on top of {@link Capability#CONSOLE} (granted by
+         * default) and each interface's {@link Allow}. Members that are never allowed stay denied.
+         */
+        public Builder allow(Capability... capabilities) {
+            grants.addAll(List.of(capabilities));
+            return this;
+        }
+
+        /**
+         * The budget of one call of generated code (default 1 s of CPU and 256 MiB); {@link Budget} on an
+         * interface or method overrides it.
+         */
+        public Builder budget(Duration cpu, long memoryBytes) {
+            if (cpu.isNegative() || cpu.isZero() || memoryBytes <= 0) {
+                throw new IllegalArgumentException("a budget must be positive: " + cpu + ", " + memoryBytes + " bytes");
+            }
+            this.cpuBudget = cpu;
+            this.memoryBudget = memoryBytes;
             return this;
         }
 

@@ -203,6 +203,13 @@ final class MethodTable {
         CodeLoader.Result result = recheck
                 ? loader.load(spec, unit, Optional.empty(), plan)
                 : loader.load(spec, unit, store.cachedClasses(key, stored.source()));
+        if (!result.violations().isEmpty()) {
+            List<String> lines = result.violations().stream()
+                    .map(v -> v.forUser(spec.owner().label())).toList();
+            throw new VerificationException("The stored source uses what generated code may not: " + store.sourceFile(key)
+                    + ": " + lines.get(0) + (lines.size() > 1 ? " (and " + (lines.size() - 1) + " more)" : "")
+                    + ", " + key.forMethod(), lines);
+        }
         if (result.loaded() == null) {
             throw new JitException("The stored source does not compile: " + fileProblem(key, result.problems())
                     + ". Fix the file, or call improve to have the model change it, " + key.forMethod());

@@ -51,6 +51,22 @@ public record MethodSpec(MethodKey key, Owner owner, String typeParameters, Clas
                 exceptions, exceptionTypes, description, all, otherMethods, imports, signatureTypes, model);
     }
 
+    /** The {@code @Budget} on the method, else on its interface, else null. */
+    public dev.jitjava.Budget budget() {
+        Class<?> type = owner.selfType();
+        if (!type.isInterface() || owner.anchor() != type) {
+            return null;
+        }
+        try {
+            java.lang.reflect.Method method = type.getMethod(key.name(),
+                    parameters.stream().map(Parameter::type).toArray(Class<?>[]::new));
+            dev.jitjava.Budget budget = method.getAnnotation(dev.jitjava.Budget.class);
+            return budget != null ? budget : type.getAnnotation(dev.jitjava.Budget.class);
+        } catch (NoSuchMethodException e) {
+            return type.getAnnotation(dev.jitjava.Budget.class);
+        }
+    }
+
     public String name() {
         return key.name();
     }

@@ -33,8 +33,8 @@ public final class Prompts {
                 - any private static helper methods, constants or nested types (records, enums, classes) it needs.
                 No class around the method is needed. No main method, no tests, no explanations.
 
-                The method is called on an object named `self`. To call another method of the same object, \
-                write `self.otherMethod(...)`.
+                The method is called on an object named `self`. To call another method of the same object, or the \
+                method itself recursively, write `self.otherMethod(...)`.
                 Use only the JDK. Do not read from System.in. Print only when the description asks for printing.
                 """.formatted(Runtime.version().feature());
     }

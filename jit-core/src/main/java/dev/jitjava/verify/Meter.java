@@ -1,0 +1,141 @@
+package dev.jitjava.verify;
+
+import dev.jitjava.BudgetExceededException;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The budget counters instrumented generated code calls. Loops count down a local counter and call
+ * {@link #loop} once every {@link #CHUNK} iterations; methods that may recurse call {@link #enter};
+ * arrays are sized through {@link #array}. The slow path measures the thread's CPU time and
+ * allocation since the current burst of generated code began.
+ *
+ * <p>A budget failure is sticky: every later check in the same burst throws it again, and the
+ * call boundary ({@link #start}/{@link #end}) throws it if the code returned normally anyway.
+ * Public only because generated classes call it; not API.
+ */
+public final class Meter {
+    /** Loop iterations (or method entries) between two measurements. */
+    public static final int CHUNK = 10_000;
+    /** A pause this long between measurements starts a new burst: a new call. */
+    private static final long NEW_BURST_NANOS = 50_000_000L;
+    private static final AtomicLong FAILURES = new AtomicLong();
+    private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static int entries = CHUNK;
+
+    private Meter() {
+    }
+
+    private static final class State {
+        long lastCheck;
+        long cpuStart;
+        long allocatedStart;
+        BudgetExceededException failure;
+        long failureStamp;
+    }
+
+    /** At a loop header, when the frame's counter has run out: measures, and returns a full counter. */
+    public static int loop(long cpuNanos, long maxBytes, String method) {
+        check(cpuNanos, maxBytes, method);
+        return CHUNK;
+    }
+
+    /** At the entry of a method that may recurse. The shared counter is racy on purpose: it only paces checks. */
+    public static void enter(long cpuNanos, long maxBytes, String method) {
+        if (--entries <= 0) {
+            entries = CHUNK;
+            check(cpuNanos, maxBytes, method);
+        }
+    }
+
+    /** Before an array allocation: refuses one larger than the budget. */
+    public static int array(int count, int elementBytes, long maxBytes, String method) {
+        if ((long) count * elementBytes > maxBytes) {
+            throw fail("would allocate " + megabytes((long) count * elementBytes) + " at once, past its memory budget of "
+                    + megabytes(maxBytes), method, "@Budget(memoryMegabytes = ...)");
+        }
+        return count;
+    }
+
+    /** At the call boundary, before the call. */
+    public static long start() {
+        return FAILURES.get();
+    }
+
+    /** At the call boundary, after a normal return: rethrows a budget failure the code swallowed. */
+    public static void end(long started) {
+        if (FAILURES.get() != started) {
+            State state = STATE.get();
+            if (state.failure != null && state.failureStamp > started) {
+                throw state.failure;
+            }
+        }
+    }
+
+    /** Deep recursion, as a clear exception. */
+    public static RuntimeException overflow(StackOverflowError error, String method) {
+        BudgetExceededException failure = new BudgetExceededException("The call recursed too deep (StackOverflowError): "
+                + "make the recursion shallower or iterative, for method " + method);
+        failure.initCause(error);
+        return failure;
+    }
+
+    static void check(long cpuNanos, long maxBytes, String method) {
+        State state = STATE.get();
+        long now = System.nanoTime();
+        if (now - state.lastCheck > NEW_BURST_NANOS) {
+            state.cpuStart = cpuTime(now);
+            state.allocatedStart = allocated();
+            state.failure = null;
+        }
+        state.lastCheck = now;
+        if (state.failure != null) {
+            throw state.failure;
+        }
+        long cpu = cpuTime(now) - state.cpuStart;
+        if (cpu > cpuNanos) {
+            throw remember(state, fail("ran past its CPU budget of " + cpuNanos / 1_000_000 + " ms (an endless loop, or "
+                    + "work that grows too fast?)", method, "@Budget(cpuMillis = ...)"));
+        }
+        long bytes = allocated() - state.allocatedStart;
+        if (state.allocatedStart >= 0 && bytes > maxBytes) {
+            throw remember(state, fail("allocated " + megabytes(bytes) + ", past its memory budget of "
+                    + megabytes(maxBytes), method, "@Budget(memoryMegabytes = ...)"));
+        }
+    }
+
+    static BudgetExceededException fail(String what, String method, String grant) {
+        BudgetExceededException failure = new BudgetExceededException("The call " + what + "; if the work is "
+                + "legitimate, raise the budget with " + grant + " or Jit.builder().budget(...), for method " + method);
+        State state = STATE.get();
+        return remember(state, failure);
+    }
+
+    private static BudgetExceededException remember(State state, BudgetExceededException failure) {
+        if (state.failure != failure) {
+            state.failure = failure;
+            state.failureStamp = FAILURES.incrementAndGet();
+            state.lastCheck = System.nanoTime();
+        }
+        return failure;
+    }
+
+    private static long cpuTime(long wallNow) {
+        long cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+        return cpu >= 0 ? cpu : wallNow;
+    }
+
+    private static long allocated() {
+        if (THREADS instanceof com.sun.management.ThreadMXBean hotspot && hotspot.isThreadAllocatedMemoryEnabled()) {
+            return hotspot.getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
+        return -1;
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes >= 1 << 20 ? bytes / (1 << 20) + " MiB" : bytes + " bytes";
+    }
+}
