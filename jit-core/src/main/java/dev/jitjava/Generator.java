@@ -9,6 +9,7 @@ import dev.jitjava.model.ModelErrors;
 import dev.jitjava.prompt.MethodSpec;
 import dev.jitjava.prompt.Prompts;
 import dev.jitjava.store.Metadata;
+import dev.jitjava.verify.Violation;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -75,7 +76,11 @@ final class Generator {
     }
 
     /** What one answer came to: a method, or the problems to send back. */
-    private record Outcome(String source, CodeLoader.Loaded loaded, List<Diagnostic> problems) {
+    private record Outcome(String source, CodeLoader.Loaded loaded, List<Diagnostic> problems,
+                           List<Violation> violations) {
+        Outcome(String source, CodeLoader.Loaded loaded, List<Diagnostic> problems) {
+            this(source, loaded, problems, List.of());
+        }
     }
 
     /**
@@ -91,6 +96,7 @@ final class Generator {
         String request = feedback == null ? Prompts.write(spec) : Prompts.improve(spec, history, feedback);
         messages.add(UserMessage.from(request));
         List<Diagnostic> problems = List.of();
+        List<Violation> violations = List.of();
         TokenCount tokens = new TokenCount();
         Progress progress = Progress.start(spec.key().display(), modelName);
         boolean done = false;
@@ -117,18 +123,18 @@ final class Generator {
                             Metadata.GENERATED, passed);
                 }
                 problems = outcome.problems();
+                violations = outcome.violations();
             }
         } finally {
             if (!done) {
                 progress.finished("gave up on", messages.size() / 2, tokens.total());
             }
         }
-        if (problems.stream().allMatch(problem -> problem.code().equals(CodeLoader.DENIED))) {
-            List<String> violations = problems.stream().map(Diagnostic::message).toList();
-            throw new VerificationException("No answer from model " + modelName + " stayed within what generated code may "
-                    + "use, in " + maxAttempts + (maxAttempts == 1 ? " attempt" : " attempts") + ". Last violations:\n- "
-                    + String.join("\n- ", violations) + "\nGrant a capability with @Allow if the method needs it; "
-                    + "nothing was stored, " + spec.key().forMethod(), violations);
+        if (!violations.isEmpty()) {
+            List<String> lines = violations.stream().map(v -> v.forUser(spec.owner().label())).toList();
+            throw new VerificationException("No answer from model " + modelName + " kept to what generated code may use, in "
+                    + maxAttempts + (maxAttempts == 1 ? " attempt" : " attempts") + ". Last answer:\n- "
+                    + String.join("\n- ", lines) + "\nNothing was stored, " + spec.key().forMethod(), lines);
         }
         if (problems.stream().allMatch(problem -> problem.code().equals(CHECK_FAILED))) {
             List<String> failures = problems.stream().map(Diagnostic::message).toList();
@@ -180,7 +186,7 @@ final class Generator {
         SourceUnit unit = SourceUnit.of(spec, (Extraction.Found) extraction);
         CodeLoader.Result result = loader.load(spec, unit, Optional.empty(), plan);
         if (result.loaded() == null) {
-            return new Outcome(null, null, result.problems());
+            return new Outcome(null, null, result.problems(), result.violations());
         }
         List<String> failures = runChecks(spec, plan, result.loaded());
         if (!failures.isEmpty()) {
