@@ -60,7 +60,9 @@ public final class Allowlist {
     private static Allowlist load() {
         Allowlist list = new Allowlist();
         for (String file : lines("index.txt")) {
-            list.read(file, list.rules);
+            if (!file.isEmpty()) {
+                list.read(file, list.rules);
+            }
         }
         list.read("bootstraps.txt", null);
         return list;

@@ -77,7 +77,27 @@ public final class BytecodeVerifier {
             new ClassReader(bytes).accept(node, 0);
             verifier.verifyClass(node);
         }
-        return List.copyOf(new LinkedHashSet<>(verifier.violations));
+        return onePerClassAndLine(verifier.violations);
+    }
+
+    /**
+     * {@code new Socket(...).close()} touches the type, the constructor and a method on one line: one
+     * violation says it, preferably the first member rather than the bare type.
+     */
+    private static List<Violation> onePerClassAndLine(List<Violation> found) {
+        Map<String, Violation> kept = new java.util.LinkedHashMap<>();
+        for (Violation violation : found) {
+            String member = violation.member();
+            int call = member.indexOf('(');
+            int dot = call < 0 ? -1 : member.lastIndexOf('.', call);
+            String type = member.startsWith("type ") ? member.substring(5) : dot > 0 ? member.substring(0, dot) : member;
+            String key = violation.className() + "|" + violation.line() + "|" + type;
+            Violation earlier = kept.get(key);
+            if (earlier == null || earlier.member().startsWith("type ") && !member.startsWith("type ")) {
+                kept.put(key, violation);
+            }
+        }
+        return List.copyOf(kept.values());
     }
 
     private void verifyClass(ClassNode node) {
@@ -107,8 +127,15 @@ public final class BytecodeVerifier {
     }
 
     private void verifyCode(ClassNode owner, MethodNode method) {
+        Set<Integer> caught = new java.util.HashSet<>();
         for (TryCatchBlockNode handler : method.tryCatchBlocks) {
-            if (handler.type != null && SWALLOWABLE.contains(handler.type) && !rethrows(handler)) {
+            VarInsnNode store = caughtInto(handler);
+            if (store != null) {
+                caught.add(store.var);
+            }
+        }
+        for (TryCatchBlockNode handler : method.tryCatchBlocks) {
+            if (handler.type != null && SWALLOWABLE.contains(handler.type) && !rethrows(handler, caught)) {
                 lineOf(handler.handler);
                 deny("catch (" + handler.type.replace('/', '.') + ")",
                         "it would swallow errors the JVM and jit-java rely on: catch a specific exception instead");
@@ -143,20 +170,31 @@ public final class BytecodeVerifier {
         }
     }
 
-    /** javac's handlers for try-with-resources and finally store what they caught and throw it again. */
-    private static boolean rethrows(TryCatchBlockNode handler) {
+    /** The store that opens a handler ({@code astore n}: where the caught exception goes), or null. */
+    private static VarInsnNode caughtInto(TryCatchBlockNode handler) {
         AbstractInsnNode insn = handler.handler.getNext();
         while (insn != null && insn.getOpcode() < 0) {
             insn = insn.getNext();
         }
-        if (!(insn instanceof VarInsnNode store) || store.getOpcode() != Opcodes.ASTORE) {
+        return insn instanceof VarInsnNode store && store.getOpcode() == Opcodes.ASTORE ? store : null;
+    }
+
+    /**
+     * javac's handlers for try-with-resources and finally store what they caught and throw it (or the
+     * exception of an enclosing handler, after {@code addSuppressed}) again: the path from the handler
+     * ends in {@code aload n; athrow} with {@code n} a caught exception, never in a return.
+     */
+    private static boolean rethrows(TryCatchBlockNode handler, Set<Integer> caught) {
+        VarInsnNode store = caughtInto(handler);
+        if (store == null) {
             return false;
         }
+        AbstractInsnNode insn = store;
         AbstractInsnNode previous = null;
         for (int steps = 0; insn != null && steps < 500; steps++) {
             int opcode = insn.getOpcode();
             if (opcode == Opcodes.ATHROW) {
-                return previous instanceof VarInsnNode load && load.getOpcode() == Opcodes.ALOAD && load.var == store.var;
+                return previous instanceof VarInsnNode load && load.getOpcode() == Opcodes.ALOAD && caught.contains(load.var);
             }
             if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
                 return false;
