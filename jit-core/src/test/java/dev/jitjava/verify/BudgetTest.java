@@ -1,0 +1,62 @@
+package dev.jitjava.verify;
+
+import dev.jitjava.Budget;
+import dev.jitjava.BudgetExceededException;
+import dev.jitjava.Jit;
+import dev.jitjava.test.ScriptedChatModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BudgetTest {
+    @TempDir
+    Path store;
+
+    public interface Work {
+        @Budget(cpuMillis = 100, memoryMegabytes = 1)
+        long spin(int n);
+
+        long sum(int n);
+    }
+
+    private static final String ANSWERS = """
+            ```java
+            long spin(int n) {
+                long s = 0;
+                while (true) { s += n; }
+            }
+            ```""";
+
+    @Test
+    void budgetAnnotation_stopsTheCallAtItsOwnLimit_withAMessageThatSaysHowToRaiseIt() {
+        Work work = Jit.builder().store(store).model(ScriptedChatModel.answering(ANSWERS)).build().implement(Work.class);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> work.spin(1))
+                .isInstanceOf(BudgetExceededException.class)
+                .hasMessage("The call ran past its CPU budget of 100 ms (an endless loop, or work that grows too fast?); "
+                        + "if the work is legitimate, raise the budget with @Budget(cpuMillis = ...) or "
+                        + "Jit.builder().budget(...), for method Work.spin(int)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void afterABudgetFailure_theNextCallStartsAfresh() {
+        Work work = Jit.builder().store(store).model(ScriptedChatModel.answering("""
+                ```java
+                long sum(int n) {
+                    long s = 0;
+                    for (int i = 0; i < n; i++) s += i;
+                    return s;
+                }
+                ```""")).budget(Duration.ofMillis(200), 64L << 20).build().implement(Work.class);
+
+        assertThatThrownBy(() -> work.sum(Integer.MAX_VALUE)).isInstanceOf(BudgetExceededException.class);
+        assertThat(work.sum(10)).isEqualTo(45);
+    }
+}
