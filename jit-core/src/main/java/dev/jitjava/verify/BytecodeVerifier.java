@@ -107,8 +107,12 @@ public final class BytecodeVerifier {
             type(node.superName);
         }
         node.interfaces.forEach(this::type);
+        annotations(node.visibleAnnotations);
+        annotations(node.invisibleAnnotations);
         for (FieldNode field : node.fields) {
             descriptorTypes(field.desc);
+            annotations(field.visibleAnnotations);
+            annotations(field.invisibleAnnotations);
         }
         for (MethodNode method : node.methods) {
             line = 0;
@@ -122,6 +126,8 @@ public final class BytecodeVerifier {
                 deny("finalize()", "finalizers run outside the call: release nothing, or use try-with-resources");
             }
             descriptorTypes(method.desc);
+            annotations(method.visibleAnnotations);
+            annotations(method.invisibleAnnotations);
             verifyCode(node, method);
         }
     }
@@ -166,6 +172,17 @@ public final class BytecodeVerifier {
                 dynamic(indy);
             } else if (insn instanceof InsnNode plain && plain.getOpcode() == Opcodes.MONITORENTER) {
                 deny("synchronized block", "locks block other threads: compute without them");
+            }
+        }
+    }
+
+    private void annotations(List<org.objectweb.asm.tree.AnnotationNode> annotations) {
+        if (annotations != null) {
+            for (org.objectweb.asm.tree.AnnotationNode annotation : annotations) {
+                descriptorTypes(annotation.desc);
+                if (annotation.values != null) {
+                    annotation.values.stream().filter(Type.class::isInstance).forEach(this::constant);
+                }
             }
         }
     }
