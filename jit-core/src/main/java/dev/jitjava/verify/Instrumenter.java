@@ -215,13 +215,19 @@ public final class Instrumenter {
         }
         LabelNode to = new LabelNode();
         LabelNode handler = new LabelNode();
+        LabelNode leaving = new LabelNode();
         method.instructions.add(to);
+        method.instructions.add(leaving);
+        method.instructions.add(new InsnNode(Opcodes.DUP));
+        method.instructions.add(new MethodInsnNode(Opcodes.INVOKESTATIC, METER, "clear", "(Ljava/lang/Throwable;)V", false));
+        method.instructions.add(new InsnNode(Opcodes.ATHROW));
         method.instructions.add(handler);
         method.instructions.add(new LdcInsnNode(limits.method()));
         method.instructions.add(new MethodInsnNode(Opcodes.INVOKESTATIC, METER, "overflow",
                 "(Ljava/lang/StackOverflowError;Ljava/lang/String;)Ljava/lang/RuntimeException;", false));
         method.instructions.add(new InsnNode(Opcodes.ATHROW));
         method.tryCatchBlocks.add(new TryCatchBlockNode(from, to, handler, "java/lang/StackOverflowError"));
+        method.tryCatchBlocks.add(new TryCatchBlockNode(from, to, leaving, "dev/jitjava/BudgetExceededException"));
     }
 
     /** Labels that a jump or switch reaches from below: loop headers. */

@@ -70,8 +70,22 @@ public final class Meter {
         if (FAILURES.get() != started) {
             State state = STATE.get();
             if (state.failure != null && state.failureStamp > started) {
-                throw state.failure;
+                BudgetExceededException failure = state.failure;
+                clear(failure);
+                throw failure;
             }
+        }
+    }
+
+    /**
+     * At the call boundary, when a budget failure leaves the call: the next call on this thread
+     * starts with a fresh budget.
+     */
+    public static void clear(Throwable leaving) {
+        if (leaving instanceof BudgetExceededException) {
+            State state = STATE.get();
+            state.failure = null;
+            state.lastCheck = 0;
         }
     }
 
@@ -93,6 +107,7 @@ public final class Meter {
         }
         state.lastCheck = now;
         if (state.failure != null) {
+            state.failureStamp = FAILURES.incrementAndGet(); // sticky: this call swallowed it once already
             throw state.failure;
         }
         long cpu = cpuTime(now) - state.cpuStart;

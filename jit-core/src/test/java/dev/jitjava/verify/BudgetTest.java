@@ -57,6 +57,24 @@ class BudgetTest {
                 ```""")).budget(Duration.ofMillis(200), 64L << 20).build().implement(Work.class);
 
         assertThatThrownBy(() -> work.sum(Integer.MAX_VALUE)).isInstanceOf(BudgetExceededException.class);
-        assertThat(work.sum(10)).isEqualTo(45);
+        assertThat(work.sum(1_000_000)).isEqualTo(499_999_500_000L); // long enough to be measured, within budget
+    }
+
+    public interface Swallower {
+        String loop(String input);
+    }
+
+    @Test
+    void swallowingRightAfterAnotherFailure_isStillRethrown() {
+        Swallower swallower = Jit.builder().store(store).model(ScriptedChatModel.answering("""
+                ```java
+                String loop(String input) {
+                    try { while (true) { } } catch (RuntimeException e) { return "swallowed"; }
+                }
+                ```""")).budget(Duration.ofMillis(100), 64L << 20).build().implement(Swallower.class);
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> swallower.loop("x")).isInstanceOf(BudgetExceededException.class);
+        }
     }
 }
