@@ -247,7 +247,7 @@ class CheckedGenerationTest {
         assertThatThrownBy(() -> broken.twice(1))
                 .isExactlyInstanceOf(JitException.class)
                 .hasMessageStartingWith("The examples do not compile: line ")
-                .hasMessageContaining("')' expected")
+                .hasMessageContaining("expected\n    return twice(2;")
                 .hasMessageEndingWith("Correct the @Example (its call and returns are Java expressions), "
                         + "for method Broken.twice(int)");
         assertThat(model.requestCount()).isEqualTo(1);
