@@ -1,0 +1,35 @@
+package dev.jitjava.bench;
+
+import dev.jitjava.Jit;
+import dev.jitjava.test.ScriptedChatModel;
+
+import java.nio.file.Path;
+
+/**
+ * One start-up run: {@code prepare STORE} writes the 100 methods into a store (scripted model),
+ * {@code jit N STORE} loads N stored methods and calls each once (no model: a request fails),
+ * {@code plain N} calls N hand-written twins. The launcher times whole JVMs.
+ */
+public final class StartupMain {
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        if (mode.equals("prepare")) {
+            ScriptedChatModel model = Answers.apis();
+            Jit jit = Jit.builder().store(Path.of(args[1])).model(model).build();
+            System.out.println(jit.prepare(Apis.INTERFACES).generated().size() + " methods generated");
+            return;
+        }
+        int count = Integer.parseInt(args[1]);
+        Object[] instances;
+        if (mode.equals("plain")) {
+            instances = Apis.plain();
+        } else {
+            Jit jit = Jit.builder().store(Path.of(args[2])).model(ScriptedChatModel.answering()).build();
+            instances = new Object[Apis.INTERFACES.length];
+            for (int i = 0; i < instances.length && i * 10 < count; i++) {
+                instances[i] = jit.implement(Apis.INTERFACES[i]);
+            }
+        }
+        System.out.println(Apis.callAll(instances, count));
+    }
+}
