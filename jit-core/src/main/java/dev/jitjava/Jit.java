@@ -15,16 +15,12 @@ import dev.jitjava.store.MethodStore;
 import dev.langchain4j.model.chat.ChatModel;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -193,7 +189,7 @@ public final class Jit {
         List<String> problems = new ArrayList<>();
         int checked = 0;
         for (Class<?> iface : ifaces) {
-            validate(iface);
+            InterfaceValidation.validate(iface);
             for (MethodSpec spec : Specs.forInterface(Specs.interfaceOwner(iface), InterfaceMethods.toGenerate(iface))) {
                 checked++;
                 String problem = table.verify(spec);
@@ -259,7 +255,7 @@ public final class Jit {
     }
 
     private Bound bind(Class<?> iface) {
-        validate(iface);
+        InterfaceValidation.validate(iface);
         Owner owner = Specs.interfaceOwner(iface);
         List<Method> methods = InterfaceMethods.toGenerate(iface);
         List<MethodKey> keys = methods.stream().map(m -> Specs.key(owner, m)).toList();
@@ -284,48 +280,6 @@ public final class Jit {
                 return value;
             }
         };
-    }
-
-    /** Checks up front what would otherwise fail at the first call, the way Retrofit checks its service interfaces. */
-    private static void validate(Class<?> iface) {
-        String name = iface.getName();
-        if (!iface.isInterface() || iface.isAnnotation()) {
-            throw new IllegalArgumentException("jit.implement needs an interface, and " + name + " is not one");
-        }
-        if (iface.isHidden() || iface.getCanonicalName() == null) {
-            throw new IllegalArgumentException(name + " is a local or hidden interface: declare it as a top-level "
-                    + "or member interface so that generated code can name it");
-        }
-        for (Class<?> c = iface; c != null; c = c.getEnclosingClass()) {
-            if (Modifier.isPrivate(c.getModifiers())) {
-                throw new IllegalArgumentException(c.getName() + " is private: make it package-private or public so "
-                        + "that generated code can use " + iface.getSimpleName());
-            }
-        }
-        if (iface.isSealed()) {
-            throw new IllegalArgumentException(name + " is sealed, so jit-java cannot implement it");
-        }
-        ClassLoader loader = iface.getClassLoader();
-        if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
-            throw new IllegalArgumentException(name + " belongs to the JDK: declare an interface of your own "
-                    + "(it may extend " + iface.getSimpleName() + ")");
-        }
-        Deque<Class<?>> candidates = new ArrayDeque<>();
-        candidates.add(iface);
-        while (!candidates.isEmpty()) {
-            Class<?> candidate = candidates.removeFirst();
-            if (candidate.getTypeParameters().length != 0) {
-                throw new IllegalArgumentException("Type parameters are unsupported on " + candidate.getName()
-                        + (candidate == iface ? "" : " which is an interface of " + name));
-            }
-            for (Type superinterface : candidate.getGenericInterfaces()) {
-                if (!(superinterface instanceof Class<?> c)) {
-                    throw new IllegalArgumentException("Type parameters are unsupported on " + superinterface
-                            + " which is an interface of " + name);
-                }
-                candidates.add(c);
-            }
-        }
     }
 
     /** Configures a {@link Jit}. */
