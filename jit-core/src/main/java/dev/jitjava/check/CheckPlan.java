@@ -30,17 +30,32 @@ import java.util.Set;
  */
 public record CheckPlan(MethodSpec spec, List<ExampleSpec> examples, List<Method> checks) {
 
+    /** Each interface's {@code @Check} methods, by name: most interfaces have none, and then no bytecode is read. */
+    private static final ClassValue<List<Method>> CHECK_METHODS = new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+            List<Method> found = new ArrayList<>();
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Check.class)) {
+                    found.add(method);
+                }
+            }
+            found.sort(Comparator.comparing(Method::getName));
+            return List.copyOf(found);
+        }
+    };
+
     public static CheckPlan of(MethodSpec spec) {
         Class<?> owner = spec.owner().selfType();
         List<Method> checks = new ArrayList<>();
         if (owner.isInterface() && spec.owner().anchor() == owner) {
-            Set<String> callers = callersOf(owner, spec);
-            for (Method method : owner.getDeclaredMethods()) {
-                if (method.isAnnotationPresent(Check.class) && callers.contains(method.getName())) {
+            List<Method> declared = CHECK_METHODS.get(owner);
+            Set<String> callers = declared.isEmpty() ? Set.of() : callersOf(owner, spec);
+            for (Method method : declared) {
+                if (callers.contains(method.getName())) {
                     checks.add(method);
                 }
             }
-            checks.sort(Comparator.comparing(Method::getName));
         }
         return new CheckPlan(spec, spec.examples(), checks);
     }
