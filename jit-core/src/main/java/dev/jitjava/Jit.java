@@ -102,7 +102,7 @@ public final class Jit {
         ModelSettings settings = config.settings();
         ChatModel model = Providers.build(settings, policy != null ? policy : RetryPolicy.standard(settings.maxRetries()));
         Builder builder = builder().model(model).store(Path.of(config.value("JIT_STORE", ".jit")))
-                .mode(Builder.mode(config.value("JIT_MODE", "auto")));
+                .mode(Builder.parseMode(config.value("JIT_MODE", "auto")));
         builder.settings = settings;
         builder.config = config;
         return builder.build();
@@ -288,7 +288,7 @@ public final class Jit {
         private ModelSettings settings;
         private ModelConfig config;
         private Path store = Path.of(System.getenv().getOrDefault("JIT_STORE", ".jit"));
-        private Mode mode = mode(System.getenv().getOrDefault("JIT_MODE", "auto"));
+        private Mode mode = parseMode(System.getenv().getOrDefault("JIT_MODE", "auto"));
         private Reviewer reviewer;
         private int maxAttempts = 3;
         private Duration checkTimeout = Duration.ofSeconds(5);
@@ -392,7 +392,7 @@ public final class Jit {
             return new Jit(this, chosen);
         }
 
-        static Mode mode(String value) {
+        static Mode parseMode(String value) {
             if (value.isBlank()) {
                 return Mode.AUTO;
             }
