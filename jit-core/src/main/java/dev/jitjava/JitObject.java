@@ -1,5 +1,7 @@
 package dev.jitjava;
 
+import dev.jitjava.bind.DynamicInvoker;
+import dev.jitjava.bind.DynamicInvokers;
 import dev.jitjava.generated.Anchor;
 import dev.jitjava.prompt.ArgumentTypes;
 import dev.jitjava.prompt.ExampleSpec;
@@ -8,7 +10,6 @@ import dev.jitjava.prompt.MethodSpec;
 import dev.jitjava.prompt.Owner;
 import dev.jitjava.prompt.Specs;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,9 +32,14 @@ public final class JitObject {
     private final MethodTable table;
     private final Owner owner;
     private final ConcurrentHashMap<String, List<Bound>> byName = new ConcurrentHashMap<>();
+    /**
+     * The method called last: a repeated call of it skips even the map. Not volatile on purpose: a
+     * thread that sees an older value checks it like any other and falls back to the map.
+     */
+    private Bound last;
 
     /** A generated method as dynamic calls see it: the boxed parameter types, and an invoker taking an array. */
-    private record Bound(MethodKey key, Class<?>[] parameters, Class<?> returnType, MethodHandle invoker) {
+    private record Bound(MethodKey key, Class<?>[] parameters, Class<?> returnType, DynamicInvoker invoker) {
         boolean accepts(Object[] args) {
             if (args.length != parameters.length) {
                 return false;
@@ -101,15 +107,20 @@ public final class JitObject {
     Object invoke(String name, Class<?> returnType, String description, List<ExampleSpec> examples, Object[] given) {
         Objects.requireNonNull(name, "method");
         Object[] args = given == null ? new Object[]{null} : given;
-        Bound bound = find(name, args);
+        Bound recent = last;
+        Bound bound = recent != null && recent.key().name().equals(name) && recent.accepts(args) ? recent
+                : find(name, args);
         if (bound == null) {
             bound = create(name, args, returnType, description, examples);
         }
         if (returnType != null) {
             checkReturn(bound, returnType);
         }
+        if (bound != recent) {
+            last = bound;
+        }
         try {
-            return (Object) bound.invoker().invokeExact((Object) this, args);
+            return bound.invoker().invoke(this, args);
         } catch (Throwable thrown) {
             throw JitObject.<RuntimeException>sneaky(thrown);
         }
@@ -147,10 +158,7 @@ public final class JitObject {
         MethodType type = entry.site().type();
         Class<?>[] parameters = type.dropParameterTypes(0, 1).parameterList().stream()
                 .map(ArgumentTypes::boxed).toArray(Class<?>[]::new);
-        MethodHandle invoker = entry.site().dynamicInvoker()
-                .asType(MethodType.genericMethodType(parameters.length + 1))
-                .asSpreader(Object[].class, parameters.length);
-        Bound bound = new Bound(key, parameters, type.returnType(), invoker);
+        Bound bound = new Bound(key, parameters, type.returnType(), DynamicInvokers.create(Anchor.class, entry.site()));
         byName.compute(name, (n, list) -> {
             List<Bound> updated = new ArrayList<>(list == null ? List.of() : list);
             updated.removeIf(b -> b.key().equals(key));

@@ -1,0 +1,119 @@
+package dev.jitjava.bind;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writes a {@link DynamicInvoker} for a call site: it unboxes the arguments, calls the site's
+ * current target as a constant method handle (so the JIT compiler inlines through it, and
+ * {@code improve} still rebinds it), and boxes the result ({@code null} for {@code void}).
+ */
+public final class DynamicInvokers {
+    private static final AtomicLong CLASSES = new AtomicLong();
+    private static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, Type.getInternalName(Links.class),
+            "handle", Type.getMethodDescriptor(Type.getType(MethodHandle.class), Type.getType(MethodHandles.Lookup.class),
+            Type.getType(String.class), Type.getType(Class.class), Type.INT_TYPE), false);
+
+    private DynamicInvokers() {
+    }
+
+    /** An invoker for {@code site}, defined next to {@code anchor}. */
+    public static DynamicInvoker create(Class<?> anchor, MutableCallSite site) {
+        MethodType type = site.type();
+        String name = anchor.getPackageName() + ".JitInvoker" + CLASSES.incrementAndGet();
+        String internal = name.replace('.', '/');
+        Links.register(name, List.of(site.dynamicInvoker()));
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+                internal, null, "java/lang/Object", new String[]{Type.getInternalName(DynamicInvoker.class)});
+        MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+
+        MethodVisitor mv = writer.visitMethod(Opcodes.ACC_PUBLIC, "invoke",
+                "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", null, new String[]{"java/lang/Throwable"});
+        mv.visitCode();
+        mv.visitLdcInsn(new ConstantDynamic("target", Type.getDescriptor(MethodHandle.class), BOOTSTRAP, 0));
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(type.parameterType(0)));
+        for (int i = 1; i < type.parameterCount(); i++) {
+            mv.visitVarInsn(Opcodes.ALOAD, 2);
+            pushInt(mv, i - 1);
+            mv.visitInsn(Opcodes.AALOAD);
+            unbox(mv, type.parameterType(i));
+        }
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact",
+                type.toMethodDescriptorString(), false);
+        box(mv, type.returnType());
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        writer.visitEnd();
+
+        MethodHandles.Lookup lookup = ClassDefiner.lookupIn(anchor);
+        Class<?> defined = ClassDefiner.defineOne(lookup, writer.toByteArray());
+        try {
+            return (DynamicInvoker) lookup.findConstructor(defined, MethodType.methodType(void.class)).invoke();
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot create the invoker " + name, e);
+        }
+    }
+
+    private static void pushInt(MethodVisitor mv, int value) {
+        if (value <= 5) {
+            mv.visitInsn(Opcodes.ICONST_0 + value);
+        } else {
+            mv.visitIntInsn(Opcodes.BIPUSH, value);
+        }
+    }
+
+    private static void unbox(MethodVisitor mv, Class<?> type) {
+        if (!type.isPrimitive()) {
+            mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(type));
+            return;
+        }
+        Type primitive = Type.getType(type);
+        String box = boxName(primitive);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, box);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, box, type.getName() + "Value", "()" + primitive.getDescriptor(), false);
+    }
+
+    private static void box(MethodVisitor mv, Class<?> type) {
+        if (type == void.class) {
+            mv.visitInsn(Opcodes.ACONST_NULL);
+        } else if (type.isPrimitive()) {
+            Type primitive = Type.getType(type);
+            String box = boxName(primitive);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, box, "valueOf", "(" + primitive.getDescriptor() + ")L" + box + ";",
+                    false);
+        }
+    }
+
+    private static String boxName(Type primitive) {
+        return switch (primitive.getSort()) {
+            case Type.BOOLEAN -> "java/lang/Boolean";
+            case Type.CHAR -> "java/lang/Character";
+            case Type.BYTE -> "java/lang/Byte";
+            case Type.SHORT -> "java/lang/Short";
+            case Type.INT -> "java/lang/Integer";
+            case Type.LONG -> "java/lang/Long";
+            case Type.FLOAT -> "java/lang/Float";
+            default -> "java/lang/Double";
+        };
+    }
+}
