@@ -3,20 +3,18 @@ package dev.jitjava.bind;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.Arrays;
 
 /**
  * The target of a call site whose method does not exist yet: it asks the linker for the method
- * (which generates it once, binds it to the call site and returns it), then completes the call.
- * Later calls go straight to the generated method.
+ * (which generates or loads it once, binds it to the call site and returns it), then completes the
+ * call with the same arguments. Later calls go straight to the method.
  */
 final class FirstCall {
-    private static final MethodHandle INVOKE;
+    private static final MethodHandle LINK;
 
     static {
         try {
-            INVOKE = MethodHandles.lookup().findVirtual(FirstCall.class, "invoke",
-                    MethodType.methodType(Object.class, Object[].class));
+            LINK = MethodHandles.lookup().findVirtual(FirstCall.class, "link", MethodType.methodType(MethodHandle.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -30,16 +28,17 @@ final class FirstCall {
         this.key = key;
     }
 
-    /** A handle of {@code type} that links on its first call. */
+    /**
+     * A handle of {@code type} that links on its first call: the linker's result is invoked exactly
+     * with the caller's arguments, with no argument array and no boxing.
+     */
     static MethodHandle handle(Linker linker, Object key, MethodType type) {
-        return INVOKE.bindTo(new FirstCall(linker, key))
-                .asCollector(Object[].class, type.parameterCount())
-                .asType(type);
+        MethodHandle link = MethodHandles.dropArguments(LINK.bindTo(new FirstCall(linker, key)), 0, type.parameterList());
+        return MethodHandles.foldArguments(MethodHandles.exactInvoker(type), link);
     }
 
-    @SuppressWarnings("unused") // called through INVOKE
-    private Object invoke(Object[] arguments) throws Throwable {
-        MethodHandle target = linker.link(key);
-        return target.invokeWithArguments(Arrays.asList(arguments));
+    @SuppressWarnings("unused") // called through LINK
+    private MethodHandle link() {
+        return linker.link(key);
     }
 }
