@@ -18,18 +18,27 @@ final class Models {
     record Chosen(ChatModel model, String label, ModelSettings settings) {
     }
 
-    private final Chosen standard;
+    private final ChatModel model;
+    private final ModelSettings settings;
+    /** Built on first use: asking a model for its name may start its logging, which start-up does not need. */
+    private Chosen standard;
     private final Supplier<ModelConfig> config;
     private final Map<String, Chosen> byAnnotation = new ConcurrentHashMap<>();
 
     Models(ChatModel model, ModelSettings settings, Supplier<ModelConfig> config) {
-        this.standard = new Chosen(model, settings == null ? ModelNames.of(model) : settings.label(), settings);
+        this.model = model;
+        this.settings = settings;
         this.config = config;
     }
 
     Chosen forSpec(MethodSpec spec) {
         if (spec.model().isEmpty()) {
-            return standard;
+            synchronized (this) {
+                if (standard == null) {
+                    standard = new Chosen(model, settings == null ? ModelNames.of(model) : settings.label(), settings);
+                }
+                return standard;
+            }
         }
         return byAnnotation.computeIfAbsent(spec.model(), text -> {
             ModelSettings settings = config.get().settingsFor(text, "@Model(\"" + text + "\") "

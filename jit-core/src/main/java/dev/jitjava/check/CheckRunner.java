@@ -31,12 +31,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its (daemon) thread busy until it ends: stopping it for good needs the verifier's budgets.
  */
 public final class CheckRunner {
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "jit-check-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Created when the first example runs: most processes load stored methods and never run one. */
+    private static final class Threads {
+        private static final AtomicInteger COUNT = new AtomicInteger();
+        static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "jit-check-" + COUNT.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     private final Duration timeLimit;
 
@@ -147,7 +150,7 @@ public final class CheckRunner {
                 return new Outcome(null, thrown, false);
             }
         };
-        Future<Outcome> future = EXECUTOR.submit(task);
+        Future<Outcome> future = Threads.EXECUTOR.submit(task);
         try {
             return future.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
