@@ -191,7 +191,7 @@ public final class ModelConfig {
     }
 
     /** Asks a local Ollama which models it has; null if it does not answer within a second. */
-    static String probeOllama(String baseUrl) {
+    public static String probeOllama(String baseUrl) {
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.replaceAll("/+$", "") + "/api/tags"))

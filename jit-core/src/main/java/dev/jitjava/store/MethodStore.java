@@ -170,6 +170,53 @@ public final class MethodStore {
         }
     }
 
+    /**
+     * One stored method, found by listing the store.
+     *
+     * @param owner     the interface's binary name, or {@code object/<namespace>}
+     * @param signature {@code countVowels(java.lang.String)}
+     */
+    public record Listed(String owner, String signature, Path source, Path metadataFile, Metadata metadata) {
+    }
+
+    /** Every stored method, sorted by owner and signature; unreadable metadata fails naming its file. */
+    public List<Listed> list() {
+        List<Listed> listed = new java.util.ArrayList<>();
+        for (Path json : metadataFiles()) {
+            Path relative = root.relativize(json);
+            String file = json.getFileName().toString();
+            String signature = file.substring(0, file.length() - ".json".length());
+            String owner = relative.getNameCount() == 3 && relative.getName(0).toString().equals("object")
+                    ? "object/" + relative.getName(1) : relative.getName(0).toString();
+            int open = signature.indexOf('(');
+            String parameters = open < 0 ? "" : signature.substring(open + 1, signature.length() - 1);
+            String label = owner.substring(owner.lastIndexOf('.') + 1).replace('$', '.');
+            MethodKey key = new MethodKey(owner, label, open < 0 ? signature : signature.substring(0, open),
+                    parameters.isEmpty() ? List.of() : List.of(parameters.split(",")));
+            listed.add(new Listed(owner, signature, json.resolveSibling(signature + ".java"), json, readMetadata(json, key)));
+        }
+        return listed;
+    }
+
+    /** Marks a stored method approved, keeping everything else. */
+    public void approve(Listed method) {
+        Metadata m = method.metadata();
+        Metadata approved = new Metadata(m.owner(), m.signature(), Metadata.APPROVED, m.specHash(), m.spec(), m.model(),
+                m.created(), m.attempts(), m.tokens(), m.sourceHash(), m.regenerated(), m.versions(), m.checks(),
+                m.addedExamples());
+        StoreFiles.writeAtomically(method.metadataFile(), MetadataJson.write(approved));
+    }
+
+    /** Deletes a stored method's files (and its compiled classes): the next call writes it again. */
+    public void remove(Listed method) {
+        try {
+            Files.deleteIfExists(method.source());
+            Files.deleteIfExists(method.metadataFile());
+        } catch (IOException e) {
+            throw new JitException("Cannot delete " + method.source() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every stored method's metadata file, sorted. */
     public List<Path> metadataFiles() {
         if (!Files.isDirectory(root)) {

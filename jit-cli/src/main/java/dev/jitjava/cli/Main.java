@@ -1,0 +1,100 @@
+package dev.jitjava.cli;
+
+import dev.jitjava.model.ModelConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * The {@code jit} command. stdout carries only what a command prints as its result; messages,
+ * hints and errors go to stderr, one line plus a hint, with stack traces only under {@code --verbose}.
+ */
+@Command(name = "jit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Just-in-time methods for Java: inspect and manage the methods a model wrote.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:a check did not pass (e.g. doctor found no model)",
+                "2:wrong usage, or METHOD matched no method or several", "3:the command failed"},
+        footer = {"", "METHOD is a method name (countVowels), Type.method (Numbers.countVowels) or a full signature "
+                + "(Numbers.countVowels(java.lang.String)). The store is .jit in the current directory unless --store or "
+                + "JIT_STORE says otherwise."})
+public final class Main implements Runnable {
+    @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
+    boolean verbose;
+
+    private final Context context;
+
+    private Main(Context context) {
+        this.context = context;
+    }
+
+    /**
+     * What a command runs against, injected so that tests need no real terminal, environment or network.
+     *
+     * @param workingDirectory where relative paths start (the caller's directory)
+     * @param ollamaProbe      asks a local Ollama for its first model (null: nothing answers)
+     */
+    record Context(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDirectory,
+                   Path home, Function<String, String> ollamaProbe, boolean terminal) {
+    }
+
+    public static void main(String[] args) {
+        String caller = System.getenv().getOrDefault("JIT_CALLER_DIR", System.getProperty("user.dir"));
+        Context context = new Context(System.out, System.err, System.getenv(), Path.of(caller),
+                Path.of(System.getProperty("user.home")), ModelConfig::probeOllama, System.console() != null);
+        System.exit(run(context, args));
+    }
+
+    static int run(Context context, String... args) {
+        Main main = new Main(context);
+        CommandLine line = new CommandLine(main);
+        line.addSubcommand(new LsCommand(context));
+        line.addSubcommand(new ShowCommand(context));
+        line.addSubcommand(new HistoryCommand(context));
+        line.addSubcommand(new ApproveCommand(context));
+        line.addSubcommand(new RmCommand(context));
+        line.addSubcommand(new DoctorCommand(context));
+        line.setOut(new java.io.PrintWriter(context.out(), true));
+        line.setErr(new java.io.PrintWriter(context.err(), true));
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ExitException exit) {
+                context.err().println("jit: error: " + exit.getMessage());
+                context.err().println("hint: " + exit.hint());
+                return exit.code();
+            }
+            context.err().println("jit: error: " + e.getMessage());
+            if (main.verbose) {
+                e.printStackTrace(context.err());
+            } else {
+                context.err().println("hint: run again with --verbose for the stack trace");
+            }
+            return ExitCodes.FAILURE;
+        });
+        return line.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(context.err());
+    }
+
+    /** The version from jit-core's build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws Exception {
+            Properties properties = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/dev/jitjava/version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[]{"jit " + properties.getProperty("version", "unknown") + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}
