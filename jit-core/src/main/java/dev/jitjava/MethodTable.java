@@ -92,10 +92,6 @@ final class MethodTable {
         return entries.values().stream().filter(e -> e.key.owner().equals(owner)).toList();
     }
 
-    MethodStore store() {
-        return store;
-    }
-
     /** What the store has for a method: its bound handle, or (handle null) why it must be written again. */
     private record Lookup(MethodHandle handle, String staleReason) {
         static final Lookup NOTHING = new Lookup(null, null);

@@ -1,6 +1,5 @@
 package dev.jitjava.bind;
 
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,13 +27,6 @@ public final class SingleFlight<K, V> {
             }
         }
         return await(flight);
-    }
-
-    /** The value if one was computed or {@link #put}, without waiting for a computation under way. */
-    public Optional<V> getIfPresent(K key) {
-        CompletableFuture<V> flight = flights.get(key);
-        return flight != null && flight.isDone() && !flight.isCompletedExceptionally()
-                ? Optional.of(flight.join()) : Optional.empty();
     }
 
     /** Replaces the value for a key; later calls to {@link #get} return it. */
