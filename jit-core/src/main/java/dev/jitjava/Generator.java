@@ -205,22 +205,3 @@ final class Generator {
         return checks.run(plan, loaded.harness(), self, spec.owner().anchor().getClassLoader());
     }
 }
-
-/** Adds up the token usage of a generation's responses; null when no response reported any. */
-final class TokenCount {
-    private long input;
-    private long output;
-    private boolean reported;
-
-    void add(TokenUsage usage) {
-        if (usage != null) {
-            reported = true;
-            input += usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
-            output += usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-        }
-    }
-
-    Metadata.Tokens total() {
-        return reported ? new Metadata.Tokens(input, output) : null;
-    }
-}
