@@ -1,7 +1,5 @@
 package dev.jitjava;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,17 +17,9 @@ class CreateFromEnvironmentTest {
     @TempDir
     Path work;
 
-    private ProviderStub stub;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final ProviderStub stub = ProviderStub.start();
 
-    @BeforeEach
-    void startStub() throws IOException {
-        stub = new ProviderStub();
-    }
-
-    @AfterEach
-    void stopStub() {
-        stub.close();
-    }
 
     private String run(Map<String, String> env) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * format and records every request. Close it to stop it; a reply held back to provoke a timeout
  * is released then, so no thread outlives the test.
  */
-final class ProviderStub implements AutoCloseable {
+final class ProviderStub implements AutoCloseable, org.junit.jupiter.api.extension.AfterEachCallback {
 
     /** One scripted reply. */
     record Reply(int status, Map<String, String> headers, String body, long delayMillis) {
@@ -55,6 +55,15 @@ final class ProviderStub implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
+    }
+
+    /** A started stub; unchecked, so that it can initialise a field. */
+    static ProviderStub start() {
+        try {
+            return new ProviderStub();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     String url() {
@@ -97,6 +106,12 @@ final class ProviderStub implements AutoCloseable {
         } catch (IOException e) {
             // the client gave up (a timeout test): nothing to answer
         }
+    }
+
+    /** As a JUnit extension ({@code @RegisterExtension}), the stub stops after each test. */
+    @Override
+    public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+        close();
     }
 
     @Override

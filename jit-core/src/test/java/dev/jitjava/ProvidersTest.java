@@ -2,8 +2,6 @@ package dev.jitjava;
 
 import dev.jitjava.model.ModelConfig;
 import dev.jitjava.model.RetryPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,22 +26,14 @@ class ProvidersTest {
     @TempDir
     Path dir;
 
-    private ProviderStub stub;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final ProviderStub stub = ProviderStub.start();
     private final List<Duration> sleeps = new ArrayList<>();
 
     interface Numbers {
         int countVowels(String text);
     }
 
-    @BeforeEach
-    void startStub() throws IOException {
-        stub = new ProviderStub();
-    }
-
-    @AfterEach
-    void stopStub() {
-        stub.close();
-    }
 
     private Map<String, String> environment(String provider) {
         Map<String, String> env = new HashMap<>();

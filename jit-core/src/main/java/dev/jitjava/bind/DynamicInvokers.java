@@ -2,7 +2,6 @@ package dev.jitjava.bind;
 
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.ConstantDynamic;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -21,9 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DynamicInvokers {
     private static final AtomicLong CLASSES = new AtomicLong();
-    private static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, Type.getInternalName(Links.class),
-            "handle", Type.getMethodDescriptor(Type.getType(MethodHandle.class), Type.getType(MethodHandles.Lookup.class),
-            Type.getType(String.class), Type.getType(Class.class), Type.INT_TYPE), false);
 
     private DynamicInvokers() {
     }
@@ -37,18 +33,12 @@ public final class DynamicInvokers {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 internal, null, "java/lang/Object", new String[]{Type.getInternalName(DynamicInvoker.class)});
-        MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
-        init.visitCode();
-        init.visitVarInsn(Opcodes.ALOAD, 0);
-        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-        init.visitInsn(Opcodes.RETURN);
-        init.visitMaxs(0, 0);
-        init.visitEnd();
+        Links.writeConstructor(writer);
 
         MethodVisitor mv = writer.visitMethod(Opcodes.ACC_PUBLIC, "invoke",
                 "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", null, new String[]{"java/lang/Throwable"});
         mv.visitCode();
-        mv.visitLdcInsn(new ConstantDynamic("target", Type.getDescriptor(MethodHandle.class), BOOTSTRAP, 0));
+        mv.visitLdcInsn(new ConstantDynamic("target", Type.getDescriptor(MethodHandle.class), Links.BOOTSTRAP, 0));
         mv.visitVarInsn(Opcodes.ALOAD, 1);
         mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(type.parameterType(0)));
         for (int i = 1; i < type.parameterCount(); i++) {

@@ -2,13 +2,11 @@ package dev.jitjava.bind;
 
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.ConstantDynamic;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,9 +19,6 @@ import java.util.stream.Stream;
  * and {@code hashCode} are {@code Object}'s.
  */
 final class ImplementationClass {
-    private static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, Type.getInternalName(Links.class),
-            "handle", Type.getMethodDescriptor(Type.getType(MethodHandle.class), Type.getType(MethodHandles.Lookup.class),
-            Type.getType(String.class), Type.getType(Class.class), Type.INT_TYPE), false);
 
     private ImplementationClass() {
     }
@@ -39,13 +34,7 @@ final class ImplementationClass {
         writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 internalName, null, "java/lang/Object", new String[]{ifaceName});
 
-        MethodVisitor constructor = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
-        constructor.visitCode();
-        constructor.visitVarInsn(Opcodes.ALOAD, 0);
-        constructor.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-        constructor.visitInsn(Opcodes.RETURN);
-        constructor.visitMaxs(0, 0);
-        constructor.visitEnd();
+        Links.writeConstructor(writer);
 
         for (int i = 0; i < methods.size(); i++) {
             Method method = methods.get(i);
@@ -53,7 +42,7 @@ final class ImplementationClass {
             MethodVisitor mv = writer.visitMethod(Opcodes.ACC_PUBLIC, method.getName(),
                     Type.getMethodDescriptor(method), null, exceptions);
             mv.visitCode();
-            mv.visitLdcInsn(new ConstantDynamic(method.getName(), Type.getDescriptor(MethodHandle.class), BOOTSTRAP, i));
+            mv.visitLdcInsn(new ConstantDynamic(method.getName(), Type.getDescriptor(MethodHandle.class), Links.BOOTSTRAP, i));
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             Type[] arguments = Type.getArgumentTypes(method);
             int slot = 1;

@@ -1,5 +1,11 @@
 package dev.jitjava.bind;
 
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.List;
@@ -16,7 +22,23 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Links {
     private static final Map<String, List<MethodHandle>> BY_CLASS = new ConcurrentHashMap<>();
 
+    /** The bootstrap of the dynamic constants: {@link #handle}. */
+    static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, Type.getInternalName(Links.class), "handle",
+            Type.getMethodDescriptor(Type.getType(MethodHandle.class), Type.getType(MethodHandles.Lookup.class),
+                    Type.getType(String.class), Type.getType(Class.class), Type.INT_TYPE), false);
+
     private Links() {
+    }
+
+    /** Writes the public no-argument constructor every class that loads its handles from here has. */
+    static void writeConstructor(ClassWriter writer) {
+        MethodVisitor constructor = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        constructor.visitCode();
+        constructor.visitVarInsn(Opcodes.ALOAD, 0);
+        constructor.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        constructor.visitInsn(Opcodes.RETURN);
+        constructor.visitMaxs(0, 0);
+        constructor.visitEnd();
     }
 
     static void register(String className, List<MethodHandle> handles) {
