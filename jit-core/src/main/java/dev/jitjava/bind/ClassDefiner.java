@@ -60,12 +60,22 @@ public final class ClassDefiner {
             }
         };
         List<ClassReader> pending = new ArrayList<>();
-        classes.values().forEach(bytes -> pending.add(new ClassReader(bytes)));
+        for (byte[] bytes : classes.values()) {
+            pending.add(new ClassReader(bytes));
+        }
         Set<String> defined = new HashSet<>();
         Map<String, Class<?>> definedClasses = new java.util.LinkedHashMap<>();
         while (!pending.isEmpty()) {
-            ClassReader next = pending.stream().filter(r -> supertypesReady(r, classes, defined)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("cyclic supertypes in " + mainName));
+            ClassReader next = null;
+            for (ClassReader candidate : pending) {
+                if (supertypesReady(candidate, classes, defined)) {
+                    next = candidate;
+                    break;
+                }
+            }
+            if (next == null) {
+                throw new IllegalStateException("cyclic supertypes in " + mainName);
+            }
             pending.remove(next);
             ClassWriter writer = new ClassWriter(0);
             next.accept(new ClassRemapper(writer, remapper), 0);

@@ -93,8 +93,11 @@ public record CheckPlan(MethodSpec spec, List<ExampleSpec> examples, List<Method
             return callers;
         }
         String ownerName = Type.getInternalName(owner);
-        String descriptorStart = "(" + spec.parameters().stream().map(p -> Type.getDescriptor(p.type()))
-                .reduce("", String::concat) + ")";
+        StringBuilder descriptor = new StringBuilder("(");
+        for (dev.jitjava.prompt.Parameter parameter : spec.parameters()) {
+            descriptor.append(Type.getDescriptor(parameter.type()));
+        }
+        String descriptorStart = descriptor.append(')').toString();
         new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,

@@ -11,6 +11,15 @@ import java.util.Map;
 
 /** The methods of an interface that jit-java writes, and the ones it leaves alone. */
 public final class InterfaceMethods {
+    /** A plain class rather than a lambda: this runs at start-up, before anything needs the lambda machinery. */
+    private static final Comparator<Method> BY_NAME_THEN_SIGNATURE = new Comparator<>() {
+        @Override
+        public int compare(Method a, Method b) {
+            int byName = a.getName().compareTo(b.getName());
+            return byName != 0 ? byName : a.toGenericString().compareTo(b.toGenericString());
+        }
+    };
+
     private InterfaceMethods() {
     }
 
@@ -22,14 +31,16 @@ public final class InterfaceMethods {
     public static List<Method> toGenerate(Class<?> iface) {
         Map<String, Method> byParameters = new LinkedHashMap<>();
         Method[] methods = iface.getMethods();
-        Arrays.sort(methods, Comparator.comparing(Method::getName).thenComparing(Method::toGenericString));
+        Arrays.sort(methods, BY_NAME_THEN_SIGNATURE);
         for (Method method : methods) {
             if (!Modifier.isAbstract(method.getModifiers()) || isObjectMethod(method)) {
                 continue;
             }
             String key = method.getName() + Arrays.toString(method.getParameterTypes());
-            byParameters.merge(key, method, (a, b) ->
-                    a.getReturnType().isAssignableFrom(b.getReturnType()) ? b : a);
+            Method earlier = byParameters.get(key);
+            if (earlier == null || earlier.getReturnType().isAssignableFrom(method.getReturnType())) {
+                byParameters.put(key, method); // the most specific return type wins
+            }
         }
         return List.copyOf(byParameters.values());
     }
@@ -42,7 +53,7 @@ public final class InterfaceMethods {
                 defaults.add(method);
             }
         }
-        defaults.sort(Comparator.comparing(Method::getName).thenComparing(Method::toGenericString));
+        defaults.sort(BY_NAME_THEN_SIGNATURE);
         return defaults;
     }
 

@@ -1,7 +1,6 @@
 package dev.jitjava.prompt;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Identifies a method across calls and runs: the owner (an interface's binary name, or
@@ -24,9 +23,11 @@ public record MethodKey(String owner, String ownerLabel, String name, List<Strin
 
     /** {@code Numbers.countVowels(String)}: how messages name the method. */
     public String display() {
-        return ownerLabel + "." + name + parameterTypes.stream()
-                .map(MethodKey::simpleName)
-                .collect(Collectors.joining(", ", "(", ")"));
+        StringBuilder text = new StringBuilder(ownerLabel).append('.').append(name).append('(');
+        for (int i = 0; i < parameterTypes.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(simpleName(parameterTypes.get(i)));
+        }
+        return text.append(')').toString();
     }
 
     /** The ending every error message about this method has. */

@@ -2,7 +2,6 @@ package dev.jitjava.prompt;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Everything known about a method to write: what the prompt says and what the answer is checked
@@ -85,9 +84,10 @@ public record MethodSpec(MethodKey key, Owner owner, String typeParameters, Clas
     }
 
     private String signature(boolean withNames) {
-        String params = parameters.stream()
-                .map(p -> withNames ? p.source() + " " + p.name() : p.source())
-                .collect(Collectors.joining(", "));
+        StringBuilder params = new StringBuilder();
+        for (Parameter p : parameters) {
+            params.append(params.length() == 0 ? "" : ", ").append(p.source()).append(withNames ? " " + p.name() : "");
+        }
         String throwsClause = exceptions.isEmpty() ? "" : " throws " + String.join(", ", exceptions);
         String typeParams = typeParameters.isEmpty() ? "" : typeParameters + " ";
         return typeParams + returnSource + " " + key.name() + "(" + params + ")" + throwsClause;

@@ -7,12 +7,9 @@ import dev.jitjava.Model;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Builds {@link MethodSpec}s: from an interface's reflected methods, or from the arguments of a dynamic call. */
 public final class Specs {
@@ -36,16 +33,21 @@ public final class Specs {
 
     public static MethodKey key(Owner owner, Method method) {
         return new MethodKey(owner.qualifiedName(), owner.label(), method.getName(),
-                Stream.of(method.getParameterTypes()).map(Class::getTypeName).toList());
+                typeNames(method.getParameterTypes()));
     }
 
     /** The specs of an interface's abstract methods, in order, each with the interface's other methods as context. */
     public static List<MethodSpec> forInterface(Owner owner, List<Method> methods) {
         Class<?> iface = owner.selfType();
         TypeText text = new TypeText(owner.packageName());
-        List<String> abstractLines = methods.stream().map(m -> describeOther(m, text, "")).toList();
-        List<String> defaultLines = InterfaceMethods.defaults(iface).stream().map(m -> describeOther(m, text, "default "))
-                .toList();
+        List<String> abstractLines = new ArrayList<>();
+        for (Method method : methods) {
+            abstractLines.add(describeOther(method, text, ""));
+        }
+        List<String> defaultLines = new ArrayList<>();
+        for (Method method : InterfaceMethods.defaults(iface)) {
+            defaultLines.add(describeOther(method, text, "default "));
+        }
         List<MethodSpec> specs = new ArrayList<>();
         for (int i = 0; i < methods.size(); i++) {
             List<String> others = new ArrayList<>(abstractLines);
@@ -62,11 +64,15 @@ public final class Specs {
         String typeParameters = text.typeParameters(method.getTypeParameters());
         String returnSource = text.render(method.getGenericReturnType());
         List<Parameter> parameters = parameters(method, text);
-        List<String> exceptions = Stream.of(method.getGenericExceptionTypes()).map(text::render).toList();
+        List<String> exceptions = new ArrayList<>();
+        for (Type exception : method.getGenericExceptionTypes()) {
+            exceptions.add(text.render(exception));
+        }
         Describe describe = method.getAnnotation(Describe.class);
-        List<ExampleSpec> examples = Stream.of(method.getAnnotationsByType(Example.class))
-                .map(e -> new ExampleSpec(e.call(), e.returns(), e.thrown() == Example.None.class ? "" : e.thrown().getName()))
-                .toList();
+        List<ExampleSpec> examples = new ArrayList<>();
+        for (Example e : method.getAnnotationsByType(Example.class)) {
+            examples.add(new ExampleSpec(e.call(), e.returns(), e.thrown() == Example.None.class ? "" : e.thrown().getName()));
+        }
         Set<String> imports = new LinkedHashSet<>(text.imports());
         imports.addAll(otherImports); // generated code may call the other methods, with their types
         return new MethodSpec(key(owner, method), owner, typeParameters, method.getReturnType(), returnSource, false,
@@ -97,6 +103,14 @@ public final class Specs {
                 List.of(), List.of(), description, examples, otherMethods, text.imports(), text.userTypes(), "");
     }
 
+    private static List<String> typeNames(Class<?>[] types) {
+        List<String> names = new ArrayList<>(types.length);
+        for (Class<?> type : types) {
+            names.add(type.getTypeName());
+        }
+        return names;
+    }
+
     private static String modelOf(Method method) {
         Model model = method.getAnnotation(Model.class);
         if (model == null) {
@@ -123,9 +137,11 @@ public final class Specs {
     }
 
     private static String describeOther(Method method, TypeText text, String prefix) {
-        String params = Arrays.stream(method.getParameters())
-                .map(p -> text.render(p.getParameterizedType()) + (p.isNamePresent() ? " " + p.getName() : ""))
-                .collect(Collectors.joining(", "));
+        StringBuilder params = new StringBuilder();
+        for (java.lang.reflect.Parameter p : method.getParameters()) {
+            params.append(params.length() == 0 ? "" : ", ").append(text.render(p.getParameterizedType()))
+                    .append(p.isNamePresent() ? " " + p.getName() : "");
+        }
         String signature = prefix + text.render(method.getGenericReturnType()) + " " + method.getName()
                 + "(" + params + ")";
         Describe describe = method.getAnnotation(Describe.class);

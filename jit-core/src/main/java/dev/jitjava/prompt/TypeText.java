@@ -40,7 +40,10 @@ final class TypeText {
             return c.isArray() ? render(c.getComponentType()) + "[]" : name(c);
         }
         if (type instanceof ParameterizedType p) {
-            String args = Stream.of(p.getActualTypeArguments()).map(this::render).collect(Collectors.joining(", "));
+            StringBuilder args = new StringBuilder();
+            for (Type argument : p.getActualTypeArguments()) {
+                args.append(args.length() == 0 ? "" : ", ").append(render(argument));
+            }
             return render(p.getRawType()) + "<" + args + ">";
         }
         if (type instanceof WildcardType w) {

@@ -70,7 +70,10 @@ public final class BytecodeVerifier {
 
     /** The violations in these classes (by binary name), in the order found; empty when all is allowed. */
     public static List<Violation> verify(Map<String, byte[]> classes, Context context) {
-        Set<String> own = classes.keySet().stream().map(n -> n.replace('.', '/')).collect(Collectors.toSet());
+        Set<String> own = new java.util.HashSet<>();
+        for (String name : classes.keySet()) {
+            own.add(name.replace('.', '/'));
+        }
         BytecodeVerifier verifier = new BytecodeVerifier(Allowlist.standard(), context, own);
         for (byte[] bytes : classes.values()) {
             ClassNode node = new ClassNode();
@@ -306,13 +309,22 @@ public final class BytecodeVerifier {
     /** The rules at the most specific level that has any decide: member, then class, then package. */
     private void judge(String what, List<String> classes, String member) {
         List<List<String>> levels = new ArrayList<>();
+        List<String> members = new ArrayList<>();
+        List<String> packages = new ArrayList<>();
+        for (String c : classes) {
+            members.add(c + "#" + member);
+            packages.add(c.substring(0, Math.max(0, c.lastIndexOf('.'))) + ".*");
+        }
         if (member != null) {
-            levels.add(classes.stream().map(c -> c + "#" + member).toList());
+            levels.add(members);
         }
         levels.add(classes);
-        levels.add(classes.stream().map(c -> c.substring(0, Math.max(0, c.lastIndexOf('.'))) + ".*").toList());
+        levels.add(packages);
         for (List<String> keys : levels) {
-            List<Allowlist.Rule> rules = keys.stream().flatMap(k -> allowlist.rules(k).stream()).toList();
+            List<Allowlist.Rule> rules = new ArrayList<>();
+            for (String key : keys) {
+                rules.addAll(allowlist.rules(key));
+            }
             if (rules.isEmpty()) {
                 continue;
             }
