@@ -32,8 +32,8 @@ import java.util.Set;
  * methods that may recurse, a size check before arrays and capacity-taking constructors, checked
  * stand-ins ({@link Guards}) for JDK calls that loop or allocate on their own, and around the
  * method the call site runs, a boundary that turns a swallowed budget failure or a stack overflow
- * into a {@code BudgetExceededException} for the caller. Methods with no loop and no call that
- * could recurse are left exactly as compiled.
+ * into a {@code BudgetExceededException} for the caller. An entry method with no loop and no call
+ * that could recurse is left exactly as compiled.
  */
 public final class Instrumenter {
     private static final String METER = Type.getInternalName(Meter.class);
@@ -104,7 +104,10 @@ public final class Instrumenter {
         InsnList code = method.instructions;
         boolean changed = guard(method, limits);
         Set<LabelNode> headers = loopHeaders(code);
-        boolean mayRecurse = false;
+        // Any method but the entry may be called in a loop the JDK runs (a lambda given to
+        // Stream.iterate, an anonymous Comparator): charge its entries. The entry itself is charged
+        // only when it may recurse, so that a small method costs what a hand-written one does.
+        boolean mayRecurse = !entryMethod && !method.name.equals("<clinit>");
         for (AbstractInsnNode insn : code) {
             if (insn instanceof MethodInsnNode call && callees.contains(call.owner)) {
                 mayRecurse = true;

@@ -108,6 +108,10 @@ class AttackCorpusTest {
                 stopped("swallowing the budget failure", "try { while (true) { } } catch (RuntimeException e) {"
                         + " return \"swallowed\"; }"),
                 stopped("finally { return }", "try { while (true) { } } finally { return \"swallowed\"; }"),
+                stopped("endless stream with a lambda", "java.util.stream.IntStream.iterate(0, i -> i + 1)"
+                        + ".forEach(i -> { }); return \"\";"),
+                stopped("endless Stream.generate", "java.util.stream.Stream.generate(() -> input).forEach(s -> { });"
+                        + " return \"\";"),
                 stopped("deep recursion", "return deep(0);\n}\nstatic String deep(int n) { return deep(n + 1) + n; }\n"
                         + "static void unused() {"));
     }
@@ -128,6 +132,7 @@ class AttackCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
+    @org.junit.jupiter.api.Timeout(value = 30, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void attack_isStoppedWithoutSideEffects(String name, String body, Stop stop, String named) {
         ScriptedChatModel model = ScriptedChatModel.answering("```java\nString run(String input) {\n" + body + "\n}\n```");
         Jit jit = Jit.builder().store(dir.resolve("store-" + name.replaceAll("\\W", "_"))).model(model).maxAttempts(1)
