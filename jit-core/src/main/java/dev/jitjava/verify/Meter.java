@@ -24,7 +24,11 @@ public final class Meter {
     private static final AtomicLong FAILURES = new AtomicLong();
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static int entries = CHUNK;
+    /**
+     * Entry counters, one stripe per thread hash, 64 bytes apart: racy on purpose (they only pace the
+     * measurements), but threads seldom share a cache line.
+     */
+    private static final int[] ENTRIES = new int[64 * 16];
 
     private Meter() {
     }
@@ -43,10 +47,11 @@ public final class Meter {
         return CHUNK;
     }
 
-    /** At the entry of a method that may recurse. The shared counter is racy on purpose: it only paces checks. */
+    /** At the entry of a method that may recurse, or that the JDK may call in a loop (lambdas, callbacks). */
     public static void enter(long cpuNanos, long maxBytes, String method) {
-        if (--entries <= 0) {
-            entries = CHUNK;
+        int slot = (System.identityHashCode(Thread.currentThread()) & 63) << 4;
+        if (--ENTRIES[slot] <= 0) {
+            ENTRIES[slot] = CHUNK;
             check(cpuNanos, maxBytes, method);
         }
     }
