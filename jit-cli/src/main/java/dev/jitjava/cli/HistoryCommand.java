@@ -3,28 +3,16 @@ package dev.jitjava.cli;
 import dev.jitjava.store.Metadata;
 import dev.jitjava.store.MethodStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
-import java.util.concurrent.Callable;
-
-@Command(name = "history", mixinStandardHelpOptions = true, description = "List a stored method's versions, oldest first, with the feedback or reason for each.")
-final class HistoryCommand implements Callable<Integer> {
-    @Mixin
-    StoreOption store;
-
-    @Parameters(paramLabel = "METHOD", description = "A method name, Type.method, or a full signature.")
-    String method;
-
-    private final Main.Context context;
-
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "List a stored method's versions, oldest first, with the feedback or reason for each.")
+final class HistoryCommand extends StoredMethodCommand {
     HistoryCommand(Main.Context context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
-    public Integer call() {
-        MethodStore.Listed found = Methods.find(store.open(context), method);
+    int run(MethodStore methods, MethodStore.Listed found) {
         for (Metadata.VersionRecord version : found.metadata().versions()) {
             String why = version.feedback() != null ? "feedback: " + version.feedback()
                     : version.reason() != null ? version.reason() : "first version";

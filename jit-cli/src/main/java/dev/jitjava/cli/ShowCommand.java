@@ -2,39 +2,28 @@ package dev.jitjava.cli;
 
 import dev.jitjava.store.MethodStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Print a stored method's current source (highlighted on a terminal).")
-final class ShowCommand implements Callable<Integer> {
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Print a stored method's current source (highlighted on a terminal).")
+final class ShowCommand extends StoredMethodCommand {
     private static final Pattern KEYWORDS = Pattern.compile("\\b(public|private|protected|static|final|class|record|"
             + "interface|enum|return|if|else|for|while|do|switch|case|default|new|try|catch|finally|throw|throws|"
             + "import|package|void|int|long|double|float|boolean|char|byte|short|var|this|null|true|false)\\b");
 
-    @Mixin
-    StoreOption store;
-
-    @Parameters(paramLabel = "METHOD", description = "A method name, Type.method, or a full signature.")
-    String method;
-
     @Option(names = "--plain", description = "No colours, even on a terminal.")
     boolean plain;
 
-    private final Main.Context context;
-
     ShowCommand(Main.Context context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
-    public Integer call() throws Exception {
-        MethodStore.Listed found = Methods.find(store.open(context), method);
+    int run(MethodStore methods, MethodStore.Listed found) throws Exception {
         String source = Files.readString(found.source(), StandardCharsets.UTF_8);
         context.out().print(context.terminal() && !plain ? highlight(source) : source);
         return ExitCodes.OK;
