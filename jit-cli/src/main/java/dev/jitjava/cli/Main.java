@@ -1,6 +1,10 @@
 package dev.jitjava.cli;
 
 import dev.jitjava.model.ModelConfig;
+import dev.jitjava.model.ModelSettings;
+import dev.jitjava.model.Providers;
+import dev.jitjava.model.RetryPolicy;
+import dev.langchain4j.model.chat.ChatModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,13 +15,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@code jit} command. stdout carries only what a command prints as its result; messages,
  * hints and errors go to stderr, one line plus a hint, with stack traces only under {@code --verbose}.
  */
 @Command(name = "jit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Just-in-time methods for Java: inspect and manage the methods a model wrote.",
+        description = "Just-in-time methods for Java: run programs whose missing methods a model writes, and manage "
+                + "the methods it wrote.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a check did not pass (e.g. doctor found no model)",
                 "2:wrong usage, or METHOD matched no method or several", "3:the command failed"},
@@ -39,21 +45,30 @@ public final class Main implements Runnable {
      *
      * @param workingDirectory where relative paths start (the caller's directory)
      * @param ollamaProbe      asks a local Ollama for its first model (null: nothing answers)
+     * @param model            the model that writes methods, built when first needed
      */
     record Context(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDirectory,
-                   Path home, Function<String, String> ollamaProbe, boolean terminal) {
+                   Path home, Function<String, String> ollamaProbe, boolean terminal, Supplier<ChatModel> model) {
     }
 
     public static void main(String[] args) {
         String caller = System.getenv().getOrDefault("JIT_CALLER_DIR", System.getProperty("user.dir"));
-        Context context = new Context(System.out, System.err, System.getenv(), Path.of(caller),
-                Path.of(System.getProperty("user.home")), ModelConfig::probeOllama, System.console() != null);
+        Map<String, String> environment = System.getenv();
+        Path home = Path.of(System.getProperty("user.home"));
+        Supplier<ChatModel> model = () -> {
+            ModelSettings settings = ModelConfig.load(environment, Path.of(caller), home, ModelConfig::probeOllama)
+                    .settings();
+            return Providers.build(settings, RetryPolicy.standard(settings.maxRetries()));
+        };
+        Context context = new Context(System.out, System.err, environment, Path.of(caller), home,
+                ModelConfig::probeOllama, System.console() != null, model);
         System.exit(run(context, args));
     }
 
     static int run(Context context, String... args) {
         Main main = new Main(context);
         CommandLine line = new CommandLine(main);
+        line.addSubcommand(new RunCommand(context));
         line.addSubcommand(new LsCommand(context));
         line.addSubcommand(new ShowCommand(context));
         line.addSubcommand(new HistoryCommand(context));

@@ -15,8 +15,8 @@ final class Methods {
     }
 
     static String typeName(String owner) {
-        if (owner.startsWith("object/")) {
-            return owner.substring("object/".length());
+        if (owner.startsWith("object/") || owner.startsWith("file/")) {
+            return owner.substring(owner.indexOf('/') + 1);
         }
         String simple = owner.substring(owner.lastIndexOf('.') + 1);
         return simple.substring(simple.lastIndexOf('$') + 1);

@@ -48,7 +48,8 @@ class StoreCommandsTest {
         out.reset();
         err.reset();
         Main.Context context = new Main.Context(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, work, work, url -> null, false);
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, work, work, url -> null, false,
+                () -> { throw new IllegalStateException("no model in these tests"); });
         return Main.run(context, args);
     }
 

@@ -209,7 +209,7 @@ public final class CodeExtractor {
             MethodTree method = found.method;
             Set<Modifier> flags = EnumSet.of(Modifier.PUBLIC, Modifier.STATIC);
             String text = withModifiers(method, method.getModifiers(), flags);
-            if (!found.hasSelf) {
+            if (!found.hasSelf && spec.owner().selfSource() != null) {
                 int parenthesis = source.indexOf('(', (int) end(method.getReturnType()));
                 int open = text.length() - ((int) end(method) - parenthesis);
                 String self = spec.owner().selfSource() + " self" + (method.getParameters().isEmpty() ? "" : ", ");

@@ -8,7 +8,8 @@ package dev.jitjava.prompt;
  * @param description   the interface's {@code @Describe} text, or ""
  * @param anchor        the class whose package (and class loader) receives the generated classes
  * @param selfType      the type of {@code self} in generated code: the interface, or {@code JitObject}
- * @param selfSource    how generated source writes {@code selfType}
+ * @param selfSource    how generated source writes {@code selfType}, or null when generated methods take no
+ *                      {@code self} (methods added to a single-file program)
  */
 public record Owner(String qualifiedName, String label, String description, Class<?> anchor, Class<?> selfType,
                     String selfSource) {

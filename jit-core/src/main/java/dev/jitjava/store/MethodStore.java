@@ -186,8 +186,9 @@ public final class MethodStore {
             Path relative = root.relativize(json);
             String file = json.getFileName().toString();
             String signature = file.substring(0, file.length() - ".json".length());
-            String owner = relative.getNameCount() == 3 && relative.getName(0).toString().equals("object")
-                    ? "object/" + relative.getName(1) : relative.getName(0).toString();
+            String first = relative.getName(0).toString();
+            String owner = relative.getNameCount() == 3 && (first.equals("object") || first.equals("file"))
+                    ? first + "/" + relative.getName(1) : first;
             int open = signature.indexOf('(');
             String parameters = open < 0 ? "" : signature.substring(open + 1, signature.length() - 1);
             String label = owner.substring(owner.lastIndexOf('.') + 1).replace('$', '.');
@@ -262,9 +263,8 @@ public final class MethodStore {
 
     private Path folder(MethodKey key) {
         String owner = key.owner();
-        return owner.startsWith("object/")
-                ? root.resolve("object").resolve(owner.substring(7))
-                : root.resolve(owner);
+        int slash = owner.indexOf('/');
+        return slash < 0 ? root.resolve(owner) : root.resolve(owner.substring(0, slash)).resolve(owner.substring(slash + 1));
     }
 
     private Path cacheFolder(MethodKey key) {

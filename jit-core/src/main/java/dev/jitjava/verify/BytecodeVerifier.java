@@ -51,8 +51,13 @@ public final class BytecodeVerifier {
      * @param grants  the capabilities granted
      * @param trusted internal names of the classes it may use freely: the interface, its signature types
      * @param loader  where referenced classes are resolved
+     * @param onlyMethods when not null, only methods of these names are generated code to check (the
+     *                    rest of a single-file program is the user's own); lambdas they contain too
      */
-    public record Context(Set<Capability> grants, Set<String> trusted, ClassLoader loader) {
+    public record Context(Set<Capability> grants, Set<String> trusted, ClassLoader loader, Set<String> onlyMethods) {
+        public Context(Set<Capability> grants, Set<String> trusted, ClassLoader loader) {
+            this(grants, trusted, loader, null);
+        }
     }
 
     private final Allowlist allowlist;
@@ -106,6 +111,14 @@ public final class BytecodeVerifier {
     private void verifyClass(ClassNode node) {
         className = node.name.replace('/', '.');
         line = 0;
+        if (context.onlyMethods() != null) {
+            for (MethodNode method : node.methods) {
+                if (generated(method.name)) {
+                    verifyMethod(node, method);
+                }
+            }
+            return;
+        }
         if (node.superName != null) {
             type(node.superName);
         }
@@ -118,21 +131,35 @@ public final class BytecodeVerifier {
             annotations(field.invisibleAnnotations);
         }
         for (MethodNode method : node.methods) {
-            line = 0;
-            if ((method.access & Opcodes.ACC_NATIVE) != 0) {
-                deny("native method " + method.name, "native code is not allowed");
-            }
-            if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-                deny("synchronized method " + method.name, "locks block other threads: compute without them");
-            }
-            if (method.name.equals("finalize") && method.desc.equals("()V")) {
-                deny("finalize()", "finalizers run outside the call: release nothing, or use try-with-resources");
-            }
-            descriptorTypes(method.desc);
-            annotations(method.visibleAnnotations);
-            annotations(method.invisibleAnnotations);
-            verifyCode(node, method);
+            verifyMethod(node, method);
         }
+    }
+
+    /** A method of a single-file program is generated when its name, or the lambda it holds, is one asked for. */
+    private boolean generated(String name) {
+        for (String wanted : context.onlyMethods()) {
+            if (name.equals(wanted) || name.startsWith("lambda$" + wanted + "$")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void verifyMethod(ClassNode node, MethodNode method) {
+        line = 0;
+        if ((method.access & Opcodes.ACC_NATIVE) != 0) {
+            deny("native method " + method.name, "native code is not allowed");
+        }
+        if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+            deny("synchronized method " + method.name, "locks block other threads: compute without them");
+        }
+        if (method.name.equals("finalize") && method.desc.equals("()V")) {
+            deny("finalize()", "finalizers run outside the call: release nothing, or use try-with-resources");
+        }
+        descriptorTypes(method.desc);
+        annotations(method.visibleAnnotations);
+        annotations(method.invisibleAnnotations);
+        verifyCode(node, method);
     }
 
     private void verifyCode(ClassNode owner, MethodNode method) {

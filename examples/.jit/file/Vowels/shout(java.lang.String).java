@@ -1,0 +1,3 @@
+    public static String shout(String text) {
+        return text.toUpperCase() + "!";
+    }

@@ -1,0 +1,231 @@
+package dev.jitjava.cli;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.Trees;
+import dev.jitjava.Capability;
+import dev.jitjava.Diagnostic;
+import dev.jitjava.compile.Compilation;
+import dev.jitjava.compile.InMemoryCompiler;
+import dev.jitjava.compile.SourceUnit;
+import dev.jitjava.extract.CodeExtractor;
+import dev.jitjava.extract.Extraction;
+import dev.jitjava.model.ModelNames;
+import dev.jitjava.prompt.MethodKey;
+import dev.jitjava.prompt.MethodSpec;
+import dev.jitjava.prompt.Owner;
+import dev.jitjava.prompt.Parameter;
+import dev.jitjava.prompt.Prompts;
+import dev.jitjava.store.Metadata;
+import dev.jitjava.store.MethodStore;
+import dev.jitjava.store.SpecRecord;
+import dev.jitjava.verify.BytecodeVerifier;
+import dev.jitjava.verify.Violation;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * A single-file program with methods it calls but does not define: each is taken from the store
+ * (kept beside the file) or written by the model, added to the program's class as a static member,
+ * checked by the verifier, and the program is compiled until nothing is missing.
+ */
+final class FileProgram {
+    private static final int MAX_ROUNDS = 10;
+
+    private final String fileName;
+    private final String original;
+    private final MethodStore store;
+    private final Supplier<ChatModel> model;
+    private final int maxAttempts;
+    private final PrintStream log;
+    private final InMemoryCompiler compiler = new InMemoryCompiler();
+    private final Map<String, String> members = new LinkedHashMap<>();
+
+    FileProgram(String fileName, String source, MethodStore store, Supplier<ChatModel> model, int maxAttempts,
+                PrintStream log) {
+        this.fileName = fileName;
+        this.original = source;
+        this.store = store;
+        this.model = model;
+        this.maxAttempts = maxAttempts;
+        this.log = log;
+    }
+
+    /** The program, complete: its source with the added methods, and its compiled classes. */
+    record Built(String className, String source, Map<String, byte[]> classes, List<String> added) {
+    }
+
+    Built build() {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            String program = assemble(members);
+            MissingMethods.Analysis analysis = MissingMethods.analyze(program, fileName);
+            if (analysis.calls().isEmpty()) {
+                return compile(analysis.className(), program);
+            }
+            for (MissingMethods.Call call : analysis.calls()) {
+                members.put(call.signature(), member(analysis.className(), call, program));
+            }
+        }
+        throw new ExitException(ExitCodes.FAILURE, "methods are still missing after " + MAX_ROUNDS + " rounds",
+                "check that the calls in " + fileName + " name methods a model can write");
+    }
+
+    private Built compile(String className, String program) {
+        Compilation compilation = compiler.compile(new SourceUnit("", className, program), List.of());
+        if (compilation instanceof Compilation.Failed failed) {
+            throw new ExitException(ExitCodes.FAILURE, fileName + ": " + failed.errors().get(0).describe(),
+                    "fix the file, or the stored method the line belongs to");
+        }
+        Map<String, byte[]> classes = ((Compilation.Classes) compilation).classes();
+        Set<String> generated = members.keySet().stream().map(s -> s.substring(0, s.indexOf('(')))
+                .collect(Collectors.toSet());
+        List<Violation> violations = BytecodeVerifier.verify(classes, new BytecodeVerifier.Context(
+                Set.of(Capability.CONSOLE), Set.of(), getClass().getClassLoader(), generated));
+        if (!violations.isEmpty()) {
+            throw new ExitException(ExitCodes.FAILURE, "a written method uses what generated code may not: "
+                    + violations.get(0).forUser(className), "edit the stored method under " + store.root());
+        }
+        return new Built(className, program, classes, List.copyOf(members.keySet()));
+    }
+
+    /** The method's source: stored, or written now (and stored). */
+    private String member(String className, MissingMethods.Call call, String program) {
+        MethodKey key = key(className, call);
+        Optional<MethodStore.Stored> stored = store.load(key);
+        if (stored.isPresent()) {
+            return stored.get().source();
+        }
+        MethodSpec spec = spec(className, call, key);
+        ChatModel chatModel = model.get();
+        String modelName = ModelNames.of(chatModel);
+        log.println("jit: writing " + className + "." + call.signature() + " with " + modelName + "...");
+        List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(system()),
+                UserMessage.from(request(className, spec, call, program))));
+        List<Diagnostic> problems = List.of();
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            if (attempt > 1) {
+                messages.add(UserMessage.from(Prompts.repair(spec, problems)));
+            }
+            String answer = chatModel.chat(ChatRequest.builder().messages(List.copyOf(messages)).build()).aiMessage().text();
+            messages.add(AiMessage.from(answer == null ? "" : answer));
+            Extraction extraction = CodeExtractor.extract(answer, spec);
+            if (extraction instanceof Extraction.Missing missing) {
+                problems = missing.problems();
+                continue;
+            }
+            String member = String.join("\n\n", ((Extraction.Found) extraction).members());
+            Map<String, String> trial = new LinkedHashMap<>(members);
+            trial.put(call.signature(), member);
+            Compilation compilation = compiler.compile(new SourceUnit("", className, assemble(trial)), List.of());
+            if (compilation instanceof Compilation.Failed failed) {
+                // A call to another missing method is fine: the next round writes that one.
+                problems = failed.errors().stream().filter(e -> !e.code().equals(MissingMethods.CANT_RESOLVE)).toList();
+                if (!problems.isEmpty()) {
+                    continue;
+                }
+            }
+            save(key, spec, member, modelName, attempt);
+            return member;
+        }
+        throw new ExitException(ExitCodes.FAILURE, "no usable answer from " + modelName + " for " + className + "."
+                + call.signature() + " after " + maxAttempts + " attempts; last problem: " + problems.get(0).describe(),
+                "describe the method with a comment at the call, or try another model (JIT_MODEL)");
+    }
+
+    private static MethodKey key(String className, MissingMethods.Call call) {
+        return new MethodKey("file/" + className, className, call.name(), call.erased());
+    }
+
+    private static MethodSpec spec(String className, MissingMethods.Call call, MethodKey key) {
+        Owner owner = new Owner("file/" + className, className, "", Object.class, Object.class, null);
+        List<Parameter> parameters = new ArrayList<>();
+        for (int i = 0; i < call.argumentTypes().size(); i++) {
+            parameters.add(new Parameter("arg" + i, Object.class, call.argumentTypes().get(i)));
+        }
+        return new MethodSpec(key, owner, "", Object.class, call.returnType(), call.returnType().equals("Object"),
+                parameters, List.of(), List.of(), "", List.of(), List.of(), Set.of(), Set.of(), "");
+    }
+
+    private static String system() {
+        return """
+                You are a senior Java engineer. You add one missing static method at a time to a single-file Java \
+                program, which is then compiled with javac (Java %d) and run.
+
+                Answer with a single ```java block that holds the method, with exactly the name and parameter types \
+                asked for, and any private static helper methods it needs. No class around it, no main method, no \
+                explanations. Use only the JDK. Print only when the program needs it.
+                """.formatted(Runtime.version().feature());
+    }
+
+    private static String request(String className, MethodSpec spec, MissingMethods.Call call, String program) {
+        return "Write this static method of class " + className + ":\n\n    static " + spec.signature() + "\n\n"
+                + (spec.flexibleReturn() ? "The call does not say what it returns: choose the type that fits, or void.\n\n"
+                : "") + "It is called here: " + call.line() + "\n\nThe whole program:\n```java\n" + program + "\n```\n";
+    }
+
+    private void save(MethodKey key, MethodSpec spec, String member, String modelName, int attempts) {
+        String created = Instant.now().toString();
+        SpecRecord record = new SpecRecord(key.signature(), "", List.of(), "", Prompts.VERSION);
+        List<String> lines = List.of(member.split("\n", -1));
+        Metadata metadata = new Metadata(key.owner(), key.signature(), Metadata.GENERATED, record.hash(), record,
+                modelName, created, attempts, null, SpecRecord.sha256(member), null,
+                List.of(new Metadata.VersionRecord(1, modelName, created, attempts, null, null, null, lines)), null, null);
+        store.save(key, metadata);
+    }
+
+    /** The original source with {@code added} as members of its first top-level class. */
+    String assemble(Map<String, String> added) {
+        if (added.isEmpty()) {
+            return original;
+        }
+        int end = classEnd(original);
+        String methods = added.values().stream().collect(Collectors.joining("\n\n", "\n", "\n"));
+        return original.substring(0, end) + methods + original.substring(end);
+    }
+
+    /** Where the first top-level class's closing brace is. */
+    private int classEnd(String source) {
+        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + fileName), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return source;
+            }
+        };
+        JavacTask task = (JavacTask) ToolProvider.getSystemJavaCompiler().getTask(null, null,
+                new javax.tools.DiagnosticCollector<>(), List.of("-proc:none"), null, List.of(file));
+        try {
+            CompilationUnitTree unit = task.parse().iterator().next();
+            for (Tree type : unit.getTypeDecls()) {
+                if (type instanceof ClassTree) {
+                    return (int) Trees.instance(task).getSourcePositions().getEndPosition(unit, type) - 1;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new ExitException(ExitCodes.USAGE, fileName + " declares no class", "jit run takes a Java source file");
+    }
+}

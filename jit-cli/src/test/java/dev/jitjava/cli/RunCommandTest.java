@@ -1,0 +1,151 @@
+package dev.jitjava.cli;
+
+import dev.jitjava.test.ScriptedChatModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunCommandTest {
+    @TempDir
+    Path work;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private String programOutput;
+
+    private static final String ODD_NUMBERS = """
+            import java.util.List;
+
+            public class OddNumbers {
+                public static void main(String[] args) {
+                    printOddNumbersInList(List.of(1, 2, 3, 4, 5));
+                }
+            }
+            """;
+
+    private static final String PRINT_ODD = """
+            ```java
+            static void printOddNumbersInList(List<Integer> numbers) {
+                for (int n : numbers) if (n % 2 != 0) System.out.println(n);
+            }
+            ```""";
+
+    private int jit(ScriptedChatModel model, String... args) {
+        err.reset();
+        Main.Context context = new Main.Context(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
+                work, work, url -> null, false, () -> model);
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            return Main.run(context, args);
+        } finally {
+            System.setOut(original);
+            programOutput = out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private Path write(String name, String source) throws Exception {
+        Path file = work.resolve("examples").resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, source);
+    }
+
+    @Test
+    void run_missingMethod_isWrittenStoredNextToTheFile_andTheProgramRuns() throws Exception {
+        write("OddNumbers.java", ODD_NUMBERS);
+        ScriptedChatModel model = ScriptedChatModel.answering(PRINT_ODD);
+
+        assertThat(jit(model, "run", "examples/OddNumbers.java")).isZero();
+
+        assertThat(programOutput).isEqualTo("1\n3\n5\n");
+        assertThat(model.lastUserMessage()).contains("static void printOddNumbersInList(java.util.List<java.lang.Integer> arg0)")
+                .contains("printOddNumbersInList(List.of(1, 2, 3, 4, 5));");
+        assertThat(work.resolve("examples/.jit/file/OddNumbers/printOddNumbersInList(java.util.List).java")).isRegularFile();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("jit: writing OddNumbers.printOddNumbersInList");
+
+        ScriptedChatModel none = ScriptedChatModel.answering();
+        assertThat(jit(none, "run", "examples/OddNumbers.java")).isZero();
+        assertThat(programOutput).isEqualTo("1\n3\n5\n");
+        assertThat(none.requestCount()).isZero();
+    }
+
+    @Test
+    void run_severalMissingMethods_oneCallingAnotherMissingOne_andReturnTypesFromTheCallSite() throws Exception {
+        write("Words.java", """
+                public class Words {
+                    public static void main(String[] args) {
+                        int vowels = countVowels(args[0]);
+                        String shout = shout(args[0]);
+                        System.out.println(vowels + " " + shout);
+                    }
+                }
+                """);
+        ScriptedChatModel model = ScriptedChatModel.replying(request -> {
+            String prompt = ScriptedChatModel.lastUserText(request);
+            if (prompt.contains("static int countVowels(java.lang.String arg0)")) {
+                return "```java\nstatic int countVowels(String s) { return (int) s.chars().filter(c -> \"aeiou\".indexOf(c) >= 0).count(); }\n```";
+            }
+            if (prompt.contains("static String shout(java.lang.String arg0)")) {
+                return "```java\nstatic String shout(String s) { return exclaim(s.toUpperCase()); }\n```";
+            }
+            return "```java\nstatic String exclaim(String s) { return s + \"!\"; }\n```";
+        });
+
+        assertThat(jit(model, "run", "examples/Words.java", "audio")).isZero();
+
+        assertThat(programOutput).isEqualTo("4 AUDIO!\n");
+        assertThat(model.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void run_badAnswer_isRepairedWithTheCompilerDiagnostic() throws Exception {
+        write("OddNumbers.java", ODD_NUMBERS);
+        ScriptedChatModel model = ScriptedChatModel.answering(
+                "```java\nstatic void printOddNumbersInList(List<Integer> numbers) { int first = numbers; }\n```",
+                PRINT_ODD);
+
+        assertThat(jit(model, "run", "examples/OddNumbers.java")).isZero();
+
+        assertThat(programOutput).isEqualTo("1\n3\n5\n");
+        assertThat(model.lastUserMessage()).contains("incompatible types").contains("int first = numbers;");
+    }
+
+    @Test
+    void run_write_putsTheMethodsIntoTheFile() throws Exception {
+        Path file = write("OddNumbers.java", ODD_NUMBERS);
+
+        assertThat(jit(ScriptedChatModel.answering(PRINT_ODD), "run", "--write", "examples/OddNumbers.java")).isZero();
+
+        String written = Files.readString(file);
+        assertThat(written).contains("public static void printOddNumbersInList(List<Integer> numbers) {")
+                .endsWith("}\n");
+        assertThat(jit(ScriptedChatModel.answering(), "run", "examples/OddNumbers.java")).isZero();
+        assertThat(programOutput).isEqualTo("1\n3\n5\n");
+    }
+
+    @Test
+    void run_generatedMethodThatBreaksTheRules_isRefused() throws Exception {
+        write("OddNumbers.java", ODD_NUMBERS);
+        ScriptedChatModel model = ScriptedChatModel.answering(
+                "```java\nstatic void printOddNumbersInList(List<Integer> numbers) { System.exit(3); }\n```");
+
+        assertThat(jit(model, "run", "examples/OddNumbers.java")).isEqualTo(ExitCodes.FAILURE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("jit: error: a written method uses what generated code "
+                + "may not: `java.lang.System.exit(int)`");
+    }
+
+    @Test
+    void run_missingFile_isAUsageError() {
+        assertThat(jit(ScriptedChatModel.answering(), "run", "nowhere/Missing.java")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("jit: error: no file " + work.resolve("nowhere/Missing.java"));
+    }
+}
