@@ -93,6 +93,39 @@ final class FileProgram {
                 "check that the calls in " + fileName + " name methods a model can write");
     }
 
+    /**
+     * What the store lacks for this program, without calling a model: each missing method as
+     * {@code Class.name(types)}; empty when the program is complete (then it must also compile and
+     * pass the verifier, else {@link ExitException}).
+     */
+    List<String> missing() {
+        List<String> missing = new ArrayList<>();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            String program = assemble(members);
+            MissingMethods.Analysis analysis = MissingMethods.analyze(program, fileName);
+            boolean found = false;
+            for (MissingMethods.Call call : analysis.calls()) {
+                Optional<MethodStore.Stored> stored = store.load(key(analysis.className(), call));
+                if (stored.isPresent()) {
+                    members.put(call.signature(), stored.get().source());
+                    found = true;
+                } else {
+                    String name = analysis.className() + "." + call.signature();
+                    if (!missing.contains(name)) {
+                        missing.add(name);
+                    }
+                }
+            }
+            if (!found) {
+                if (missing.isEmpty()) {
+                    compile(analysis.className(), program);
+                }
+                return missing;
+            }
+        }
+        return missing;
+    }
+
     private Built compile(String className, String program) {
         Compilation compilation = compiler.compile(new SourceUnit("", className, program), List.of());
         if (compilation instanceof Compilation.Failed failed) {

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
         description = "Just-in-time methods for Java: run programs whose missing methods a model writes, and manage "
                 + "the methods it wrote.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:a check did not pass (e.g. doctor found no model)",
+        exitCodeList = {"0:done", "1:a check did not pass (verify found a missing method, doctor found no model)",
                 "2:wrong usage, or METHOD matched no method or several", "3:the command failed"},
         footer = {"", "METHOD is a method name (countVowels), Type.method (Numbers.countVowels) or a full signature "
                 + "(Numbers.countVowels(java.lang.String)). The store is .jit in the current directory unless --store or "
@@ -69,6 +69,7 @@ public final class Main implements Runnable {
         Main main = new Main(context);
         CommandLine line = new CommandLine(main);
         line.addSubcommand(new RunCommand(context));
+        line.addSubcommand(new VerifyCommand(context));
         line.addSubcommand(new LsCommand(context));
         line.addSubcommand(new ShowCommand(context));
         line.addSubcommand(new HistoryCommand(context));

@@ -148,4 +148,47 @@ class RunCommandTest {
         assertThat(jit(ScriptedChatModel.answering(), "run", "nowhere/Missing.java")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("jit: error: no file " + work.resolve("nowhere/Missing.java"));
     }
+
+    @Test
+    void verify_exits0WhenEveryMethodIsStored_1NamingEachMissingOne() throws Exception {
+        write("OddNumbers.java", ODD_NUMBERS);
+        write("Words.java", """
+                public class Words {
+                    public static void main(String[] args) {
+                        System.out.println(shout(args[0]));
+                    }
+                }
+                """);
+        ScriptedChatModel none = ScriptedChatModel.answering();
+
+        assertThat(jit(none, "verify", "examples/OddNumbers.java", "examples/Words.java")).isEqualTo(ExitCodes.NOT_VERIFIED);
+        assertThat(programOutput).isEmpty();
+        assertThat(jit(ScriptedChatModel.answering(PRINT_ODD), "run", "examples/OddNumbers.java")).isZero();
+        err.reset();
+        assertThat(jit(none, "verify", "examples/OddNumbers.java")).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("jit: every method of 1 program is stored, compiles and passes the verifier\n");
+        assertThat(none.requestCount()).isZero();
+    }
+
+    @Test
+    void verify_listsTheMissingMethodsOnStdout() throws Exception {
+        write("Words.java", """
+                public class Words {
+                    public static void main(String[] args) {
+                        System.out.println(shout(args[0]) + countVowels(args[0]));
+                    }
+                }
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Main.Context context = new Main.Context(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), work, work, url -> null, false,
+                () -> ScriptedChatModel.answering());
+
+        assertThat(Main.run(context, "verify", "examples/Words.java")).isEqualTo(ExitCodes.NOT_VERIFIED);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "missing: Words.shout(java.lang.String) (examples/Words.java)\n"
+                        + "missing: Words.countVowels(java.lang.String) (examples/Words.java)\n");
+    }
 }
