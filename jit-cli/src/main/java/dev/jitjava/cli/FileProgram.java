@@ -152,11 +152,43 @@ final class FileProgram {
             return stored.get().source();
         }
         MethodSpec spec = spec(className, call, key);
+        String member = write(className, call.signature(), spec, request(className, spec, call, program), null);
+        return member;
+    }
+
+    /**
+     * A new version of a stored method of this program, from feedback: written, compiled with the
+     * program, verified, and stored with the feedback in its history.
+     */
+    void improve(MethodStore.Listed method, String feedback) {
+        String className = method.owner().substring("file/".length());
+        String program = assemble(storedMembers(className));
+        String signature = method.signature();
+        String name = signature.substring(0, signature.indexOf('('));
+        String inner = signature.substring(signature.indexOf('(') + 1, signature.length() - 1);
+        List<String> types = inner.isEmpty() ? List.of() : List.of(inner.split(","));
+        MissingMethods.Call call = new MissingMethods.Call(name, types, "Object", "");
+        MethodSpec spec = spec(className, call, key(className, call));
+        String current = method.metadata().current().sourceText();
+        String request = "Change this static method of class " + className + ":\n\n```java\n" + current.strip()
+                + "\n```\n\nChange it as follows: " + feedback + "\n\nKeep its name and parameter types. The whole "
+                + "program, as it is now:\n```java\n" + program + "\n```\n";
+        members.putAll(storedMembers(className));
+        members.remove(signature);
+        write(className, signature, spec, request, new Improvement(method.metadata(), feedback));
+    }
+
+    /** What an improvement adds to the stored history. */
+    private record Improvement(Metadata previous, String feedback) {
+    }
+
+    /** Asks the model until an answer compiles with the program; stores and returns the method's source. */
+    private String write(String className, String signature, MethodSpec spec, String request, Improvement improvement) {
+        MethodKey key = spec.key();
         ChatModel chatModel = model.get();
         String modelName = ModelNames.of(chatModel);
-        log.println("jit: writing " + className + "." + call.signature() + " with " + modelName + "...");
-        List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(system()),
-                UserMessage.from(request(className, spec, call, program))));
+        log.println("jit: writing " + className + "." + signature + " with " + modelName + "...");
+        List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(system()), UserMessage.from(request)));
         List<Diagnostic> problems = List.of();
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             if (attempt > 1) {
@@ -171,7 +203,7 @@ final class FileProgram {
             }
             String member = String.join("\n\n", ((Extraction.Found) extraction).members());
             Map<String, String> trial = new LinkedHashMap<>(members);
-            trial.put(call.signature(), member);
+            trial.put(signature, member);
             Compilation compilation = compiler.compile(new SourceUnit("", className, assemble(trial)), List.of());
             if (compilation instanceof Compilation.Failed failed) {
                 // A call to another missing method is fine: the next round writes that one.
@@ -180,12 +212,31 @@ final class FileProgram {
                     continue;
                 }
             }
-            save(key, spec, member, modelName, attempt);
+            save(key, member, modelName, attempt, improvement);
             return member;
         }
         throw new ExitException(ExitCodes.FAILURE, "no usable answer from " + modelName + " for " + className + "."
-                + call.signature() + " after " + maxAttempts + " attempts; last problem: " + problems.get(0).describe(),
+                + signature + " after " + maxAttempts + " attempts; last problem: " + problems.get(0).describe(),
                 "describe the method with a comment at the call, or try another model (JIT_MODEL)");
+    }
+
+    /** Every method the store holds for the program's class, by signature. */
+    private Map<String, String> storedMembers(String className) {
+        Map<String, String> stored = new LinkedHashMap<>();
+        for (MethodStore.Listed listed : store.list()) {
+            if (listed.owner().equals("file/" + className)) {
+                store.load(listedKey(listed)).ifPresent(s -> stored.put(listed.signature(), s.source()));
+            }
+        }
+        return stored;
+    }
+
+    private static MethodKey listedKey(MethodStore.Listed listed) {
+        String signature = listed.signature();
+        String inner = signature.substring(signature.indexOf('(') + 1, signature.length() - 1);
+        String className = listed.owner().substring("file/".length());
+        return new MethodKey(listed.owner(), className, signature.substring(0, signature.indexOf('(')),
+                inner.isEmpty() ? List.of() : List.of(inner.split(",")));
     }
 
     private static MethodKey key(String className, MissingMethods.Call call) {
@@ -219,13 +270,15 @@ final class FileProgram {
                 : "") + "It is called here: " + call.line() + "\n\nThe whole program:\n```java\n" + program + "\n```\n";
     }
 
-    private void save(MethodKey key, MethodSpec spec, String member, String modelName, int attempts) {
+    private void save(MethodKey key, String member, String modelName, int attempts, Improvement improvement) {
         String created = Instant.now().toString();
         SpecRecord record = new SpecRecord(key.signature(), "", List.of(), "", Prompts.VERSION);
-        List<String> lines = List.of(member.split("\n", -1));
+        List<Metadata.VersionRecord> versions = new ArrayList<>(improvement == null ? List.of()
+                : improvement.previous().versions());
+        versions.add(new Metadata.VersionRecord(versions.size() + 1, modelName, created, attempts, null,
+                improvement == null ? null : improvement.feedback(), null, List.of(member.split("\n", -1))));
         Metadata metadata = new Metadata(key.owner(), key.signature(), Metadata.GENERATED, record.hash(), record,
-                modelName, created, attempts, null, SpecRecord.sha256(member), null,
-                List.of(new Metadata.VersionRecord(1, modelName, created, attempts, null, null, null, lines)), null, null);
+                modelName, created, attempts, null, SpecRecord.sha256(member), null, versions, null, null);
         store.save(key, metadata);
     }
 

@@ -73,6 +73,7 @@ public final class Main implements Runnable {
         line.addSubcommand(new LsCommand(context));
         line.addSubcommand(new ShowCommand(context));
         line.addSubcommand(new HistoryCommand(context));
+        line.addSubcommand(new ImproveCommand(context));
         line.addSubcommand(new ApproveCommand(context));
         line.addSubcommand(new RmCommand(context));
         line.addSubcommand(new DoctorCommand(context));

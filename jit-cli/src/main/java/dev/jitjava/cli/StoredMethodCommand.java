@@ -11,7 +11,7 @@ abstract class StoredMethodCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Parameters(paramLabel = "METHOD", description = "A method name, Type.method, or a full signature.")
+    @Parameters(index = "0", paramLabel = "METHOD", description = "A method name, Type.method, or a full signature.")
     String method;
 
     final Main.Context context;

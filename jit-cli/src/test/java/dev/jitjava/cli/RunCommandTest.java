@@ -39,11 +39,11 @@ class RunCommandTest {
 
     private int jit(ScriptedChatModel model, String... args) {
         err.reset();
-        Main.Context context = new Main.Context(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
-                work, work, url -> null, false, () -> model);
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        Main.Context context = new Main.Context(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
+                work, work, url -> null, false, () -> model);
         try {
             return Main.run(context, args);
         } finally {
@@ -162,7 +162,8 @@ class RunCommandTest {
         ScriptedChatModel none = ScriptedChatModel.answering();
 
         assertThat(jit(none, "verify", "examples/OddNumbers.java", "examples/Words.java")).isEqualTo(ExitCodes.NOT_VERIFIED);
-        assertThat(programOutput).isEmpty();
+        assertThat(programOutput).isEqualTo("missing: OddNumbers.printOddNumbersInList(java.util.List) "
+                + "(examples/OddNumbers.java)\nmissing: Words.shout(java.lang.String) (examples/Words.java)\n");
         assertThat(jit(ScriptedChatModel.answering(PRINT_ODD), "run", "examples/OddNumbers.java")).isZero();
         err.reset();
         assertThat(jit(none, "verify", "examples/OddNumbers.java")).isZero();
@@ -190,5 +191,28 @@ class RunCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
                 "missing: Words.shout(java.lang.String) (examples/Words.java)\n"
                         + "missing: Words.countVowels(java.lang.String) (examples/Words.java)\n");
+    }
+
+    @Test
+    void improve_writesANewVersionWithTheFeedback_andTheNextRunUsesIt() throws Exception {
+        write("OddNumbers.java", ODD_NUMBERS);
+        assertThat(jit(ScriptedChatModel.answering(PRINT_ODD), "run", "examples/OddNumbers.java")).isZero();
+        ScriptedChatModel model = ScriptedChatModel.answering("""
+                ```java
+                static void printOddNumbersInList(List<Integer> numbers) {
+                    for (int n : numbers) if (n % 2 != 0) System.out.print(n + " ");
+                    System.out.println();
+                }
+                ```""");
+
+        assertThat(jit(model, "improve", "--store", "examples/.jit", "printOddNumbersInList", "print on one line")).isZero();
+
+        assertThat(model.lastUserMessage()).contains("Change it as follows: print on one line")
+                .contains("System.out.println(n);");
+        assertThat(jit(ScriptedChatModel.answering(), "run", "examples/OddNumbers.java")).isZero();
+        assertThat(programOutput).isEqualTo("1 3 5 \n");
+        assertThat(jit(ScriptedChatModel.answering(), "history", "--store", "examples/.jit", "printOddNumbersInList"))
+                .isZero();
+        assertThat(programOutput).contains("v1  ").contains("v2  ").contains("feedback: print on one line");
     }
 }
