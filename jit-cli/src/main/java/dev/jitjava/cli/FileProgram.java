@@ -22,6 +22,7 @@ import dev.jitjava.store.Metadata;
 import dev.jitjava.store.MethodStore;
 import dev.jitjava.store.SpecRecord;
 import dev.jitjava.verify.BytecodeVerifier;
+import dev.jitjava.verify.Instrumenter;
 import dev.jitjava.verify.Violation;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -141,7 +142,11 @@ final class FileProgram {
             throw new ExitException(ExitCodes.FAILURE, "a written method uses what generated code may not: "
                     + violations.get(0).forUser(className), "edit the stored method under " + store.root());
         }
-        return new Built(className, program, classes, List.copyOf(members.keySet()));
+        Instrumenter.Limits limits = new Instrumenter.Limits(1_000_000_000L, 256L << 20, className + " (written methods)",
+                "", "");
+        Map<String, byte[]> metered = Instrumenter.instrumentMethods(classes, generated, limits,
+                getClass().getClassLoader());
+        return new Built(className, program, metered, List.copyOf(members.keySet()));
     }
 
     /** The method's source: stored, or written now (and stored). */

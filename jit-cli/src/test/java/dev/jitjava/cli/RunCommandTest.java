@@ -215,4 +215,16 @@ class RunCommandTest {
                 .isZero();
         assertThat(programOutput).contains("v1  ").contains("v2  ").contains("feedback: print on one line");
     }
+
+    @Test
+    void run_writtenMethodThatNeverEnds_isStoppedByItsBudget() throws Exception {
+        write("OddNumbers.java", ODD_NUMBERS);
+        ScriptedChatModel model = ScriptedChatModel.answering(
+                "```java\nstatic void printOddNumbersInList(List<Integer> numbers) { while (true) { } }\n```");
+
+        assertThat(jit(model, "run", "examples/OddNumbers.java")).isEqualTo(ExitCodes.FAILURE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("jit: error: OddNumbers failed: "
+                + "dev.jitjava.BudgetExceededException: The call ran past its CPU budget of 1000 ms");
+    }
 }

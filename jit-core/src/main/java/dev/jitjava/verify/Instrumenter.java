@@ -68,6 +68,20 @@ public final class Instrumenter {
     /** Instrumented copies of the classes (by binary name); classes with nothing to meter come back unchanged. */
     public static Map<String, byte[]> instrument(Map<String, byte[]> classes, String entryClass, Set<String> selfTypes,
                                                  Limits limits, ClassLoader loader) {
+        return instrument(classes, entryClass, selfTypes, limits, loader, null);
+    }
+
+    /**
+     * For a single-file program: only the methods named (the generated ones, each an entry with its
+     * own call boundary) and the lambdas inside them are instrumented; the user's own code is left alone.
+     */
+    public static Map<String, byte[]> instrumentMethods(Map<String, byte[]> classes, Set<String> methodNames,
+                                                        Limits limits, ClassLoader loader) {
+        return instrument(classes, null, Set.of(), limits, loader, methodNames);
+    }
+
+    private static Map<String, byte[]> instrument(Map<String, byte[]> classes, String entryClass, Set<String> selfTypes,
+                                                  Limits limits, ClassLoader loader, Set<String> only) {
         Map<String, ClassNode> nodes = new LinkedHashMap<>();
         classes.forEach((name, bytes) -> {
             ClassNode node = new ClassNode();
@@ -84,8 +98,17 @@ public final class Instrumenter {
                 if (method.instructions.size() == 0) {
                     continue;
                 }
-                boolean entryMethod = node.name.equals(entryClass.replace('.', '/'))
-                        && method.name.equals(limits.entryName()) && method.desc.equals(limits.entryDescriptor());
+                boolean entryMethod;
+                if (only != null) {
+                    boolean lambda = only.stream().anyMatch(name -> method.name.startsWith("lambda$" + name + "$"));
+                    if (!only.contains(method.name) && !lambda) {
+                        continue;
+                    }
+                    entryMethod = !lambda;
+                } else {
+                    entryMethod = node.name.equals(entryClass.replace('.', '/'))
+                            && method.name.equals(limits.entryName()) && method.desc.equals(limits.entryDescriptor());
+                }
                 changed |= instrument(method, callees, limits, entryMethod);
             }
             String binary = entry.getKey().replace('/', '.');
