@@ -6,30 +6,16 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
 import dev.jitjava.Capability;
-import dev.jitjava.Diagnostic;
 import dev.jitjava.compile.Compilation;
 import dev.jitjava.compile.InMemoryCompiler;
 import dev.jitjava.compile.SourceUnit;
-import dev.jitjava.extract.CodeExtractor;
-import dev.jitjava.extract.Extraction;
-import dev.jitjava.model.ModelNames;
 import dev.jitjava.prompt.MethodKey;
 import dev.jitjava.prompt.MethodSpec;
-import dev.jitjava.prompt.Owner;
-import dev.jitjava.prompt.Parameter;
-import dev.jitjava.prompt.Prompts;
-import dev.jitjava.store.Metadata;
 import dev.jitjava.store.MethodStore;
-import dev.jitjava.store.SpecRecord;
 import dev.jitjava.verify.BytecodeVerifier;
 import dev.jitjava.verify.Instrumenter;
 import dev.jitjava.verify.Violation;
-import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
 
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
@@ -38,7 +24,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,10 +44,8 @@ final class FileProgram {
     private final String fileName;
     private final String original;
     private final MethodStore store;
-    private final Supplier<ChatModel> model;
-    private final int maxAttempts;
-    private final PrintStream log;
     private final InMemoryCompiler compiler = new InMemoryCompiler();
+    private final MethodWriter writer;
     private final Map<String, String> members = new LinkedHashMap<>();
 
     FileProgram(String fileName, String source, MethodStore store, Supplier<ChatModel> model, int maxAttempts,
@@ -70,9 +53,7 @@ final class FileProgram {
         this.fileName = fileName;
         this.original = source;
         this.store = store;
-        this.model = model;
-        this.maxAttempts = maxAttempts;
-        this.log = log;
+        this.writer = new MethodWriter(store, model, maxAttempts, log);
     }
 
     /** The program, complete: its source with the added methods, and its compiled classes. */
@@ -180,49 +161,22 @@ final class FileProgram {
                 + "program, as it is now:\n```java\n" + program + "\n```\n";
         members.putAll(storedMembers(className));
         members.remove(signature);
-        write(className, signature, spec, request, new Improvement(method.metadata(), feedback));
-    }
-
-    /** What an improvement adds to the stored history. */
-    private record Improvement(Metadata previous, String feedback) {
+        write(className, signature, spec, request, new MethodWriter.Improvement(method.metadata(), feedback));
     }
 
     /** Asks the model until an answer compiles with the program; stores and returns the method's source. */
-    private String write(String className, String signature, MethodSpec spec, String request, Improvement improvement) {
-        MethodKey key = spec.key();
-        ChatModel chatModel = model.get();
-        String modelName = ModelNames.of(chatModel);
-        log.println("jit: writing " + className + "." + signature + " with " + modelName + "...");
-        List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(system()), UserMessage.from(request)));
-        List<Diagnostic> problems = List.of();
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            if (attempt > 1) {
-                messages.add(UserMessage.from(Prompts.repair(spec, problems)));
-            }
-            String answer = chatModel.chat(ChatRequest.builder().messages(List.copyOf(messages)).build()).aiMessage().text();
-            messages.add(AiMessage.from(answer == null ? "" : answer));
-            Extraction extraction = CodeExtractor.extract(answer, spec);
-            if (extraction instanceof Extraction.Missing missing) {
-                problems = missing.problems();
-                continue;
-            }
-            String member = String.join("\n\n", ((Extraction.Found) extraction).members());
+    private String write(String className, String signature, MethodSpec spec, String request,
+                         MethodWriter.Improvement improvement) {
+        return writer.write(spec, system(), request, member -> {
             Map<String, String> trial = new LinkedHashMap<>(members);
             trial.put(signature, member);
             Compilation compilation = compiler.compile(new SourceUnit("", className, assemble(trial)), List.of());
             if (compilation instanceof Compilation.Failed failed) {
                 // A call to another missing method is fine: the next round writes that one.
-                problems = failed.errors().stream().filter(e -> !e.code().equals(MissingMethods.CANT_RESOLVE)).toList();
-                if (!problems.isEmpty()) {
-                    continue;
-                }
+                return failed.errors().stream().filter(e -> !e.code().equals(MissingMethods.CANT_RESOLVE)).toList();
             }
-            save(key, member, modelName, attempt, improvement);
-            return member;
-        }
-        throw new ExitException(ExitCodes.FAILURE, "no usable answer from " + modelName + " for " + className + "."
-                + signature + " after " + maxAttempts + " attempts; last problem: " + problems.get(0).describe(),
-                "describe the method with a comment at the call, or try another model (JIT_MODEL)");
+            return List.of();
+        }, improvement);
     }
 
     /** Every method the store holds for the program's class, by signature. */
@@ -249,13 +203,7 @@ final class FileProgram {
     }
 
     private static MethodSpec spec(String className, MissingMethods.Call call, MethodKey key) {
-        Owner owner = new Owner("file/" + className, className, "", Object.class, Object.class, null);
-        List<Parameter> parameters = new ArrayList<>();
-        for (int i = 0; i < call.argumentTypes().size(); i++) {
-            parameters.add(new Parameter("arg" + i, Object.class, call.argumentTypes().get(i)));
-        }
-        return new MethodSpec(key, owner, "", Object.class, call.returnType(), call.returnType().equals("Object"),
-                parameters, List.of(), List.of(), "", List.of(), List.of(), Set.of(), Set.of(), "");
+        return MethodWriter.spec(key.owner(), className, call.name(), call.argumentTypes(), call.returnType());
     }
 
     private static String system() {
@@ -273,18 +221,6 @@ final class FileProgram {
         return "Write this static method of class " + className + ":\n\n    static " + spec.signature() + "\n\n"
                 + (spec.flexibleReturn() ? "The call does not say what it returns: choose the type that fits, or void.\n\n"
                 : "") + "It is called here: " + call.line() + "\n\nThe whole program:\n```java\n" + program + "\n```\n";
-    }
-
-    private void save(MethodKey key, String member, String modelName, int attempts, Improvement improvement) {
-        String created = Instant.now().toString();
-        SpecRecord record = new SpecRecord(key.signature(), "", List.of(), "", Prompts.VERSION);
-        List<Metadata.VersionRecord> versions = new ArrayList<>(improvement == null ? List.of()
-                : improvement.previous().versions());
-        versions.add(new Metadata.VersionRecord(versions.size() + 1, modelName, created, attempts, null,
-                improvement == null ? null : improvement.feedback(), null, List.of(member.split("\n", -1))));
-        Metadata metadata = new Metadata(key.owner(), key.signature(), Metadata.GENERATED, record.hash(), record,
-                modelName, created, attempts, null, SpecRecord.sha256(member), null, versions, null, null);
-        store.save(key, metadata);
     }
 
     /** The original source with {@code added} as members of its first top-level class. */

@@ -48,7 +48,8 @@ public final class Main implements Runnable {
      * @param model            the model that writes methods, built when first needed
      */
     record Context(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDirectory,
-                   Path home, Function<String, String> ollamaProbe, boolean terminal, Supplier<ChatModel> model) {
+                   Path home, Function<String, String> ollamaProbe, boolean terminal, Supplier<ChatModel> model,
+                   InputStream in) {
     }
 
     public static void main(String[] args) {
@@ -61,13 +62,14 @@ public final class Main implements Runnable {
             return Providers.build(settings, RetryPolicy.standard(settings.maxRetries()));
         };
         Context context = new Context(System.out, System.err, environment, Path.of(caller), home,
-                ModelConfig::probeOllama, System.console() != null, model);
+                ModelConfig::probeOllama, System.console() != null, model, System.in);
         System.exit(run(context, args));
     }
 
     static int run(Context context, String... args) {
         Main main = new Main(context);
         CommandLine line = new CommandLine(main);
+        line.addSubcommand(new ShellCommand(context));
         line.addSubcommand(new RunCommand(context));
         line.addSubcommand(new VerifyCommand(context));
         line.addSubcommand(new LsCommand(context));

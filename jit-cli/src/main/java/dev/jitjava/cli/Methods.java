@@ -15,7 +15,7 @@ final class Methods {
     }
 
     static String typeName(String owner) {
-        if (owner.startsWith("object/") || owner.startsWith("file/")) {
+        if (owner.contains("/")) { // object/<namespace>, file/<Class>, shell/session
             return owner.substring(owner.indexOf('/') + 1);
         }
         String simple = owner.substring(owner.lastIndexOf('.') + 1);

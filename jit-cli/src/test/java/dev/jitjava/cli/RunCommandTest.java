@@ -43,7 +43,7 @@ class RunCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         Main.Context context = new Main.Context(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
-                work, work, url -> null, false, () -> model);
+                work, work, url -> null, false, () -> model, System.in);
         try {
             return Main.run(context, args);
         } finally {
@@ -184,7 +184,7 @@ class RunCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Main.Context context = new Main.Context(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), work, work, url -> null, false,
-                () -> ScriptedChatModel.answering());
+                () -> ScriptedChatModel.answering(), System.in);
 
         assertThat(Main.run(context, "verify", "examples/Words.java")).isEqualTo(ExitCodes.NOT_VERIFIED);
 

@@ -49,7 +49,7 @@ class StoreCommandsTest {
         err.reset();
         Main.Context context = new Main.Context(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), env, work, work, url -> null, false,
-                () -> { throw new IllegalStateException("no model in these tests"); });
+                () -> { throw new IllegalStateException("no model in these tests"); }, System.in);
         return Main.run(context, args);
     }
 

@@ -187,8 +187,8 @@ public final class MethodStore {
             String file = json.getFileName().toString();
             String signature = file.substring(0, file.length() - ".json".length());
             String first = relative.getName(0).toString();
-            String owner = relative.getNameCount() == 3 && (first.equals("object") || first.equals("file"))
-                    ? first + "/" + relative.getName(1) : first;
+            // object/<namespace>, file/<Class>, shell/session: two folders; an interface: one
+            String owner = relative.getNameCount() == 3 ? first + "/" + relative.getName(1) : first;
             int open = signature.indexOf('(');
             String parameters = open < 0 ? "" : signature.substring(open + 1, signature.length() - 1);
             String label = owner.substring(owner.lastIndexOf('.') + 1).replace('$', '.');

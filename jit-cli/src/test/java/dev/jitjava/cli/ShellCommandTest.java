@@ -1,0 +1,98 @@
+package dev.jitjava.cli;
+
+import dev.jitjava.test.ScriptedChatModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code jit shell} driven by piped input, as a script of snippets. */
+class ShellCommandTest {
+    @TempDir
+    Path work;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private String out;
+
+    private static final String PRINT_ODD = """
+            ```java
+            static void printOddNumbersInList(List<Integer> numbers) {
+                for (int n : numbers) if (n % 2 != 0) System.out.println(n);
+            }
+            ```""";
+
+    private int shell(ScriptedChatModel model, String input, String... options) {
+        err.reset();
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        Main.Context context = new Main.Context(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
+                work, work, url -> null, false, () -> model,
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        try {
+            String[] args = new String[options.length + 1];
+            args[0] = "shell";
+            System.arraycopy(options, 0, args, 1, options.length);
+            return Main.run(context, args);
+        } finally {
+            System.setOut(original);
+            out = captured.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void seedDemo_missingMethodWrittenDefinedAndTheSnippetRunAgain() {
+        ScriptedChatModel model = ScriptedChatModel.answering(PRINT_ODD);
+
+        int exit = shell(model, "List<Integer> numbers = List.of(1, 2, 3, 4, 5);\n"
+                + "printOddNumbersInList(numbers);\n");
+
+        assertThat(exit).isZero();
+        assertThat(out).isEqualTo("numbers ==> [1, 2, 3, 4, 5]\n1\n3\n5\n");
+        assertThat(model.lastUserMessage()).contains("static Object printOddNumbersInList(java.util.List<java.lang.Integer> arg0)")
+                .contains("printOddNumbersInList(numbers);");
+        assertThat(work.resolve(".jit/shell/session/printOddNumbersInList(java.util.List).java")).isRegularFile();
+    }
+
+    @Test
+    void aNewShell_hasTheStoredMethods_andShellCommandsWork() {
+        shell(ScriptedChatModel.answering(PRINT_ODD), "printOddNumbersInList(List.of(7));\n");
+        ScriptedChatModel none = ScriptedChatModel.answering();
+
+        int exit = shell(none, "printOddNumbersInList(List.of(9, 10));\n/source printOddNumbersInList\n/history "
+                + "printOddNumbersInList\n/exit\nprintOddNumbersInList(List.of(11));\n");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out).startsWith("9\n").contains("static void printOddNumbersInList(List<Integer> numbers)")
+                .contains("v1  scripted  first version").doesNotContain("11");
+        assertThat(none.requestCount()).isZero();
+    }
+
+    @Test
+    void methodUsingAnUndefinedOne_isRecoverable_andTheDependencyIsWritten() {
+        ScriptedChatModel model = ScriptedChatModel.answering("```java\nstatic int twice(int n) { return 2 * n; }\n```");
+
+        shell(model, "int quadruple(int n) { return twice(twice(n)); }\nquadruple(3)\n");
+
+        assertThat(out).contains("==> 12");
+        assertThat(model.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void writtenMethodThatBreaksTheRules_isNeverDefined() {
+        ScriptedChatModel model = ScriptedChatModel.answering(
+                "```java\nstatic void printOddNumbersInList(List<Integer> numbers) { System.exit(1); }\n```");
+
+        int exit = shell(model, "printOddNumbersInList(List.of(1));\n", "--max-attempts", "1");
+
+        assertThat(exit).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("`java.lang.System.exit(int)`");
+    }
+}
