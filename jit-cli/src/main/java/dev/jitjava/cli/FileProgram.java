@@ -21,7 +21,6 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -49,11 +48,11 @@ final class FileProgram {
     private final Map<String, String> members = new LinkedHashMap<>();
 
     FileProgram(String fileName, String source, MethodStore store, Supplier<ChatModel> model, int maxAttempts,
-                PrintStream log) {
+                Activity activity) {
         this.fileName = fileName;
         this.original = source;
         this.store = store;
-        this.writer = new MethodWriter(store, model, maxAttempts, log);
+        this.writer = new MethodWriter(store, model, maxAttempts, activity);
     }
 
     /** The program, complete: its source with the added methods, and its compiled classes. */

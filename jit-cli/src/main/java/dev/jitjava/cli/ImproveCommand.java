@@ -41,7 +41,7 @@ final class ImproveCommand extends StoredMethodCommand {
                     "name it with --file");
         }
         new FileProgram(program.getFileName().toString(), Files.readString(program, StandardCharsets.UTF_8), methods,
-                context.model(), maxAttempts, context.err()).improve(found, feedback);
+                context.model(), maxAttempts, context.activity()).improve(found, feedback);
         context.err().println("jit: improved " + Methods.label(found));
         return ExitCodes.OK;
     }

@@ -50,6 +50,11 @@ public final class Main implements Runnable {
     record Context(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDirectory,
                    Path home, Function<String, String> ollamaProbe, boolean terminal, Supplier<ChatModel> model,
                    InputStream in) {
+
+        /** How to show the model at work: a spinner on a terminal, a line otherwise. */
+        Activity activity() {
+            return Activity.on(err, terminal);
+        }
     }
 
     public static void main(String[] args) {

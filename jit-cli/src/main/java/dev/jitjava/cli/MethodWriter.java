@@ -19,7 +19,6 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 
-import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +35,13 @@ final class MethodWriter {
     private final MethodStore store;
     private final Supplier<ChatModel> model;
     private final int maxAttempts;
-    private final PrintStream log;
+    private final Activity activity;
 
-    MethodWriter(MethodStore store, Supplier<ChatModel> model, int maxAttempts, PrintStream log) {
+    MethodWriter(MethodStore store, Supplier<ChatModel> model, int maxAttempts, Activity activity) {
         this.store = store;
         this.model = model;
         this.maxAttempts = maxAttempts;
-        this.log = log;
+        this.activity = activity;
     }
 
     /** An improvement: the stored history it extends and the feedback that led to it. */
@@ -70,30 +69,32 @@ final class MethodWriter {
                  Improvement improvement) {
         ChatModel chatModel = model.get();
         String modelName = ModelNames.of(chatModel);
-        log.println("jit: writing " + spec.key().display() + " with " + modelName + "...");
-        List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(system), UserMessage.from(request)));
-        List<Diagnostic> problems = List.of();
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            if (attempt > 1) {
-                messages.add(UserMessage.from(Prompts.repair(spec, problems)));
+        try (Activity.Shown shown = activity.show("writing " + spec.key().display() + " with " + modelName)) {
+            List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(system), UserMessage.from(request)));
+            List<Diagnostic> problems = List.of();
+            for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+                if (attempt > 1) {
+                    messages.add(UserMessage.from(Prompts.repair(spec, problems)));
+                }
+                String answer = chatModel.chat(ChatRequest.builder().messages(List.copyOf(messages)).build()).aiMessage().text();
+                messages.add(AiMessage.from(answer == null ? "" : answer));
+                Extraction extraction = CodeExtractor.extract(answer, spec);
+                if (extraction instanceof Extraction.Missing missing) {
+                    problems = missing.problems();
+                    continue;
+                }
+                String member = String.join("\n\n", ((Extraction.Found) extraction).members());
+                problems = trial.apply(member);
+                if (problems.isEmpty()) {
+                    save(spec.key(), member, modelName, attempt, improvement);
+                    return member;
+                }
             }
-            String answer = chatModel.chat(ChatRequest.builder().messages(List.copyOf(messages)).build()).aiMessage().text();
-            messages.add(AiMessage.from(answer == null ? "" : answer));
-            Extraction extraction = CodeExtractor.extract(answer, spec);
-            if (extraction instanceof Extraction.Missing missing) {
-                problems = missing.problems();
-                continue;
-            }
-            String member = String.join("\n\n", ((Extraction.Found) extraction).members());
-            problems = trial.apply(member);
-            if (problems.isEmpty()) {
-                save(spec.key(), member, modelName, attempt, improvement);
-                return member;
-            }
+            throw new ExitException(ExitCodes.FAILURE, "no usable answer from " + modelName + " for "
+                    + spec.key().display() + " after " + maxAttempts + " attempts; last problem: "
+                    + problems.get(0).describe(),
+                    "describe what the method should do where it is called, or try another model (JIT_MODEL)");
         }
-        throw new ExitException(ExitCodes.FAILURE, "no usable answer from " + modelName + " for "
-                + spec.key().display() + " after " + maxAttempts + " attempts; last problem: " + problems.get(0).describe(),
-                "describe what the method should do where it is called, or try another model (JIT_MODEL)");
     }
 
     private void save(MethodKey key, String member, String modelName, int attempts, Improvement improvement) {

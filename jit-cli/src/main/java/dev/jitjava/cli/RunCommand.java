@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Path folder = store != null ? context.workingDirectory().resolve(store) : source.getParent().resolve(".jit");
         FileProgram program = new FileProgram(source.getFileName().toString(), text, new MethodStore(folder),
-                context.model(), maxAttempts, context.err());
+                context.model(), maxAttempts, context.activity());
         FileProgram.Built built = program.build();
         if (write && !built.added().isEmpty()) {
             Files.writeString(source, built.source(), StandardCharsets.UTF_8);

@@ -7,9 +7,6 @@ import dev.jitjava.store.MethodStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,8 +39,8 @@ final class ShellCommand implements Callable<Integer> {
         StoreOption option = new StoreOption();
         option.store = store;
         MethodStore methods = option.open(context);
-        MethodWriter writer = new MethodWriter(methods, context.model(), maxAttempts, context.err());
-        try (ShellSession session = new ShellSession()) {
+        MethodWriter writer = new MethodWriter(methods, context.model(), maxAttempts, context.activity());
+        try (ShellSession session = new ShellSession(); ShellInput in = ShellInput.of(context)) {
             for (MethodStore.Listed stored : methods.list()) {
                 if (stored.owner().equals(OWNER)) {
                     String source = stored.metadata().current().sourceText();
@@ -55,7 +52,6 @@ final class ShellCommand implements Callable<Integer> {
                     }
                 }
             }
-            BufferedReader in = new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
             StringBuilder pending = new StringBuilder();
             for (String line = prompt(in, pending); line != null; line = prompt(in, pending)) {
                 if (pending.length() == 0 && line.strip().startsWith("/")) {
@@ -84,12 +80,8 @@ final class ShellCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private String prompt(BufferedReader in, StringBuilder pending) throws java.io.IOException {
-        if (context.terminal()) {
-            context.err().print(pending.length() == 0 ? "jshell> " : "   ...> ");
-            context.err().flush();
-        }
-        return in.readLine();
+    private static String prompt(ShellInput in, StringBuilder pending) throws java.io.IOException {
+        return in.readLine(pending.length() == 0 ? "jshell> " : "   ...> ");
     }
 
     /** Runs a snippet; while it needs missing methods, has them written, checked and defined, then runs it again. */

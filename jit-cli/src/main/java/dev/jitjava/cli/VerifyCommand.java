@@ -53,7 +53,7 @@ final class VerifyCommand implements Callable<Integer> {
             FileProgram program = new FileProgram(source.getFileName().toString(), text, new MethodStore(folder),
                     () -> {
                         throw new IllegalStateException("jit verify never calls a model");
-                    }, 1, context.err());
+                    }, 1, context.activity());
             for (String method : program.missing()) {
                 missing.add(method + " (" + file + ")");
             }

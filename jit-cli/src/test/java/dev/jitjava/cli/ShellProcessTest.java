@@ -8,12 +8,15 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The seed demo in a real {@code jit shell} process, configured only through its environment
@@ -30,10 +33,88 @@ class ShellProcessTest {
     @Test
     void seedDemo_throughTheEnvironment_andAnOpenAiCompatibleStub() throws Exception {
         List<String> requests = new ArrayList<>();
+        HttpServer server = stub(requests);
+        try {
+            Run run = shell(server, javaCommand(), true);
+
+            assertThat(run.exitValue()).as(run.stderr()).isZero();
+            assertThat(run.stdout()).isEqualTo("1\n3\n5\n");
+            assertThat(run.stderr()).contains("jit: writing session.printOddNumbersInList(List) with stub-model...");
+            assertThat(requests).hasSize(1);
+            assertThat(requests.get(0)).contains("stub-model").contains("printOddNumbersInList");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** The same session on a pseudo-terminal (util-linux {@code script}): lines are read with JLine, the spinner is drawn, then erased. */
+    @Test
+    void seedDemo_onAPseudoTerminal() throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        assumeTrue(Files.isExecutable(script), "util-linux script is needed for a pseudo-terminal");
+        List<String> requests = new ArrayList<>();
+        HttpServer server = stub(requests);
+        try {
+            String command = javaCommand().stream().map(word -> "'" + word.replace("'", "'\\''") + "'")
+                    .collect(Collectors.joining(" "));
+            Run run = shell(server, List.of(script.toString(), "-qec", command, "/dev/null"), false);
+
+            assertThat(run.exitValue()).as(run.stdout()).isZero();
+            assertThat(run.stdout()).contains("jshell> ")
+                    .contains("\r| writing session.printOddNumbersInList(List) with stub-model 0.")
+                    .contains("\033[K1\r\n3\r\n5\r\n");
+            assertThat(requests).hasSize(1);
+            // read through JLine, which keeps the history
+            assertThat(Files.readString(work.resolve(".jit/shell_history")))
+                    .contains("printOddNumbersInList(List.of(1, 2, 3, 4, 5));");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private record Run(int exitValue, String stdout, String stderr) {
+    }
+
+    private List<String> javaCommand() {
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(javaBinary, "-Duser.home=" + work, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "shell");
+    }
+
+    private Run shell(HttpServer server, List<String> command, boolean separateStderr) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("JIT_") || name.endsWith("_API_KEY")
+                || name.endsWith("_BASE_URL"));
+        builder.environment().put("JIT_MODEL", "openai:stub-model");
+        builder.environment().put("OPENAI_API_KEY", "sk-test");
+        builder.environment().put("OPENAI_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+        builder.environment().put("JIT_CALLER_DIR", work.toString());
+        Path stderr = work.resolve("stderr.txt");
+        builder.redirectError(separateStderr ? ProcessBuilder.Redirect.to(stderr.toFile()) : ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        try {
+            try (OutputStream in = process.getOutputStream()) {
+                in.write("printOddNumbersInList(List.of(1, 2, 3, 4, 5));\n/exit\n".getBytes(StandardCharsets.UTF_8));
+            }
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            return new Run(process.exitValue(), out, separateStderr ? Files.readString(stderr) : "");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** A chat-completions endpoint on 127.0.0.1 that answers slowly enough for a spinner to be seen. */
+    private static HttpServer stub(List<String> requests) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", exchange -> {
             synchronized (requests) {
                 requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             byte[] body = ("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"stub-model\","
                     + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + ANSWER + "\"},"
@@ -46,34 +127,6 @@ class ShellProcessTest {
             }
         });
         server.start();
-        Process process = null;
-        try {
-            String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(javaBinary, "-Duser.home=" + work, "-cp",
-                    System.getProperty("java.class.path"), Main.class.getName(), "shell").directory(work.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("JIT_") || name.endsWith("_API_KEY")
-                    || name.endsWith("_BASE_URL"));
-            builder.environment().put("JIT_MODEL", "openai:stub-model");
-            builder.environment().put("OPENAI_API_KEY", "sk-test");
-            builder.environment().put("OPENAI_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
-            builder.environment().put("JIT_CALLER_DIR", work.toString());
-            builder.redirectError(work.resolve("stderr.txt").toFile());
-            process = builder.start();
-            try (OutputStream in = process.getOutputStream()) {
-                in.write("printOddNumbersInList(List.of(1, 2, 3, 4, 5));\n/exit\n".getBytes(StandardCharsets.UTF_8));
-            }
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-
-            assertThat(process.exitValue()).as(java.nio.file.Files.readString(work.resolve("stderr.txt"))).isZero();
-            assertThat(out).isEqualTo("1\n3\n5\n");
-            assertThat(requests).hasSize(1);
-            assertThat(requests.get(0)).contains("stub-model").contains("printOddNumbersInList");
-        } finally {
-            if (process != null) {
-                process.destroyForcibly();
-            }
-            server.stop(0);
-        }
+        return server;
     }
 }
