@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The command failed (an unreadable store, a model that does not answer, ...). */
     public static final int FAILURE = 3;
+    /** Ctrl-C: stopped by the user (128 + SIGINT, as shells report it); nothing half-written is stored. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

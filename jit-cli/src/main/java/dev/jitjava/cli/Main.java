@@ -26,7 +26,8 @@ import java.util.function.Supplier;
                 + "the methods it wrote.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a check did not pass (verify found a missing method, doctor found no model)",
-                "2:wrong usage, or METHOD matched no method or several", "3:the command failed"},
+                "2:wrong usage, or METHOD matched no method or several", "3:the command failed",
+                "130:stopped with Ctrl-C (nothing half-written is stored)"},
         footer = {"", "METHOD is a method name (countVowels), Type.method (Numbers.countVowels) or a full signature "
                 + "(Numbers.countVowels(java.lang.String)). The store is .jit in the current directory unless --store or "
                 + "JIT_STORE says otherwise."})

@@ -63,6 +63,9 @@ interface ShellInput extends AutoCloseable {
                 // a pseudo-terminal nobody sized (script, CI): JLine would cut the prompt to nothing
                 terminal.setSize(new Size(80, 24));
             }
+            // outside readLine, JLine would let SIGINT kill the JVM without its shutdown hooks;
+            // exiting runs them, so a generation cut short says that it stored nothing
+            terminal.handle(Terminal.Signal.INT, signal -> System.exit(ExitCodes.INTERRUPTED));
             DefaultParser parser = new DefaultParser();
             // Java is not a shell language: quotes, backslashes and '!' are the snippet's own
             parser.setEofOnUnclosedQuote(false);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -55,9 +56,7 @@ class ShellProcessTest {
         List<String> requests = new ArrayList<>();
         HttpServer server = stub(requests);
         try {
-            String command = javaCommand().stream().map(word -> "'" + word.replace("'", "'\\''") + "'")
-                    .collect(Collectors.joining(" "));
-            Run run = shell(server, List.of(script.toString(), "-qec", command, "/dev/null"), false);
+            Run run = shell(server, List.of(script.toString(), "-qec", quoted(javaCommand()), "/dev/null"), false);
 
             assertThat(run.exitValue()).as(run.stdout()).isZero();
             assertThat(run.stdout()).contains("jshell> ")
@@ -72,6 +71,70 @@ class ShellProcessTest {
         }
     }
 
+    /** Ctrl-C typed on the terminal while the model works: the command stops and nothing is stored. */
+    @Test
+    void ctrlCWhileTheModelWorks_storesNothing() throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        assumeTrue(Files.isExecutable(script), "util-linux script is needed for a pseudo-terminal");
+        List<String> requests = new ArrayList<>();
+        CountDownLatch hold = new CountDownLatch(1);
+        HttpServer server = stub(requests, hold);
+        Process process = null;
+        try {
+            ProcessBuilder builder = configured(new ProcessBuilder(script.toString(), "-qec", quoted(javaCommand()),
+                    "/dev/null"), server).redirectError(ProcessBuilder.Redirect.DISCARD);
+            process = builder.start();
+            OutputStream in = process.getOutputStream();
+            in.write("printOddNumbersInList(List.of(1, 2, 3));\n".getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            for (int waited = 0; requestCount(requests) == 0 && waited < 600; waited++) {
+                Thread.sleep(100);
+            }
+            assertThat(requestCount(requests)).as("the model was asked").isEqualTo(1);
+            Thread.sleep(300);
+            in.write(3);
+            in.flush();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(process.exitValue()).as(out).isEqualTo(ExitCodes.INTERRUPTED);
+            assertThat(out).contains("jit: cancelled while writing session.printOddNumbersInList(List) with stub-model;"
+                    + " nothing was stored");
+            try (var stored = Files.walk(work.resolve(".jit"))) {
+                assertThat(stored.filter(Files::isRegularFile).map(Path::getFileName).map(Path::toString))
+                        .containsOnly("shell_history");
+            }
+        } finally {
+            hold.countDown();
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            server.stop(0);
+        }
+    }
+
+    private static int requestCount(List<String> requests) {
+        synchronized (requests) {
+            return requests.size();
+        }
+    }
+
+    private static String quoted(List<String> command) {
+        return command.stream().map(word -> "'" + word.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+    }
+
+    /** Runs in the temp directory, configured only through the environment, with the stub as the model. */
+    private ProcessBuilder configured(ProcessBuilder builder, HttpServer server) {
+        builder.directory(work.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("JIT_") || name.endsWith("_API_KEY")
+                || name.endsWith("_BASE_URL"));
+        builder.environment().put("JIT_MODEL", "openai:stub-model");
+        builder.environment().put("OPENAI_API_KEY", "sk-test");
+        builder.environment().put("OPENAI_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+        builder.environment().put("JIT_CALLER_DIR", work.toString());
+        return builder;
+    }
+
     private record Run(int exitValue, String stdout, String stderr) {
     }
 
@@ -82,13 +145,7 @@ class ShellProcessTest {
     }
 
     private Run shell(HttpServer server, List<String> command, boolean separateStderr) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("JIT_") || name.endsWith("_API_KEY")
-                || name.endsWith("_BASE_URL"));
-        builder.environment().put("JIT_MODEL", "openai:stub-model");
-        builder.environment().put("OPENAI_API_KEY", "sk-test");
-        builder.environment().put("OPENAI_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
-        builder.environment().put("JIT_CALLER_DIR", work.toString());
+        ProcessBuilder builder = configured(new ProcessBuilder(command), server);
         Path stderr = work.resolve("stderr.txt");
         builder.redirectError(separateStderr ? ProcessBuilder.Redirect.to(stderr.toFile()) : ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
@@ -106,6 +163,11 @@ class ShellProcessTest {
 
     /** A chat-completions endpoint on 127.0.0.1 that answers slowly enough for a spinner to be seen. */
     private static HttpServer stub(List<String> requests) throws Exception {
+        return stub(requests, new CountDownLatch(0));
+    }
+
+    /** @param hold the stub answers only once this opens (or 300 ms later, whichever comes last) */
+    private static HttpServer stub(List<String> requests, CountDownLatch hold) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", exchange -> {
             synchronized (requests) {
@@ -113,6 +175,7 @@ class ShellProcessTest {
             }
             try {
                 Thread.sleep(300);
+                hold.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

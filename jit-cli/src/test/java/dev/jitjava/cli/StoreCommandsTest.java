@@ -149,7 +149,8 @@ class StoreCommandsTest {
     @Test
     void help_andVersion_andUsageErrors() {
         assertThat(jit("--help")).isZero();
-        assertThat(out()).contains("Usage: jit").contains("Exit codes:").contains("2   wrong usage");
+        assertThat(out()).contains("Usage: jit").contains("Exit codes:").containsPattern("\\s2\\s+wrong usage")
+                .containsPattern("\\s130\\s+stopped with Ctrl-C");
         assertThat(jit("show", "--help")).isZero();
         assertThat(out()).contains("Usage: jit show");
         assertThat(jit("--version")).isZero();
