@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "doctor", mixinStandardHelpOptions = true, description = "Show the Java version, the store, and which model jit-java would use.")
+@Command(name = "doctor", mixinStandardHelpOptions = true, description = "Show the Java version, the store, which model jit-java would use, and whether it answers "
+                + "(one short request, a few tokens).")
 final class DoctorCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
@@ -35,14 +36,33 @@ final class DoctorCommand implements Callable<Integer> {
                 String answer = context.ollamaProbe().apply(settings.baseUrl() == null ? "http://localhost:11434"
                         : settings.baseUrl());
                 context.out().println("       " + (answer == null ? "does not answer" : "answers"));
-            } else {
-                context.out().println("       key from " + settings.keyVariable() + " (not sent anywhere by doctor)");
+                return answer == null ? ExitCodes.NOT_VERIFIED : ExitCodes.OK;
             }
-            return ExitCodes.OK;
+            context.out().println("       key from " + settings.keyVariable() + " (never printed)");
+            return asked();
         } catch (JitException e) {
             context.out().println("model: none");
             context.err().println(e.getMessage());
             return ExitCodes.NOT_VERIFIED;
         }
+    }
+
+    /** One tiny request, so that a wrong key, URL or model name shows up here rather than at a first call. */
+    private int asked() {
+        long start = System.nanoTime();
+        try {
+            String reply = context.model().get().chat("Reply with the single word OK.");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            context.out().println("       answers (" + millis + " ms): " + abbreviated(reply));
+            return ExitCodes.OK;
+        } catch (RuntimeException e) {
+            context.out().println("       does not answer: " + abbreviated(e.getMessage()));
+            return ExitCodes.NOT_VERIFIED;
+        }
+    }
+
+    private static String abbreviated(String text) {
+        String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
     }
 }

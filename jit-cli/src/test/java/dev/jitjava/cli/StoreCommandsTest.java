@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import dev.langchain4j.model.chat.ChatModel;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +33,9 @@ class StoreCommandsTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final Map<String, String> env = new HashMap<>();
+    private Supplier<ChatModel> model = () -> {
+        throw new IllegalStateException("no model in these tests");
+    };
 
     @BeforeEach
     void prepareStore() {
@@ -49,7 +54,7 @@ class StoreCommandsTest {
         err.reset();
         Main.Context context = new Main.Context(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), env, work, work, url -> null, false,
-                () -> { throw new IllegalStateException("no model in these tests"); }, System.in);
+                model, System.in);
         return Main.run(context, args);
     }
 
@@ -141,9 +146,16 @@ class StoreCommandsTest {
 
         env.put("JIT_MODEL", "openai:gpt-4.1-mini");
         env.put("OPENAI_API_KEY", "sk-never-shown");
-        assertThat(jit("doctor")).isEqualTo(ExitCodes.OK);
+        assertThat(jit("doctor")).isEqualTo(ExitCodes.NOT_VERIFIED);
         assertThat(out()).contains("model: openai:gpt-4.1-mini, timeout 120 s, 3 retries")
-                .contains("key from OPENAI_API_KEY").doesNotContain("sk-never-shown");
+                .contains("key from OPENAI_API_KEY").doesNotContain("sk-never-shown")
+                .contains("does not answer: no model in these tests");
+
+        ScriptedChatModel answering = ScriptedChatModel.answering("OK");
+        model = () -> answering;
+        assertThat(jit("doctor")).isEqualTo(ExitCodes.OK);
+        assertThat(out()).containsPattern("answers \\(\\d+ ms\\): OK");
+        assertThat(answering.lastUserMessage()).isEqualTo("Reply with the single word OK.");
     }
 
     @Test
