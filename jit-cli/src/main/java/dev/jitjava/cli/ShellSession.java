@@ -100,8 +100,11 @@ final class ShellSession implements AutoCloseable {
         return new Outcome(shown, errors, missing);
     }
 
-    /** The session's declarations as one class, for compiling and verifying a method before JShell sees it. */
-    String context(String method) {
+    /**
+     * The session's declarations as one class, for compiling and verifying a method before JShell sees it;
+     * a defined method called {@code name} is left out, as the candidate replaces it.
+     */
+    String context(String method, String name) {
         StringBuilder imports = new StringBuilder("import java.util.*;\nimport java.util.function.*;\nimport java.util.stream.*;\n"
                 + "import java.io.*;\nimport java.math.*;\nimport java.net.*;\nimport java.nio.file.*;\n"
                 + "import java.util.concurrent.*;\nimport java.util.prefs.*;\nimport java.util.regex.*;\n");
@@ -111,6 +114,8 @@ final class ShellSession implements AutoCloseable {
                 imports.append(snippet.source().strip()).append(snippet.source().strip().endsWith(";") ? "\n" : ";\n");
             } else if (snippet instanceof VarSnippet variable) {
                 members.append("    static ").append(variable.typeName()).append(' ').append(variable.name()).append(";\n");
+            } else if (snippet instanceof MethodSnippet defined && defined.name().equals(name)) {
+                // the method being written or improved: the candidate takes its place
             } else if (snippet instanceof MethodSnippet || snippet instanceof TypeDeclSnippet) {
                 members.append("    static ").append(snippet.source().strip()).append("\n");
             }
@@ -120,7 +125,7 @@ final class ShellSession implements AutoCloseable {
 
     /** Compiles the method with the session and checks it: "" when it may be defined, else what is wrong. */
     String check(String method, String name) {
-        Compilation compilation = compiler.compile(new SourceUnit("", "JitShellSession", context(method)), List.of());
+        Compilation compilation = compiler.compile(new SourceUnit("", "JitShellSession", context(method, name)), List.of());
         if (compilation instanceof Compilation.Failed failed) {
             return failed.errors().get(0).describe();
         }

@@ -95,4 +95,21 @@ class ShellCommandTest {
         assertThat(exit).isEqualTo(ExitCodes.FAILURE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("`java.lang.System.exit(int)`");
     }
+
+    @Test
+    void badAnswerRepaired_thenImprovedFromFeedback_andTheNewVersionRuns() {
+        ScriptedChatModel model = ScriptedChatModel.answering(
+                "```java\nstatic int twice(int n) { return 2 * m; }\n```",
+                "```java\nstatic int twice(int n) { return 2 * n; }\n```",
+                "```java\nstatic int twice(int n) { return n + n + 1; }\n```");
+
+        int exit = shell(model, "twice(4)\n/improve twice add one\ntwice(4)\n/history twice\n");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(model.requestCount()).isEqualTo(3);
+        assertThat(ScriptedChatModel.lastUserText(model.requests().get(1))).contains("m");
+        assertThat(ScriptedChatModel.lastUserText(model.requests().get(2))).contains("return 2 * n;").contains("add one");
+        assertThat(out).contains("==> 8").contains("==> 9").contains("v1  scripted  first version")
+                .contains("v2  scripted  feedback: add one");
+    }
 }
