@@ -105,9 +105,8 @@ final class ShellSession implements AutoCloseable {
      * a defined method called {@code name} is left out, as the candidate replaces it.
      */
     String context(String method, String name) {
-        StringBuilder imports = new StringBuilder("import java.util.*;\nimport java.util.function.*;\nimport java.util.stream.*;\n"
-                + "import java.io.*;\nimport java.math.*;\nimport java.net.*;\nimport java.nio.file.*;\n"
-                + "import java.util.concurrent.*;\nimport java.util.prefs.*;\nimport java.util.regex.*;\n");
+        StringBuilder imports = new StringBuilder();
+        DEFAULT_IMPORTS.forEach(imported -> imports.append("import ").append(imported).append(";\n"));
         StringBuilder members = new StringBuilder();
         shell.snippets().filter(s -> shell.status(s) == Snippet.Status.VALID).forEach(snippet -> {
             if (snippet instanceof ImportSnippet) {
