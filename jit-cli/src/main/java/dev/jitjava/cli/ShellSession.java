@@ -105,12 +105,13 @@ final class ShellSession implements AutoCloseable {
      * a defined method called {@code name} is left out, as the candidate replaces it.
      */
     String context(String method, String name) {
+        // the defaults are among the session's own import snippets: the constructor evaluated them
         StringBuilder imports = new StringBuilder();
-        DEFAULT_IMPORTS.forEach(imported -> imports.append("import ").append(imported).append(";\n"));
         StringBuilder members = new StringBuilder();
         shell.snippets().filter(s -> shell.status(s) == Snippet.Status.VALID).forEach(snippet -> {
             if (snippet instanceof ImportSnippet) {
-                imports.append(snippet.source().strip()).append(snippet.source().strip().endsWith(";") ? "\n" : ";\n");
+                String imported = snippet.source().strip();
+                imports.append(imported).append(imported.endsWith(";") ? "\n" : ";\n");
             } else if (snippet instanceof VarSnippet variable) {
                 members.append("    static ").append(variable.typeName()).append(' ').append(variable.name()).append(";\n");
             } else if (snippet instanceof MethodSnippet defined && defined.name().equals(name)) {
