@@ -7,6 +7,8 @@ import dev.jitjava.compile.Compilation;
 import dev.jitjava.compile.InMemoryCompiler;
 import dev.jitjava.compile.SignatureCheck;
 import dev.jitjava.compile.SourceUnit;
+import dev.jitjava.dependency.DependencyGrant;
+import dev.jitjava.dependency.Libraries;
 import dev.jitjava.prompt.MethodSpec;
 import dev.jitjava.verify.BytecodeVerifier;
 import dev.jitjava.verify.Instrumenter;
@@ -36,11 +38,17 @@ final class CodeLoader {
     private final Set<Capability> grants;
     private final Duration cpuBudget;
     private final long memoryBudget;
+    private final DependencyGrant dependencies;
 
-    CodeLoader(Set<Capability> grants, Duration cpuBudget, long memoryBudget) {
+    CodeLoader(Set<Capability> grants, Duration cpuBudget, long memoryBudget, DependencyGrant dependencies) {
         this.grants = Set.copyOf(grants);
         this.cpuBudget = cpuBudget;
         this.memoryBudget = memoryBudget;
+        this.dependencies = dependencies;
+    }
+
+    DependencyGrant dependencies() {
+        return dependencies;
     }
 
     /**
@@ -62,15 +70,25 @@ final class CodeLoader {
     }
 
     Result load(MethodSpec spec, SourceUnit unit, Optional<Map<String, byte[]>> compiled) {
-        return load(spec, unit, compiled, null);
+        return load(spec, unit, compiled, null, Libraries.NONE);
     }
 
     Result load(MethodSpec spec, SourceUnit unit, Optional<Map<String, byte[]>> compiled, CheckPlan plan) {
+        return load(spec, unit, compiled, plan, Libraries.NONE);
+    }
+
+    /**
+     * @param libraries the Maven libraries the method added: on its class path, trusted by the
+     *                  verifier as far as their groups are granted, and in the class loader its
+     *                  classes are defined in
+     */
+    Result load(MethodSpec spec, SourceUnit unit, Optional<Map<String, byte[]>> compiled, CheckPlan plan,
+                Libraries libraries) {
         Map<String, byte[]> classes;
         if (compiled.isPresent() && compiled.get().containsKey(unit.binaryName())) {
             classes = compiled.get();
         } else {
-            Compilation compilation = compiler.compile(unit, visibleTypes(spec));
+            Compilation compilation = compiler.compile(List.of(unit), visibleTypes(spec), libraries.jars());
             if (compilation instanceof Compilation.Failed failed) {
                 return new Result(null, failed.errors());
             }
@@ -87,18 +105,20 @@ final class CodeLoader {
             return new Result(null, signature.problems());
         }
         MethodType type = MethodType.fromMethodDescriptorString(signature.descriptor(), loader);
-        List<Violation> violations = BytecodeVerifier.verify(classes, verifyContext(spec, loader));
+        Libraries.LibraryLoader methodLoader = libraries.isEmpty() ? null : libraries.newLoader(loader);
+        ClassLoader resolving = methodLoader == null ? loader : methodLoader;
+        List<Violation> violations = BytecodeVerifier.verify(classes, verifyContext(spec, libraries, resolving));
         if (!violations.isEmpty()) {
             String[] lines = unit.source().split("\n", -1);
             return new Result(null, violations.stream().map(v -> new Diagnostic(DENIED, v.line(), v.forModel(),
                     v.line() >= 1 && v.line() <= lines.length ? lines[v.line() - 1] : "")).toList(), violations);
         }
         Map<String, byte[]> all = new LinkedHashMap<>(Instrumenter.instrument(classes, unit.binaryName(),
-                selfTypes(spec), limits(spec, signature.descriptor()), loader));
+                selfTypes(spec), limits(spec, signature.descriptor()), resolving));
         String harnessName = null;
         if (plan != null && !plan.isEmpty()) {
             SourceUnit harness = Harness.write(plan, unit, type.returnType());
-            Compilation together = compiler.compile(List.of(unit, harness), visibleTypes(spec));
+            Compilation together = compiler.compile(List.of(unit, harness), visibleTypes(spec), libraries.jars());
             if (together instanceof Compilation.Failed failed) {
                 throw new JitException("The examples do not compile: " + failed.errors().get(0).describe()
                         + "\nCorrect the @Example (its call and returns are Java expressions), " + spec.key().forMethod());
@@ -110,9 +130,16 @@ final class CodeLoader {
                 }
             }
         }
-        MethodHandles.Lookup lookup = ClassDefiner.lookupIn(spec.owner().anchor());
-        Map<String, Class<?>> defined = ClassDefiner.define(lookup, all, unit.binaryName());
         try {
+            Map<String, Class<?>> defined;
+            MethodHandles.Lookup lookup;
+            if (methodLoader == null) {
+                lookup = ClassDefiner.lookupIn(spec.owner().anchor());
+                defined = ClassDefiner.define(lookup, all, unit.binaryName());
+            } else {
+                defined = ClassDefiner.define(methodLoader::define, all, unit.binaryName());
+                lookup = MethodHandles.privateLookupIn(defined.get(unit.binaryName()), MethodHandles.lookup());
+            }
             MethodHandle handle = lookup.findStatic(defined.get(unit.binaryName()), spec.name(), type).asFixedArity();
             return new Result(new Loaded(handle, classes, harnessName == null ? null : defined.get(harnessName)),
                     List.of(), List.of());
@@ -121,7 +148,12 @@ final class CodeLoader {
         }
     }
 
-    private BytecodeVerifier.Context verifyContext(MethodSpec spec, ClassLoader loader) {
+    /**
+     * What the verifier allows this method, with these libraries.
+     *
+     * @param loader where the verifier resolves the classes the code uses: one that sees the libraries
+     */
+    BytecodeVerifier.Context verifyContext(MethodSpec spec, Libraries libraries, ClassLoader loader) {
         Set<Capability> granted = EnumSet.noneOf(Capability.class);
         granted.addAll(grants);
         Allow allow = spec.owner().selfType().getAnnotation(Allow.class);
@@ -136,7 +168,8 @@ final class CodeLoader {
             }
         }
         trusted.remove(org.objectweb.asm.Type.getInternalName(dev.jitjava.generated.Anchor.class));
-        return new BytecodeVerifier.Context(granted, trusted, loader);
+        BytecodeVerifier.Context context = new BytecodeVerifier.Context(granted, trusted, loader);
+        return libraries.isEmpty() ? context : context.trusting(libraries.grantedPackages(dependencies));
     }
 
     private static Set<String> selfTypes(MethodSpec spec) {

@@ -3,18 +3,21 @@ package dev.jitjava;
 import dev.jitjava.check.CheckPlan;
 import dev.jitjava.check.CheckRunner;
 import dev.jitjava.compile.SourceUnit;
+import dev.jitjava.dependency.Libraries;
 import dev.jitjava.extract.CodeExtractor;
 import dev.jitjava.extract.Extraction;
 import dev.jitjava.model.ModelErrors;
 import dev.jitjava.prompt.MethodSpec;
 import dev.jitjava.prompt.Prompts;
 import dev.jitjava.store.Metadata;
+import dev.jitjava.tools.ToolChat;
+import dev.jitjava.tools.ToolLimitException;
+import dev.jitjava.tools.Toolbox;
 import dev.jitjava.verify.Violation;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 
@@ -36,15 +39,18 @@ final class Generator {
     private final CodeLoader loader;
     private final CheckRunner checks;
     private final Trials trials;
+    private final Toolbox.Settings tools;
     /** Requests, input tokens, output tokens. */
     private final long[] usage = new long[3];
 
-    Generator(Models models, int maxAttempts, CodeLoader loader, CheckRunner checks, Trials trials) {
+    Generator(Models models, int maxAttempts, CodeLoader loader, CheckRunner checks, Trials trials,
+              Toolbox.Settings tools) {
         this.models = models;
         this.maxAttempts = maxAttempts;
         this.loader = loader;
         this.checks = checks;
         this.trials = trials;
+        this.tools = tools;
     }
 
     /** The object a candidate is tested on: its method under test runs the candidate. */
@@ -60,18 +66,19 @@ final class Generator {
      * @param tokens  the tokens all attempts took, or null if the model did not say
      */
     record Generated(String source, CodeLoader.Loaded loaded, String model, int attempts, Metadata.Tokens tokens,
-                     String request, String status, Metadata.Checks checks) {
+                     String request, String status, Metadata.Checks checks, Libraries libraries) {
         MethodHandle handle() {
             return loaded.handle();
         }
 
         Generated withStatus(String newStatus) {
-            return new Generated(source, loaded, model, attempts, tokens, request, newStatus, checks);
+            return new Generated(source, loaded, model, attempts, tokens, request, newStatus, checks, libraries);
         }
 
         /** The same generation, with a reviewer's edit as its source. */
         Generated edited(String editedSource, CodeLoader.Loaded editedCode) {
-            return new Generated(editedSource, editedCode, model, attempts, tokens, request, Metadata.EDITED, checks);
+            return new Generated(editedSource, editedCode, model, attempts, tokens, request, Metadata.EDITED, checks,
+                    libraries);
         }
     }
 
@@ -83,16 +90,26 @@ final class Generator {
         }
     }
 
+    /** A toolbox for one generation of this method. */
+    Toolbox toolbox(MethodSpec spec, Libraries current) {
+        return new Toolbox(spec.owner().anchor().getClassLoader(),
+                libraries -> loader.verifyContext(spec, libraries, libraries.isEmpty()
+                        ? spec.owner().anchor().getClassLoader() : libraries.newLoader(spec.owner().anchor().getClassLoader())),
+                tools, spec.key().display(), List.copyOf(spec.signatureTypes()), current);
+    }
+
     /**
      * Writes a method: a first version when {@code feedback} is null, else a new version of the
      * current one (the last of {@code history}).
      */
-    Generated generate(MethodSpec spec, List<Version> history, String feedback) {
+    Generated generate(MethodSpec spec, List<Version> history, String feedback, Libraries current) {
         Models.Chosen chosen = models.forSpec(spec);
         CheckPlan plan = CheckPlan.of(spec);
         String modelName = chosen.label();
+        Toolbox toolbox = toolbox(spec, current);
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(SystemMessage.from(Prompts.system()));
+        messages.add(SystemMessage.from(Prompts.system(!ToolChat.knownWithoutTools(chosen.model()),
+                tools.grant().enabled() ? tools.grant().describe() : null)));
         String request = feedback == null ? Prompts.write(spec) : Prompts.improve(spec, history, feedback);
         messages.add(UserMessage.from(request));
         List<Diagnostic> problems = List.of();
@@ -105,22 +122,21 @@ final class Generator {
                 if (attempt > 1) {
                     messages.add(UserMessage.from(Prompts.repair(spec, problems)));
                 }
-                ChatResponse response = ask(chosen, messages, spec, attempt);
-                tokens.add(response.tokenUsage());
+                ChatResponse response = ask(chosen, messages, spec, attempt, toolbox, tokens, modelName);
                 if (chosen.settings() == null && response.modelName() != null && !response.modelName().isBlank()) {
                     modelName = response.modelName();
                 }
                 String answer = response.aiMessage() == null || response.aiMessage().text() == null
                         ? "" : response.aiMessage().text();
                 messages.add(AiMessage.from(answer));
-                Outcome outcome = tryAnswer(spec, answer, plan);
+                Outcome outcome = tryAnswer(spec, answer, plan, toolbox.libraries());
                 if (outcome.loaded() != null) {
                     done = true;
                     progress.finished("wrote", attempt, tokens.total());
                     Metadata.Checks passed = plan.isEmpty() ? null
                             : new Metadata.Checks(plan.fingerprint(), plan.descriptions());
                     return new Generated(outcome.source(), outcome.loaded(), modelName, attempt, tokens.total(), request,
-                            Metadata.GENERATED, passed);
+                            Metadata.GENERATED, passed, toolbox.libraries());
                 }
                 problems = outcome.problems();
                 violations = outcome.violations();
@@ -130,20 +146,23 @@ final class Generator {
                 progress.finished("gave up on", messages.size() / 2, tokens.total());
             }
         }
+        String denied = toolbox.denied().isEmpty() ? "" : "\nThe model asked for dependencies it may not add: "
+                + String.join("; ", toolbox.denied()) + ". Allow a group with Jit.builder().dependencies(\"group\") "
+                + "or JIT_DEPENDENCIES=group.";
         if (!violations.isEmpty()) {
             List<String> lines = violations.stream().map(v -> v.forUser(spec.owner().label())).toList();
             throw new VerificationException("No answer from model " + modelName + " kept to what generated code may use, in "
                     + maxAttempts + (maxAttempts == 1 ? " attempt" : " attempts") + ". Last answer:\n- "
-                    + String.join("\n- ", lines) + "\nNothing was stored, " + spec.key().forMethod(), lines);
+                    + String.join("\n- ", lines) + denied + "\nNothing was stored, " + spec.key().forMethod(), lines);
         }
         if (problems.stream().allMatch(problem -> problem.code().equals(CHECK_FAILED))) {
             List<String> failures = problems.stream().map(Diagnostic::message).toList();
             throw new CheckFailedException("No answer from model " + modelName + " passed the examples and checks in "
                     + maxAttempts + (maxAttempts == 1 ? " attempt" : " attempts") + ". Last failures:\n- "
-                    + String.join("\n- ", failures) + "\nNothing was stored; " + spec.key().forMethod(), failures);
+                    + String.join("\n- ", failures) + denied + "\nNothing was stored; " + spec.key().forMethod(), failures);
         }
         throw new GenerationException("No usable answer from model " + modelName + " after " + maxAttempts
-                + (maxAttempts == 1 ? " attempt" : " attempts") + ". Last problem: " + problems.get(0).describe()
+                + (maxAttempts == 1 ? " attempt" : " attempts") + ". Last problem: " + problems.get(0).describe() + denied
                 + "\nDescribe the method more precisely (@Describe, @Example) or allow more attempts (maxAttempts), "
                 + spec.key().forMethod(), spec.key().display(), modelName, maxAttempts, problems);
     }
@@ -155,17 +174,23 @@ final class Generator {
         }
     }
 
-    private ChatResponse ask(Models.Chosen chosen, List<ChatMessage> messages, MethodSpec spec, int attempt) {
-        ChatResponse response;
+    private ChatResponse ask(Models.Chosen chosen, List<ChatMessage> messages, MethodSpec spec, int attempt,
+                             Toolbox toolbox, TokenCount tokens, String modelName) {
         try {
-            response = chosen.model().chat(ChatRequest.builder().messages(List.copyOf(messages)).build());
+            return ToolChat.ask(chosen.model(), messages, toolbox, response -> {
+                count(response.tokenUsage());
+                tokens.add(response.tokenUsage());
+            });
+        } catch (ToolLimitException e) {
+            throw new GenerationException("Model " + modelName + " made " + e.getMessage() + " while writing the method; "
+                    + "a generation may make " + e.limit() + ". Nothing was stored. Allow more with "
+                    + "Jit.builder().maxToolCalls(n), or describe the types it needs in @Describe, "
+                    + spec.key().forMethod(), spec.key().display(), modelName, attempt, List.of());
         } catch (RuntimeException e) {
             count(null);
             throw ModelErrors.translate(e, chosen.label(), chosen.settings(), attempt, maxAttempts,
                     spec.key().forMethod());
         }
-        count(response.tokenUsage());
-        return response;
     }
 
     private void count(TokenUsage tokens) {
@@ -178,13 +203,13 @@ final class Generator {
         }
     }
 
-    private Outcome tryAnswer(MethodSpec spec, String answer, CheckPlan plan) {
+    private Outcome tryAnswer(MethodSpec spec, String answer, CheckPlan plan, Libraries libraries) {
         Extraction extraction = CodeExtractor.extract(answer, spec);
         if (extraction instanceof Extraction.Missing missing) {
             return new Outcome(null, null, missing.problems());
         }
         SourceUnit unit = SourceUnit.of(spec, (Extraction.Found) extraction);
-        CodeLoader.Result result = loader.load(spec, unit, Optional.empty(), plan);
+        CodeLoader.Result result = loader.load(spec, unit, Optional.empty(), plan, libraries);
         if (result.loaded() == null) {
             return new Outcome(null, null, result.problems(), result.violations());
         }

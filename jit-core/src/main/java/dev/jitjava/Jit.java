@@ -2,6 +2,9 @@ package dev.jitjava;
 
 import dev.jitjava.bind.InterfaceBinding;
 import dev.jitjava.check.CheckRunner;
+import dev.jitjava.dependency.DependencyGrant;
+import dev.jitjava.dependency.MavenResolver;
+import dev.jitjava.tools.Toolbox;
 import dev.jitjava.prompt.InterfaceMethods;
 import dev.jitjava.prompt.MethodKey;
 import dev.jitjava.prompt.MethodSpec;
@@ -66,12 +69,16 @@ public final class Jit {
     private final Generator generator;
 
     private Jit(Builder builder, Reviewer reviewer) {
-        CodeLoader loader = new CodeLoader(builder.grants, builder.cpuBudget, builder.memoryBudget);
+        CodeLoader loader = new CodeLoader(builder.grants, builder.cpuBudget, builder.memoryBudget, builder.dependencies);
+        Supplier<MavenResolver> resolver = memoize(builder.resolver != null ? () -> builder.resolver
+                : MavenResolver::fromSystemProperties);
         Supplier<ModelConfig> config = builder.config != null ? () -> builder.config : ModelConfig::fromEnvironment;
         this.generator = new Generator(new Models(builder.model, builder.settings, memoize(config)),
-                builder.maxAttempts, loader, new CheckRunner(builder.checkTimeout), this::trialSelf);
+                builder.maxAttempts, loader, new CheckRunner(builder.checkTimeout), this::trialSelf,
+                new Toolbox.Settings(builder.dependencies, builder.maxToolCalls, resolver));
         this.table = new MethodTable(generator, loader, new MethodStore(builder.store), builder.mode, reviewer,
-                builder.clock);
+                builder.clock,
+                new StoredLibraries(builder.dependencies, resolver));
     }
 
     /** A builder; {@link Builder#model} is required. */
@@ -103,6 +110,7 @@ public final class Jit {
         ChatModel model = Providers.build(settings, policy != null ? policy : RetryPolicy.standard(settings.maxRetries()));
         Builder builder = builder().model(model).store(Path.of(config.value("JIT_STORE", ".jit")))
                 .mode(Builder.parseMode(config.value("JIT_MODE", "auto")));
+        builder.dependencies = DependencyGrant.parse(config.value("JIT_DEPENDENCIES", ""));
         builder.settings = settings;
         builder.config = config;
         return builder.build();
@@ -291,6 +299,9 @@ public final class Jit {
         private Mode mode = parseMode(System.getenv().getOrDefault("JIT_MODE", "auto"));
         private Reviewer reviewer;
         private int maxAttempts = 3;
+        private int maxToolCalls = 8;
+        private DependencyGrant dependencies = DependencyGrant.parse(System.getenv("JIT_DEPENDENCIES"));
+        private MavenResolver resolver;
         private Duration checkTimeout = Duration.ofSeconds(5);
         private final Set<Capability> grants = EnumSet.of(Capability.CONSOLE);
         private Duration cpuBudget = Duration.ofSeconds(1);
@@ -331,6 +342,40 @@ public final class Jit {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
             }
             this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /**
+         * How many tool calls ({@code describe_type}, {@code search_types}, {@code add_dependency}) the
+         * model may make while writing one method (default 8). They do not count against
+         * {@link #maxAttempts}, which counts answers; past this bound the generation fails with a
+         * {@link GenerationException} that says so.
+         */
+        public Builder maxToolCalls(int maxToolCalls) {
+            if (maxToolCalls < 0) {
+                throw new IllegalArgumentException("maxToolCalls must be 0 or more, not " + maxToolCalls);
+            }
+            this.maxToolCalls = maxToolCalls;
+            return this;
+        }
+
+        /**
+         * Lets the model add Maven dependencies with its {@code add_dependency} tool, from these group
+         * ids only, or from any group when none are given (default: off, or {@code JIT_DEPENDENCIES}:
+         * {@code allow} or a comma-separated list of group ids). Libraries are resolved with Maven's
+         * own settings ({@code ~/.m2/settings.xml} under {@code user.home}, {@code maven.repo.local}),
+         * recorded in the store with the SHA-256 of every jar, and loaded in a class loader of the
+         * method's own. The allowed groups are also the verifier's grant: generated code may use the
+         * packages of their jars freely, so allow only groups whose code you trust.
+         */
+        public Builder dependencies(String... allowedGroupIds) {
+            this.dependencies = DependencyGrant.groups(allowedGroupIds);
+            return this;
+        }
+
+        /** Resolves libraries with this resolver rather than one configured from the system properties (tests). */
+        Builder resolver(MavenResolver resolver) {
+            this.resolver = Objects.requireNonNull(resolver, "resolver");
             return this;
         }
 

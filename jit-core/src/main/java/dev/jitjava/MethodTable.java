@@ -3,6 +3,7 @@ package dev.jitjava;
 import dev.jitjava.bind.SingleFlight;
 import dev.jitjava.check.CheckPlan;
 import dev.jitjava.compile.SourceUnit;
+import dev.jitjava.dependency.Libraries;
 import dev.jitjava.prompt.ExampleSpec;
 import dev.jitjava.prompt.MethodKey;
 import dev.jitjava.prompt.MethodSpec;
@@ -36,11 +37,14 @@ final class MethodTable {
     private final Mode mode;
     private final Reviewer reviewer;
     private final Clock clock;
+    private final StoredLibraries libraries;
     private final ConcurrentHashMap<MethodKey, Entry> entries = new ConcurrentHashMap<>();
     private final SingleFlight<MethodKey, MethodHandle> flights = new SingleFlight<>();
 
-    MethodTable(Generator generator, CodeLoader loader, MethodStore store, Mode mode, Reviewer reviewer, Clock clock) {
+    MethodTable(Generator generator, CodeLoader loader, MethodStore store, Mode mode, Reviewer reviewer, Clock clock,
+                StoredLibraries libraries) {
         this.generator = generator;
+        this.libraries = libraries;
         this.loader = loader;
         this.store = store;
         this.mode = mode;
@@ -136,10 +140,10 @@ final class MethodTable {
                 List<ExampleSpec> added = new ArrayList<>(current.addedExamples());
                 newExamples.stream().filter(e -> !added.contains(e)).forEach(added::add);
                 MethodSpec spec = entry.spec().withExamples(added);
-                Generator.Generated generated = review(generator.generate(spec, versions(current), feedback), spec,
-                        Optional.of(feedback));
+                Generator.Generated generated = review(generator.generate(spec, versions(current), feedback,
+                        librariesOf(key, current)), spec, Optional.of(feedback));
                 Metadata updated = append(spec, current, NewVersion.of(generated), feedback, null, generated.status(),
-                        generated.checks(), added);
+                        generated.checks(), added, StoredLibraries.record(generated.libraries()));
                 store.save(key, updated);
                 store.cacheClasses(key, generated.source(), generated.loaded().classes());
                 bind(entry, generated.handle(), true);
@@ -170,7 +174,13 @@ final class MethodTable {
         if (!metadata.specHash().equals(wanted.hash())) {
             return "stale: " + key.display() + ": " + metadata.spec().changesTo(wanted) + " since it was written";
         }
-        CodeLoader.Result result = loader.load(spec, SourceUnit.stored(spec, stored.get().source()), Optional.empty());
+        CodeLoader.Result result;
+        try {
+            result = loader.load(spec, SourceUnit.stored(spec, stored.get().source()), Optional.empty(), null,
+                    librariesOf(key, metadata));
+        } catch (JitException e) {
+            return "broken: " + key.display() + ": " + e.getMessage();
+        }
         return result.loaded() != null ? "" : "broken: " + key.display() + ": " + fileProblem(key, result.problems());
     }
 
@@ -196,9 +206,10 @@ final class MethodTable {
         CheckPlan plan = CheckPlan.of(spec);
         boolean recheck = !plan.fingerprint().equals(metadata.checksHash());
         SourceUnit unit = SourceUnit.stored(spec, stored.source());
+        Libraries used = librariesOf(key, metadata);
         CodeLoader.Result result = recheck
-                ? loader.load(spec, unit, Optional.empty(), plan)
-                : loader.load(spec, unit, store.cachedClasses(key, stored.source()));
+                ? loader.load(spec, unit, Optional.empty(), plan, used)
+                : loader.load(spec, unit, store.cachedClasses(key, stored.source()), null, used);
         if (!result.violations().isEmpty()) {
             List<String> lines = result.violations().stream()
                     .map(v -> v.forUser(spec.owner().label())).toList();
@@ -228,7 +239,7 @@ final class MethodTable {
         if (stored.editedByHand()) {
             NewVersion edit = new NewVersion(stored.source(), "hand edit", 0, null);
             updated = append(spec, updated, edit, null, "edited by hand", Metadata.EDITED, updated.checks(),
-                    updated.addedExamples());
+                    updated.addedExamples(), updated.dependencies());
         }
         if (updated != metadata) {
             store.save(key, updated);
@@ -242,10 +253,11 @@ final class MethodTable {
         Optional<Metadata> stale = store.load(key).map(MethodStore.Stored::metadata);
         List<ExampleSpec> added = stale.map(Metadata::addedExamples).orElse(List.of());
         MethodSpec spec = entry.spec().withExamples(added);
-        Generator.Generated generated = review(generator.generate(spec, List.of(), null), spec, Optional.empty());
+        Generator.Generated generated = review(generator.generate(spec, List.of(), null, Libraries.NONE), spec,
+                Optional.empty());
         Metadata metadata = append(spec, stale.orElse(null), NewVersion.of(generated), null,
                 staleReason == null ? null : "regenerated: " + staleReason, generated.status(), generated.checks(),
-                added);
+                added, StoredLibraries.record(generated.libraries()));
         store.save(key, metadata);
         store.cacheClasses(key, generated.source(), generated.loaded().classes());
         bind(entry, generated.handle(), true);
@@ -264,7 +276,8 @@ final class MethodTable {
             case REJECT -> throw new RejectedException("The reviewer rejected the new version (" + decision.reason()
                     + "); nothing was stored, " + spec.key().forMethod());
             case EDIT -> {
-                CodeLoader.Result edited = loader.load(spec, SourceUnit.stored(spec, decision.source()), Optional.empty());
+                CodeLoader.Result edited = loader.load(spec, SourceUnit.stored(spec, decision.source()), Optional.empty(),
+                        null, generated.libraries());
                 if (edited.loaded() == null) {
                     throw new JitException("The reviewer's edit does not compile: " + edited.problems().get(0).describe()
                             + "; nothing was stored, " + spec.key().forMethod());
@@ -283,7 +296,8 @@ final class MethodTable {
 
     /** The metadata with one more version, which becomes the current one. */
     private Metadata append(MethodSpec spec, Metadata old, NewVersion version, String feedback, String reason,
-                            String status, Metadata.Checks checks, List<ExampleSpec> addedExamples) {
+                            String status, Metadata.Checks checks, List<ExampleSpec> addedExamples,
+                            List<Metadata.Dependency> dependencies) {
         List<Metadata.VersionRecord> versions = new ArrayList<>(old == null ? List.of() : old.versions());
         String created = clock.instant().toString();
         versions.add(new Metadata.VersionRecord(versions.size() + 1, version.model(), created, version.attempts(),
@@ -293,7 +307,11 @@ final class MethodTable {
                 ? reason : old == null ? null : old.regenerated();
         return new Metadata(spec.key().owner(), spec.key().signature(), status, record.hash(), record, version.model(),
                 created, version.attempts(), version.tokens(), SpecRecord.sha256(version.source()), regenerated,
-                versions, checks, addedExamples);
+                versions, checks, addedExamples, dependencies);
+    }
+
+    private Libraries librariesOf(MethodKey key, Metadata metadata) {
+        return libraries.restore(metadata.dependencies(), key, store.metadataFile(key));
     }
 
     private static List<Version> versions(Metadata metadata) {

@@ -105,6 +105,6 @@ final class MethodWriter {
         versions.add(new Metadata.VersionRecord(versions.size() + 1, modelName, created, attempts, null,
                 improvement == null ? null : improvement.feedback(), null, List.of(member.split("\n", -1))));
         store.save(key, new Metadata(key.owner(), key.signature(), Metadata.GENERATED, record.hash(), record,
-                modelName, created, attempts, null, SpecRecord.sha256(member), null, versions, null, null));
+                modelName, created, attempts, null, SpecRecord.sha256(member), null, versions, null, null, null));
     }
 }

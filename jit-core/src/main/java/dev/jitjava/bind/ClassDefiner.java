@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Defines compiled classes next to an anchor class: in its package and class loader, so that
@@ -50,6 +51,12 @@ public final class ClassDefiner {
      */
     public static Map<String, Class<?>> define(MethodHandles.Lookup lookup, Map<String, byte[]> classes,
                                                String mainName) {
+        return define(bytes -> defineOne(lookup, bytes), classes, mainName);
+    }
+
+    /** As {@link #define(MethodHandles.Lookup, Map, String)}, each class defined by {@code definer}. */
+    public static Map<String, Class<?>> define(Function<byte[], Class<?>> definer, Map<String, byte[]> classes,
+                                               String mainName) {
         String main = mainName.replace('.', '/');
         String renamed = main + "$jit" + DEFINITIONS.incrementAndGet();
         Remapper remapper = new Remapper() {
@@ -79,7 +86,7 @@ public final class ClassDefiner {
             pending.remove(next);
             ClassWriter writer = new ClassWriter(0);
             next.accept(new ClassRemapper(writer, remapper), 0);
-            Class<?> definedClass = defineOne(lookup, writer.toByteArray());
+            Class<?> definedClass = definer.apply(writer.toByteArray());
             defined.add(next.getClassName());
             definedClasses.put(next.getClassName().replace('/', '.'), definedClass);
         }

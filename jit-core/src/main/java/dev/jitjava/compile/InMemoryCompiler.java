@@ -58,13 +58,35 @@ public final class InMemoryCompiler {
     }
 
     public Compilation compile(SourceUnit unit, Collection<Class<?>> visible) {
-        return compile(List.of(unit), visible);
+        return compile(List.of(unit), visible, List.of());
     }
 
-    /** Compiles units together; a diagnostic's source line comes from the unit it is about. */
-    public synchronized Compilation compile(List<SourceUnit> units, Collection<Class<?>> visible) {
+    public Compilation compile(List<SourceUnit> units, Collection<Class<?>> visible) {
+        return compile(units, visible, List.of());
+    }
+
+    /**
+     * Compiles units together; a diagnostic's source line comes from the unit it is about.
+     *
+     * @param libraries jars on the class path of this compilation only (a method's added dependencies)
+     */
+    public synchronized Compilation compile(List<SourceUnit> units, Collection<Class<?>> visible, List<Path> libraries) {
         COMPILATIONS.incrementAndGet();
         StandardJavaFileManager standard = fileManager(visible);
+        if (libraries.isEmpty()) {
+            return compileWith(standard, units);
+        }
+        List<File> extended = new ArrayList<>(classPath);
+        libraries.forEach(jar -> extended.add(jar.toFile()));
+        setLocations(extended);
+        try {
+            return compileWith(standard, units);
+        } finally {
+            setLocations(classPath);
+        }
+    }
+
+    private Compilation compileWith(StandardJavaFileManager standard, List<SourceUnit> units) {
         Map<String, ByteArrayOutputStream> outputs = new LinkedHashMap<>();
         JavaFileManager memory = new ForwardingJavaFileManager<>(standard) {
             @Override
@@ -128,7 +150,7 @@ public final class InMemoryCompiler {
                     classPath.add(new File(entry));
                 }
             }
-            setLocations();
+            setLocations(classPath);
         }
         boolean added = false;
         for (Class<?> type : visible) {
@@ -138,14 +160,14 @@ public final class InMemoryCompiler {
             }
         }
         if (added) {
-            setLocations();
+            setLocations(classPath);
         }
         return files;
     }
 
-    private void setLocations() {
+    private void setLocations(Collection<File> entries) {
         try {
-            files.setLocation(StandardLocation.CLASS_PATH, classPath);
+            files.setLocation(StandardLocation.CLASS_PATH, entries);
             files.setLocation(StandardLocation.SOURCE_PATH, List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -22,7 +22,17 @@ public final class Prompts {
     }
 
     public static String system() {
-        return """
+        return system(false, null);
+    }
+
+    /**
+     * The system message.
+     *
+     * @param tools     whether describe_type and search_types are offered
+     * @param libraries the group ids add_dependency allows ("any group"), or null when it is not offered
+     */
+    public static String system(boolean tools, String libraries) {
+        String base = """
                 You are a senior Java engineer. You write one method at a time for jit-java, which compiles \
                 your code with javac (Java %d) and runs it at once.
 
@@ -35,8 +45,16 @@ public final class Prompts {
 
                 The method is called on an object named `self`. To call another method of the same object, or the \
                 method itself recursively, write `self.otherMethod(...)`.
-                Use only the JDK. Do not read from System.in. Print only when the description asks for printing.
-                """.formatted(Runtime.version().feature());
+                %s Do not read from System.in. Print only when the description asks for printing.
+                """.formatted(Runtime.version().feature(), libraries == null ? "Use only the JDK."
+                : "Use the JDK; add a library with add_dependency only when the JDK is not enough.");
+        if (!tools) {
+            return base;
+        }
+        return base + "\nTools: describe_type(name) shows a class's exact public API and what generated code may not "
+                + "use; search_types(keyword) finds classes by name. Look a type up rather than guess its API."
+                + (libraries == null ? "" : " add_dependency(coordinates) adds a Maven library with an exact version "
+                + "(allowed groups: " + libraries + ").") + "\n";
     }
 
     /** The first request for a method. */

@@ -23,10 +23,12 @@ import java.util.List;
  * @param versions    every version, oldest first; the last is the current one
  * @param checks      the examples and checks the current version passed, or null if it had none
  * @param addedExamples examples given to {@code improve}, part of the spec from then on
+ * @param dependencies the Maven libraries the current version added, with the checksums of their jars
  */
 public record Metadata(String owner, String signature, String status, String specHash, SpecRecord spec, String model,
                        String created, int attempts, Tokens tokens, String sourceHash, String regenerated,
-                       List<VersionRecord> versions, Checks checks, List<ExampleSpec> addedExamples) {
+                       List<VersionRecord> versions, Checks checks, List<ExampleSpec> addedExamples,
+                       List<Dependency> dependencies) {
 
     public static final String GENERATED = "generated";
     public static final String APPROVED = "approved";
@@ -35,6 +37,23 @@ public record Metadata(String owner, String signature, String status, String spe
     public Metadata {
         versions = versions == null ? List.of() : List.copyOf(versions);
         addedExamples = addedExamples == null ? List.of() : List.copyOf(addedExamples);
+        dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+    }
+
+    /**
+     * A Maven library the method added.
+     *
+     * @param coordinates what the model asked for, {@code group:artifact:version}
+     * @param jars        every jar it resolved to (itself first, then its runtime dependencies)
+     */
+    public record Dependency(String coordinates, List<Jar> jars) {
+        public Dependency {
+            jars = List.copyOf(jars);
+        }
+    }
+
+    /** One resolved jar and its SHA-256, checked whenever the method is loaded. */
+    public record Jar(String coordinates, String sha256) {
     }
 
     /**
@@ -52,7 +71,7 @@ public record Metadata(String owner, String signature, String status, String spe
     /** A copy with other checks. */
     public Metadata withChecks(Checks newChecks) {
         return new Metadata(owner, signature, status, specHash, spec, model, created, attempts, tokens, sourceHash,
-                regenerated, versions, newChecks, addedExamples);
+                regenerated, versions, newChecks, addedExamples, dependencies);
     }
 
     /** The fingerprint of what the current version passed, "" if nothing was checked. */

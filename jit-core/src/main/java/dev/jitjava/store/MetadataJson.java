@@ -74,6 +74,25 @@ final class MetadataJson {
                 }
                 json.writeEndArray();
             }
+            if (!metadata.dependencies().isEmpty()) {
+                json.writeFieldName("dependencies");
+                json.writeStartArray();
+                for (Metadata.Dependency dependency : metadata.dependencies()) {
+                    json.writeStartObject();
+                    json.writeStringField("coordinates", dependency.coordinates());
+                    json.writeFieldName("jars");
+                    json.writeStartArray();
+                    for (Metadata.Jar jar : dependency.jars()) {
+                        json.writeStartObject();
+                        json.writeStringField("coordinates", jar.coordinates());
+                        json.writeStringField("sha256", jar.sha256());
+                        json.writeEndObject();
+                    }
+                    json.writeEndArray();
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
             json.writeFieldName("versions");
             json.writeStartArray();
             for (Metadata.VersionRecord version : metadata.versions()) {
@@ -122,7 +141,7 @@ final class MetadataJson {
                         text(spec, "context"), text(spec, "prompt")),
                 text(root, "model"), text(root, "created"), number(root, "attempts"), tokens(root.get("tokens")),
                 text(root, "sourceHash"), optionalText(root, "regenerated"), versions, checks(root.get("checks")),
-                addedExamples(root.get("addedExamples")));
+                addedExamples(root.get("addedExamples")), dependencies(root.get("dependencies")));
     }
 
     private static Object value(JsonParser parser, JsonToken token) throws IOException {
@@ -240,6 +259,22 @@ final class MetadataJson {
             }
         }
         return examples;
+    }
+
+    private static List<Metadata.Dependency> dependencies(Object value) {
+        List<Metadata.Dependency> dependencies = new ArrayList<>();
+        if (value != null) {
+            for (Object item : list(value, "dependencies")) {
+                Map<String, Object> dependency = object(item, "a dependency");
+                List<Metadata.Jar> jars = new ArrayList<>();
+                for (Object jar : list(dependency.get("jars"), "jars")) {
+                    Map<String, Object> fields = object(jar, "a jar");
+                    jars.add(new Metadata.Jar(text(fields, "coordinates"), text(fields, "sha256")));
+                }
+                dependencies.add(new Metadata.Dependency(text(dependency, "coordinates"), jars));
+            }
+        }
+        return dependencies;
     }
 
     private static Metadata.Tokens tokens(Object value) {

@@ -204,7 +204,7 @@ public final class MethodStore {
         Metadata m = method.metadata();
         Metadata approved = new Metadata(m.owner(), m.signature(), Metadata.APPROVED, m.specHash(), m.spec(), m.model(),
                 m.created(), m.attempts(), m.tokens(), m.sourceHash(), m.regenerated(), m.versions(), m.checks(),
-                m.addedExamples());
+                m.addedExamples(), m.dependencies());
         StoreFiles.writeAtomically(method.metadataFile(), MetadataJson.write(approved));
     }
 

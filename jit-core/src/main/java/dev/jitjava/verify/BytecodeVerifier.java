@@ -53,10 +53,29 @@ public final class BytecodeVerifier {
      * @param loader  where referenced classes are resolved
      * @param onlyMethods when not null, only methods of these names are generated code to check (the
      *                    rest of a single-file program is the user's own); lambdas they contain too
+     * @param trustedPackages packages (internal names) used freely: those of libraries the user allowed
      */
-    public record Context(Set<Capability> grants, Set<String> trusted, ClassLoader loader, Set<String> onlyMethods) {
+    public record Context(Set<Capability> grants, Set<String> trusted, ClassLoader loader, Set<String> onlyMethods,
+                          Set<String> trustedPackages) {
         public Context(Set<Capability> grants, Set<String> trusted, ClassLoader loader) {
-            this(grants, trusted, loader, null);
+            this(grants, trusted, loader, null, Set.of());
+        }
+
+        public Context(Set<Capability> grants, Set<String> trusted, ClassLoader loader, Set<String> onlyMethods) {
+            this(grants, trusted, loader, onlyMethods, Set.of());
+        }
+
+        /** The same, also trusting these packages (internal names): the libraries a user allowed. */
+        public Context trusting(Set<String> packages) {
+            return new Context(grants, trusted, loader, onlyMethods, packages);
+        }
+
+        boolean trusts(String internalName) {
+            if (trusted.contains(internalName)) {
+                return true;
+            }
+            int slash = internalName.lastIndexOf('/');
+            return slash > 0 && trustedPackages.contains(internalName.substring(0, slash));
         }
     }
 
@@ -86,6 +105,21 @@ public final class BytecodeVerifier {
             verifier.verifyClass(node);
         }
         return onePerClassAndLine(verifier.violations);
+    }
+
+    /** Why generated code may not use this class (binary name), or null when it may. */
+    public static Violation typeVerdict(String binaryName, Context context) {
+        BytecodeVerifier verifier = new BytecodeVerifier(Allowlist.standard(), context, Set.of());
+        verifier.type(binaryName.replace('.', '/'));
+        return verifier.violations.isEmpty() ? null : verifier.violations.get(0);
+    }
+
+    /** Why generated code may not use this member, or null when it may. */
+    public static Violation memberVerdict(String ownerBinaryName, String name, String descriptor, boolean field,
+                                          Context context) {
+        BytecodeVerifier verifier = new BytecodeVerifier(Allowlist.standard(), context, Set.of());
+        verifier.member(ownerBinaryName.replace('.', '/'), name, descriptor, field);
+        return verifier.violations.isEmpty() ? null : verifier.violations.get(0);
     }
 
     /**
@@ -312,7 +346,7 @@ public final class BytecodeVerifier {
             return;
         }
         String internal = element.getInternalName();
-        if (own.contains(internal) || context.trusted().contains(internal)) {
+        if (own.contains(internal) || context.trusts(internal)) {
             return;
         }
         String binary = internal.replace('/', '.');
@@ -324,7 +358,7 @@ public final class BytecodeVerifier {
             type(owner);
             return;
         }
-        if (own.contains(owner) || context.trusted().contains(owner)) {
+        if (own.contains(owner) || context.trusts(owner)) {
             return;
         }
         String binary = owner.replace('/', '.');

@@ -1,6 +1,10 @@
 package dev.jitjava.test;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.exception.UnsupportedFeatureException;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -29,6 +33,10 @@ import java.util.function.Function;
  * assertThat(model.lastUserMessage()).contains("countVowels");
  * }</pre>
  *
+ * <p>A step may also call a tool, as a model with tool calling does ({@link #thenCallTool}): the
+ * answer holds the tool call, and the next request should carry its result
+ * ({@link #toolResults()}). {@link #withoutTools()} makes it a model that cannot call tools.
+ *
  * <p>Scripted steps are used in order, one per request; when they run out, the fallback given to
  * {@link #replying} answers, and without one the request fails with an {@link IllegalStateException}
  * that says which request found the script empty. All methods are thread-safe: concurrent
@@ -36,11 +44,13 @@ import java.util.function.Function;
  */
 public final class ScriptedChatModel implements ChatModel {
 
-    private final Deque<Function<ChatRequest, String>> steps = new ArrayDeque<>();
+    private final Deque<Function<ChatRequest, AiMessage>> steps = new ArrayDeque<>();
     private final List<ChatRequest> requests = new ArrayList<>();
     private final Function<ChatRequest, String> fallback;
     private String modelName = "scripted";
     private TokenUsage tokenUsage;
+    private boolean withoutTools;
+    private int toolCalls;
 
     private ScriptedChatModel(Function<ChatRequest, String> fallback) {
         this.fallback = fallback;
@@ -63,13 +73,41 @@ public final class ScriptedChatModel implements ChatModel {
     /** Adds an answer to the end of the script. */
     public synchronized ScriptedChatModel thenAnswer(String answer) {
         Objects.requireNonNull(answer, "answer");
-        steps.addLast(request -> answer);
+        steps.addLast(request -> AiMessage.from(answer));
+        return this;
+    }
+
+    /**
+     * Adds a step that calls a tool instead of answering: the response holds one tool execution
+     * request for {@code tool} with these arguments (a JSON object, as models send them).
+     */
+    public synchronized ScriptedChatModel thenCallTool(String tool, String argumentsJson) {
+        Objects.requireNonNull(tool, "tool");
+        Objects.requireNonNull(argumentsJson, "argumentsJson");
+        steps.addLast(request -> {
+            String id;
+            synchronized (this) {
+                id = "call_" + (++toolCalls);
+            }
+            return AiMessage.from(ToolExecutionRequest.builder().id(id).name(tool).arguments(argumentsJson).build());
+        });
+        return this;
+    }
+
+    /**
+     * Makes this a model without tool calling: a request that offers tools is recorded and then
+     * fails with LangChain4j's {@link UnsupportedFeatureException}, without using a step, as
+     * LangChain4j's own models report it.
+     */
+    public synchronized ScriptedChatModel withoutTools() {
+        this.withoutTools = true;
         return this;
     }
 
     /** Adds an answer computed from the request to the end of the script. */
     public synchronized ScriptedChatModel thenReply(Function<ChatRequest, String> reply) {
-        steps.addLast(Objects.requireNonNull(reply, "reply"));
+        Objects.requireNonNull(reply, "reply");
+        steps.addLast(request -> AiMessage.from(reply.apply(request)));
         return this;
     }
 
@@ -96,14 +134,18 @@ public final class ScriptedChatModel implements ChatModel {
 
     @Override
     public ChatResponse doChat(ChatRequest request) {
-        Function<ChatRequest, String> step;
+        Function<ChatRequest, AiMessage> step;
         int number;
         String name;
         TokenUsage usage;
         synchronized (this) {
             requests.add(request);
             number = requests.size();
-            step = steps.isEmpty() ? fallback : steps.removeFirst();
+            if (withoutTools && request.toolSpecifications() != null && !request.toolSpecifications().isEmpty()) {
+                throw new UnsupportedFeatureException("tools are not supported by " + modelName);
+            }
+            step = steps.isEmpty() ? (fallback == null ? null : r -> AiMessage.from(fallback.apply(r)))
+                    : steps.removeFirst();
             name = modelName;
             usage = tokenUsage;
         }
@@ -111,9 +153,9 @@ public final class ScriptedChatModel implements ChatModel {
             throw new IllegalStateException("ScriptedChatModel has no answer left for request #" + number
                     + " (last user message starts: " + firstLine(lastUserText(request)) + ")");
         }
-        String answer = step.apply(request);
+        AiMessage answer = step.apply(request);
         return ChatResponse.builder()
-                .aiMessage(AiMessage.from(answer))
+                .aiMessage(answer)
                 .modelName(name)
                 .tokenUsage(usage)
                 .build();
@@ -147,6 +189,26 @@ public final class ScriptedChatModel implements ChatModel {
         return lastUserText(lastRequest());
     }
 
+    /**
+     * The tool results the conversation of the most recent request carries, oldest first, each as
+     * {@code name: text}: what jit-java's tools answered the model.
+     */
+    public synchronized List<String> toolResults() {
+        List<String> results = new ArrayList<>();
+        for (ChatMessage message : lastRequest().messages()) {
+            if (message instanceof ToolExecutionResultMessage result) {
+                results.add(result.toolName() + ": " + result.text());
+            }
+        }
+        return results;
+    }
+
+    /** The names of the tools the most recent request offered. */
+    public synchronized List<String> offeredTools() {
+        List<ToolSpecification> tools = lastRequest().toolSpecifications();
+        return tools == null ? List.of() : tools.stream().map(ToolSpecification::name).toList();
+    }
+
     /** The text of every message of a request, joined with blank lines: handy for {@code contains} checks. */
     public static String allText(ChatRequest request) {
         StringBuilder text = new StringBuilder();
@@ -170,6 +232,9 @@ public final class ScriptedChatModel implements ChatModel {
         }
         if (message instanceof AiMessage ai) {
             return ai.text() == null ? "" : ai.text();
+        }
+        if (message instanceof ToolExecutionResultMessage result) {
+            return result.text();
         }
         if (message instanceof dev.langchain4j.data.message.SystemMessage system) {
             return system.text();
