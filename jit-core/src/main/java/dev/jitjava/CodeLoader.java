@@ -10,6 +10,7 @@ import dev.jitjava.compile.SourceUnit;
 import dev.jitjava.dependency.DependencyGrant;
 import dev.jitjava.dependency.Libraries;
 import dev.jitjava.prompt.MethodSpec;
+import dev.jitjava.prompt.UserTypes;
 import dev.jitjava.verify.BytecodeVerifier;
 import dev.jitjava.verify.Instrumenter;
 import dev.jitjava.verify.Violation;
@@ -161,7 +162,7 @@ final class CodeLoader {
             granted.addAll(List.of(allow.value()));
         }
         Set<String> trusted = new HashSet<>();
-        for (Class<?> type : visibleTypes(spec)) {
+        for (Class<?> type : UserTypes.reachable(visibleTypes(spec))) {
             trusted.add(org.objectweb.asm.Type.getInternalName(type));
             for (Class<?> member : type.getDeclaredClasses()) {
                 trusted.add(org.objectweb.asm.Type.getInternalName(member));

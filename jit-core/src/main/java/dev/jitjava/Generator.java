@@ -9,6 +9,7 @@ import dev.jitjava.extract.Extraction;
 import dev.jitjava.model.ModelErrors;
 import dev.jitjava.prompt.MethodSpec;
 import dev.jitjava.prompt.Prompts;
+import dev.jitjava.prompt.UserTypes;
 import dev.jitjava.store.Metadata;
 import dev.jitjava.tools.ToolChat;
 import dev.jitjava.tools.ToolLimitException;
@@ -92,10 +93,10 @@ final class Generator {
 
     /** A toolbox for one generation of this method. */
     Toolbox toolbox(MethodSpec spec, Libraries current) {
-        return new Toolbox(spec.owner().anchor().getClassLoader(),
+        return new Toolbox(spec.owner().anchor(),
                 libraries -> loader.verifyContext(spec, libraries, libraries.isEmpty()
                         ? spec.owner().anchor().getClassLoader() : libraries.newLoader(spec.owner().anchor().getClassLoader())),
-                tools, spec.key().display(), List.copyOf(spec.signatureTypes()), current);
+                tools, spec.key().display(), List.copyOf(UserTypes.reachable(spec.signatureTypes())), current);
     }
 
     /**

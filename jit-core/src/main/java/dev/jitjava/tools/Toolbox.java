@@ -44,6 +44,8 @@ import java.util.stream.Collectors;
  */
 public final class Toolbox {
     static final int MAX_SEARCH_RESULTS = 25;
+    /** Types described in the prompt of a model without tools: the prompt stays readable. */
+    static final int MAX_PROMPT_TYPES = 10;
     private static final Logger LOG = LoggerFactory.getLogger("dev.jitjava.Jit");
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -51,6 +53,7 @@ public final class Toolbox {
     public record Settings(DependencyGrant grant, int maxToolCalls, Supplier<MavenResolver> resolver) {
     }
 
+    private final Class<?> anchor;
     private final ClassLoader base;
     private final Function<Libraries, BytecodeVerifier.Context> verifyContext;
     private final Settings settings;
@@ -60,25 +63,28 @@ public final class Toolbox {
     private final List<String> denied = new ArrayList<>();
     private Libraries libraries;
     private ClassLoader loader;
+    private final TypeDescriber describer;
     private int calls;
     private boolean describedInPrompt;
 
     /**
-     * @param base          the interface's class loader
+     * @param anchor        the class generated code is defined beside (the interface)
      * @param verifyContext what the verifier allows, given the libraries added so far
      * @param method        {@code Iface.name(args)}, for logs
      * @param promptTypes   the user's types the method works with, described in the prompt when the model has no tools
      * @param libraries     the libraries the method already uses (an improvement starts with them)
      */
-    public Toolbox(ClassLoader base, Function<Libraries, BytecodeVerifier.Context> verifyContext, Settings settings,
+    public Toolbox(Class<?> anchor, Function<Libraries, BytecodeVerifier.Context> verifyContext, Settings settings,
                    String method, List<Class<?>> promptTypes, Libraries libraries) {
-        this.base = base;
+        this.anchor = anchor;
+        this.base = anchor.getClassLoader();
         this.verifyContext = verifyContext;
         this.settings = settings;
         this.method = method;
         this.promptTypes = List.copyOf(promptTypes);
         this.libraries = libraries;
         this.loader = libraries.isEmpty() ? base : libraries.newLoader(base);
+        this.describer = new TypeDescriber(anchor.getPackageName());
     }
 
     public List<ToolSpecification> specifications() {
@@ -158,8 +164,8 @@ public final class Toolbox {
     public String withoutTools() {
         StringBuilder text = new StringBuilder("\nThis model cannot call tools, so here is what they would have "
                 + "told you about the types this method works with:\n");
-        for (Class<?> type : promptTypes) {
-            text.append("\n").append(TypeDescriber.describe(type, verdicts()));
+        for (Class<?> type : promptTypes.subList(0, Math.min(promptTypes.size(), MAX_PROMPT_TYPES))) {
+            text.append("\n").append(describer.describe(type, verdicts()));
         }
         return promptTypes.isEmpty() ? "" : text.toString();
     }
@@ -191,10 +197,10 @@ public final class Toolbox {
             return "No class " + wanted + " on the class path. Binary names separate nested classes with $ "
                     + "(java.util.Map$Entry); search_types finds classes by part of their name.";
         }
-        if (!Modifier.isPublic(type.getModifiers())) {
-            return type.getName() + " is not public: generated code cannot use it.";
+        if (!accessible(type)) {
+            return type.getName() + " is neither public nor in package " + anchor.getPackageName() + "'s: generated code cannot use it.";
         }
-        return TypeDescriber.describe(type, verdicts());
+        return describer.describe(type, verdicts());
     }
 
     private String searchTypes(String keyword) {
@@ -225,7 +231,7 @@ public final class Toolbox {
                 break;
             }
             Class<?> type = seen.add(hit.name()) ? load(hit.name()) : null;
-            if (type != null && Modifier.isPublic(type.getModifiers())) {
+            if (type != null && accessible(type)) {
                 lines.add(hit.name() + (hit.usable() ? "" : "   [generated code may not use it]"));
             }
         }
@@ -279,6 +285,17 @@ public final class Toolbox {
                 + artifacts.stream().map(Artifact::coordinates).collect(Collectors.joining(", ")) + ").\n"
                 + "Its packages: " + packages.stream().sorted().limit(30).map(p -> p.replace('/', '.'))
                 .collect(Collectors.joining(", ")) + "\nUse describe_type on its classes before using them.";
+    }
+
+    /** Public, or in the interface's own package, where generated classes are defined. */
+    private boolean accessible(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            boolean samePackage = c.getPackageName().equals(anchor.getPackageName()) && c.getClassLoader() == base;
+            if (!Modifier.isPublic(c.getModifiers()) && (!samePackage || Modifier.isPrivate(c.getModifiers()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Class<?> load(String name) {

@@ -38,10 +38,14 @@ final class TypeDescriber {
         Violation member(Class<?> owner, Member member);
     }
 
-    private TypeDescriber() {
+    private final String ownPackage;
+
+    /** @param ownPackage the package generated code lives in: its package-private members are usable too */
+    TypeDescriber(String ownPackage) {
+        this.ownPackage = ownPackage;
     }
 
-    static String describe(Class<?> type, Verdicts verdicts) {
+    String describe(Class<?> type, Verdicts verdicts) {
         StringBuilder text = new StringBuilder();
         text.append(declaration(type)).append("\n");
         Violation denied = verdicts.type(type);
@@ -63,7 +67,12 @@ final class TypeDescriber {
         }
         List<String> lines = new ArrayList<>();
         if (!type.isInterface() && !Modifier.isAbstract(type.getModifiers()) || type.isEnum()) {
-            for (Constructor<?> constructor : type.getConstructors()) {
+            for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+                int modifiers = constructor.getModifiers();
+                if (constructor.isSynthetic() || Modifier.isPrivate(modifiers)
+                        || !Modifier.isPublic(modifiers) && !type.getPackageName().equals(ownPackage)) {
+                    continue;
+                }
                 lines.add(line(type, "new " + TypeIndex.simpleName(type.getName()), constructor, "", verdicts));
             }
         }
@@ -139,9 +148,16 @@ final class TypeDescriber {
         return violation.reason().isEmpty() ? "not on the allowlist" : violation.reason();
     }
 
+    /** A record's accessors are listed with its components; its equals, hashCode and toString are the standard ones. */
     private static boolean isRecordNoise(Class<?> type, Method method) {
-        return type.isRecord() && method.getParameterCount() == 0 && Stream.of(type.getRecordComponents())
-                .map(RecordComponent::getName).anyMatch(method.getName()::equals);
+        if (!type.isRecord()) {
+            return false;
+        }
+        if (method.getParameterCount() == 0 && Stream.of(type.getRecordComponents())
+                .map(RecordComponent::getName).anyMatch(method.getName()::equals)) {
+            return true;
+        }
+        return List.of("equals", "hashCode", "toString").contains(method.getName()) && method.getParameterCount() <= 1;
     }
 
     static String declaration(Class<?> type) {
