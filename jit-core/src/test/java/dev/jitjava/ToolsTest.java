@@ -166,5 +166,6 @@ class ToolsTest {
                 .contains("record dev.jitjava.ToolsTest$Line\nGenerated code may use this type.")
                 .contains("Record components: String sku, int quantity, double unitPrice");
         assertThat(model.lastRequest().messages()).noneMatch(m -> m instanceof ToolExecutionResultMessage);
+        assertThat(model.lastRequest().messages().get(0).toString()).doesNotContain("describe_type");
     }
 }

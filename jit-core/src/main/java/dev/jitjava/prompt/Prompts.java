@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 public final class Prompts {
     /** Changes whenever the wording changes in a way that should count as a new spec. */
     public static final String VERSION = "1";
+    /** Where the system message's paragraph about tools starts; left out for a model that has none. */
+    public static final String TOOLS_PARAGRAPH = "\nTools: ";
 
     private Prompts() {
     }
@@ -51,7 +53,7 @@ public final class Prompts {
         if (!tools) {
             return base;
         }
-        return base + "\nTools: describe_type(name) shows a class's exact public API and what generated code may not "
+        return base + TOOLS_PARAGRAPH + "describe_type(name) shows a class's exact public API and what generated code may not "
                 + "use; search_types(keyword) finds classes by name. Look a type up rather than guess its API."
                 + (libraries == null ? "" : " add_dependency(coordinates) adds a Maven library with an exact version "
                 + "(allowed groups: " + libraries + ").") + "\n";

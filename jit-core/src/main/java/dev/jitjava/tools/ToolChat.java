@@ -1,8 +1,10 @@
 package dev.jitjava.tools;
 
+import dev.jitjava.prompt.Prompts;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.UnsupportedFeatureException;
@@ -83,10 +85,14 @@ public final class ToolChat {
             return;
         }
         String descriptions = toolbox.withoutTools();
+        boolean described = descriptions.isEmpty();
         for (int i = 0; i < messages.size(); i++) {
-            if (messages.get(i) instanceof UserMessage user && !descriptions.isEmpty()) {
+            if (messages.get(i) instanceof SystemMessage system && system.text().contains(Prompts.TOOLS_PARAGRAPH)) {
+                messages.set(i, SystemMessage.from(system.text().substring(0,
+                        system.text().indexOf(Prompts.TOOLS_PARAGRAPH) + 1)));
+            } else if (messages.get(i) instanceof UserMessage user && !described) {
                 messages.set(i, UserMessage.from(user.singleText() + descriptions));
-                return;
+                described = true;
             }
         }
     }

@@ -1,6 +1,10 @@
 package dev.jitjava.test;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.exception.UnsupportedFeatureException;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -46,6 +50,35 @@ class ScriptedChatModelTest {
         assertThat(model.chat(request("a")).aiMessage().text()).isEqualTo("scripted first");
         assertThat(model.chat(request("b")).aiMessage().text()).isEqualTo("echo b");
         assertThat(model.chat(request("c")).aiMessage().text()).isEqualTo("echo c");
+    }
+
+    @Test
+    void thenCallTool_answersWithAToolCall_andToolResultsReadTheNextRequest() {
+        ScriptedChatModel model = ScriptedChatModel.answering().thenCallTool("describe_type", "{\"name\":\"X\"}")
+                .thenAnswer("done");
+        ToolSpecification tool = ToolSpecification.builder().name("describe_type").build();
+
+        ChatResponse call = model.chat(ChatRequest.builder().messages(UserMessage.from("go")).toolSpecifications(tool).build());
+        ToolExecutionRequest request = call.aiMessage().toolExecutionRequests().get(0);
+        assertThat(request.name()).isEqualTo("describe_type");
+        assertThat(request.arguments()).isEqualTo("{\"name\":\"X\"}");
+        assertThat(request.id()).isEqualTo("call_1");
+        assertThat(model.offeredTools()).containsExactly("describe_type");
+
+        model.chat(ChatRequest.builder().messages(UserMessage.from("go"), call.aiMessage(),
+                ToolExecutionResultMessage.from(request, "record X(int a)")).build());
+        assertThat(model.toolResults()).containsExactly("describe_type: record X(int a)");
+    }
+
+    @Test
+    void withoutTools_rejectsRequestsOfferingTools_withoutUsingAStep() {
+        ScriptedChatModel model = ScriptedChatModel.answering("plain").withoutTools();
+        ToolSpecification tool = ToolSpecification.builder().name("search_types").build();
+
+        assertThatThrownBy(() -> model.chat(ChatRequest.builder().messages(UserMessage.from("a")).toolSpecifications(tool)
+                .build())).isInstanceOf(UnsupportedFeatureException.class);
+        assertThat(model.chat(request("b")).aiMessage().text()).isEqualTo("plain");
+        assertThat(model.requestCount()).isEqualTo(2);
     }
 
     @Test
