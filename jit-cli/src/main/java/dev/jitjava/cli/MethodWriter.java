@@ -1,6 +1,13 @@
 package dev.jitjava.cli;
 
+import dev.jitjava.Capability;
 import dev.jitjava.Diagnostic;
+import dev.jitjava.dependency.DependencyGrant;
+import dev.jitjava.dependency.Libraries;
+import dev.jitjava.tools.ToolChat;
+import dev.jitjava.tools.ToolLimitException;
+import dev.jitjava.tools.Toolbox;
+import dev.jitjava.verify.BytecodeVerifier;
 import dev.jitjava.extract.CodeExtractor;
 import dev.jitjava.extract.Extraction;
 import dev.jitjava.model.ModelNames;
@@ -17,7 +24,6 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +42,8 @@ final class MethodWriter {
     private final Supplier<ChatModel> model;
     private final int maxAttempts;
     private final Activity activity;
+    /** As many tool calls as the library allows by default. */
+    private static final int MAX_TOOL_CALLS = 8;
 
     MethodWriter(MethodStore store, Supplier<ChatModel> model, int maxAttempts, Activity activity) {
         this.store = store;
@@ -70,13 +78,15 @@ final class MethodWriter {
         ChatModel chatModel = model.get();
         String modelName = ModelNames.of(chatModel);
         try (Activity.Shown shown = activity.show("writing " + spec.key().display() + " with " + modelName)) {
-            List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(system), UserMessage.from(request)));
+            Toolbox toolbox = toolbox(spec);
+            List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(ToolChat.knownWithoutTools(chatModel)
+                    ? system : system + Prompts.toolsParagraph(null)), UserMessage.from(request)));
             List<Diagnostic> problems = List.of();
             for (int attempt = 1; attempt <= maxAttempts; attempt++) {
                 if (attempt > 1) {
                     messages.add(UserMessage.from(Prompts.repair(spec, problems)));
                 }
-                String answer = chatModel.chat(ChatRequest.builder().messages(List.copyOf(messages)).build()).aiMessage().text();
+                String answer = ask(chatModel, messages, toolbox, spec);
                 messages.add(AiMessage.from(answer == null ? "" : answer));
                 Extraction extraction = CodeExtractor.extract(answer, spec);
                 if (extraction instanceof Extraction.Missing missing) {
@@ -94,6 +104,29 @@ final class MethodWriter {
                     + spec.key().display() + " after " + maxAttempts + " attempts; last problem: "
                     + problems.get(0).describe(),
                     "describe what the method should do where it is called, or try another model (JIT_MODEL)");
+        }
+    }
+
+    /**
+     * describe_type and search_types, as the library offers them; the method's code sees the JDK
+     * and what the program or session declares, so no dependencies are offered here.
+     */
+    private Toolbox toolbox(MethodSpec spec) {
+        ClassLoader loader = MethodWriter.class.getClassLoader();
+        return new Toolbox(MethodWriter.class,
+                libraries -> new BytecodeVerifier.Context(Set.of(Capability.CONSOLE), Set.of(), loader),
+                new Toolbox.Settings(DependencyGrant.NONE, MAX_TOOL_CALLS, () -> null), spec.key().display(), List.of(),
+                Libraries.NONE);
+    }
+
+    private String ask(ChatModel chatModel, List<ChatMessage> messages, Toolbox toolbox, MethodSpec spec) {
+        try {
+            String answer = ToolChat.ask(chatModel, messages, toolbox, response -> { }).aiMessage().text();
+            return answer == null ? "" : answer;
+        } catch (ToolLimitException e) {
+            throw new ExitException(ExitCodes.FAILURE, "the model made " + e.getMessage() + " while writing "
+                    + spec.key().display() + "; nothing was stored",
+                    "describe the method more precisely where it is called, or try another model (JIT_MODEL)");
         }
     }
 

@@ -59,6 +59,22 @@ class RunCommandTest {
     }
 
     @Test
+    void run_theModelMayLookUpTypesFirst() throws Exception {
+        write("OddNumbers.java", ODD_NUMBERS);
+        ScriptedChatModel model = ScriptedChatModel.answering()
+                .thenCallTool("describe_type", "{\"name\": \"java.util.List\"}")
+                .thenAnswer(PRINT_ODD);
+
+        assertThat(jit(model, "run", "examples/OddNumbers.java")).isZero();
+
+        assertThat(programOutput).isEqualTo("1\n3\n5\n");
+        assertThat(model.requests().get(0).toolSpecifications()).extracting(t -> t.name())
+                .containsExactly("describe_type", "search_types");
+        assertThat(model.toolResults()).singleElement().asString()
+                .startsWith("describe_type: public interface java.util.List<E> extends java.util.Collection<E>");
+    }
+
+    @Test
     void run_missingMethod_isWrittenStoredNextToTheFile_andTheProgramRuns() throws Exception {
         write("OddNumbers.java", ODD_NUMBERS);
         ScriptedChatModel model = ScriptedChatModel.answering(PRINT_ODD);

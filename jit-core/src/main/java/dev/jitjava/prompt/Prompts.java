@@ -50,10 +50,16 @@ public final class Prompts {
                 %s Do not read from System.in. Print only when the description asks for printing.
                 """.formatted(Runtime.version().feature(), libraries == null ? "Use only the JDK."
                 : "Use the JDK; add a library with add_dependency only when the JDK is not enough.");
-        if (!tools) {
-            return base;
-        }
-        return base + TOOLS_PARAGRAPH + "describe_type(name) shows a class's exact public API and what generated code may not "
+        return tools ? base + toolsParagraph(libraries) : base;
+    }
+
+    /**
+     * The system message's paragraph about tools.
+     *
+     * @param libraries the group ids add_dependency allows, or null when it is not offered
+     */
+    public static String toolsParagraph(String libraries) {
+        return TOOLS_PARAGRAPH + "describe_type(name) shows a class's exact public API and what generated code may not "
                 + "use; search_types(keyword) finds classes by name. Look a type up rather than guess its API."
                 + (libraries == null ? "" : " add_dependency(coordinates) adds a Maven library with an exact version "
                 + "(allowed groups: " + libraries + ").") + "\n";

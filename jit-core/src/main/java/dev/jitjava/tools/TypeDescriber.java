@@ -168,7 +168,7 @@ final class TypeDescriber {
             text.append(Modifier.isAbstract(modifiers) ? "abstract " : "").append(Modifier.isFinal(modifiers) ? "final " : "");
         }
         text.append(type.isSealed() ? "sealed " : "");
-        text.append(kind(type)).append(" ").append(type.getName()).append(typeParameters(type.getTypeParameters()));
+        text.append(kind(type)).append(" ").append(type.getName()).append(typeParameters(type.getTypeParameters()).strip());
         Type superclass = type.getGenericSuperclass();
         if (superclass != null && superclass != Object.class && !type.isEnum() && !type.isRecord()) {
             text.append(" extends ").append(name(superclass));
