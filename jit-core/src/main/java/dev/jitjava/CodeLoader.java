@@ -106,6 +106,14 @@ final class CodeLoader {
             return new Result(null, signature.problems());
         }
         MethodType type = MethodType.fromMethodDescriptorString(signature.descriptor(), loader);
+        if (!libraries.isEmpty()) {
+            String hidden = notPublic(spec);
+            if (hidden != null) {
+                throw new JitException("The method uses the libraries " + libraries + ", so its code lives in a class "
+                        + "loader of its own and reaches only public types, and " + hidden + " is not public: make it "
+                        + "public, or have the method written without libraries, " + spec.key().forMethod());
+            }
+        }
         Libraries.LibraryLoader methodLoader = libraries.isEmpty() ? null : libraries.newLoader(loader);
         ClassLoader resolving = methodLoader == null ? loader : methodLoader;
         List<Violation> violations = BytecodeVerifier.verify(classes, verifyContext(spec, libraries, resolving));
@@ -171,6 +179,20 @@ final class CodeLoader {
         trusted.remove(org.objectweb.asm.Type.getInternalName(dev.jitjava.generated.Anchor.class));
         BytecodeVerifier.Context context = new BytecodeVerifier.Context(granted, trusted, loader);
         return libraries.isEmpty() ? context : context.trusting(libraries.grantedPackages(dependencies));
+    }
+
+    /**
+     * The first of the method's own types (its interface, its signature's types) that code in
+     * another class loader could not use, or null when all are public.
+     */
+    static String notPublic(MethodSpec spec) {
+        // The JVM checks a class's own access flag only: a public interface nested in a package-private class is fine.
+        for (Class<?> type : visibleTypes(spec)) {
+            if (!java.lang.reflect.Modifier.isPublic(type.getModifiers()) && type != dev.jitjava.generated.Anchor.class) {
+                return type.getName();
+            }
+        }
+        return null;
     }
 
     private static Set<String> selfTypes(MethodSpec spec) {

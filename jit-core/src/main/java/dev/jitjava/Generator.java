@@ -96,7 +96,8 @@ final class Generator {
         return new Toolbox(spec.owner().anchor(),
                 libraries -> loader.verifyContext(spec, libraries, libraries.isEmpty()
                         ? spec.owner().anchor().getClassLoader() : libraries.newLoader(spec.owner().anchor().getClassLoader())),
-                tools, spec.key().display(), List.copyOf(UserTypes.reachable(spec.signatureTypes())), current);
+                tools, spec.key().display(), List.copyOf(UserTypes.reachable(spec.signatureTypes())), current,
+                CodeLoader.notPublic(spec));
     }
 
     /**

@@ -31,6 +31,10 @@ class DependencyTest {
         String shout(String text);
     }
 
+    interface Whisperer {
+        String shout(String text);
+    }
+
     public interface Doubler {
         String twice(String text);
     }
@@ -198,6 +202,19 @@ class DependencyTest {
 
         assertThat(model.requestCount()).isEqualTo(3);
         assertThat(model.lastUserMessage()).contains("com.thirdparty.helper.Helper").contains("is not allowed here");
+    }
+
+    @Test
+    void aPackagePrivateInterface_cannotUseLibraries_andTheModelIsToldWhy() {
+        ScriptedChatModel model = ScriptedChatModel.answering()
+                .thenCallTool("add_dependency", "{\"coordinates\": \"org.example:shout:1.0\"}")
+                .thenAnswer(Answers.fenced("String shout(String text) { return text.toUpperCase() + \"!\"; }"));
+        Jit jit = jit(model).dependencies("org.example").build();
+
+        assertThat(jit.implement(Whisperer.class).shout("b")).isEqualTo("B!");
+        assertThat(model.toolResults()).containsExactly("add_dependency: Error: this method cannot use libraries, "
+                + "because dev.jitjava.DependencyTest$Whisperer is not public (a method with libraries lives in a "
+                + "class loader of its own). Write it with the JDK only.");
     }
 
     @Test

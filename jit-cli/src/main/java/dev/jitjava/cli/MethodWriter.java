@@ -116,7 +116,7 @@ final class MethodWriter {
         return new Toolbox(MethodWriter.class,
                 libraries -> new BytecodeVerifier.Context(Set.of(Capability.CONSOLE), Set.of(), loader),
                 new Toolbox.Settings(DependencyGrant.NONE, MAX_TOOL_CALLS, () -> null), spec.key().display(), List.of(),
-                Libraries.NONE);
+                Libraries.NONE, null);
     }
 
     private String ask(ChatModel chatModel, List<ChatMessage> messages, Toolbox toolbox, MethodSpec spec) {

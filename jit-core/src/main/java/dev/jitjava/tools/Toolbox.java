@@ -54,6 +54,7 @@ public final class Toolbox {
     }
 
     private final Class<?> anchor;
+    private final String notPublic;
     private final ClassLoader base;
     private final Function<Libraries, BytecodeVerifier.Context> verifyContext;
     private final Settings settings;
@@ -73,10 +74,13 @@ public final class Toolbox {
      * @param method        {@code Iface.name(args)}, for logs
      * @param promptTypes   the user's types the method works with, described in the prompt when the model has no tools
      * @param libraries     the libraries the method already uses (an improvement starts with them)
+     * @param notPublic     the first of the method's own types that is not public, or null: a method with
+     *                      libraries lives in a class loader of its own and can reach public types only
      */
     public Toolbox(Class<?> anchor, Function<Libraries, BytecodeVerifier.Context> verifyContext, Settings settings,
-                   String method, List<Class<?>> promptTypes, Libraries libraries) {
+                   String method, List<Class<?>> promptTypes, Libraries libraries, String notPublic) {
         this.anchor = anchor;
+        this.notPublic = notPublic;
         this.base = anchor.getClassLoader();
         this.verifyContext = verifyContext;
         this.settings = settings;
@@ -260,6 +264,13 @@ public final class Toolbox {
                     + "Allow it with {}", wanted, method, group, settings.grant().describe(), DependencyGrant.howToAllow(group));
             return "Denied: dependencies from group " + group + " are not allowed here (allowed: "
                     + settings.grant().describe() + "). Use an allowed group or the JDK only.";
+        }
+        if (notPublic != null) {
+            denied.add(wanted + " (" + notPublic + " is not public)");
+            LOG.warn("the model asked for {} while writing {}; a method with libraries can reach public types only, "
+                    + "and {} is not: make it public to let its methods use libraries", wanted, method, notPublic);
+            return "Error: this method cannot use libraries, because " + notPublic + " is not public (a method with "
+                    + "libraries lives in a class loader of its own). Write it with the JDK only.";
         }
         if (libraries.contains(wanted)) {
             return wanted + " is already added.";
