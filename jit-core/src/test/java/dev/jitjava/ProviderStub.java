@@ -70,6 +70,39 @@ final class ProviderStub implements AutoCloseable, org.junit.jupiter.api.extensi
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The environment that points {@code Jit.create()} at this stub as {@code provider}'s server. */
+    Map<String, String> environment(String provider, String key, java.nio.file.Path store) {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("JIT_STORE", store.toString());
+        env.put("JIT_MODEL", provider + ":" + modelOf(provider));
+        switch (provider) {
+            case "openai" -> {
+                env.put("OPENAI_API_KEY", key);
+                env.put("OPENAI_BASE_URL", url() + "/v1");
+            }
+            case "anthropic" -> {
+                env.put("ANTHROPIC_API_KEY", key);
+                env.put("ANTHROPIC_BASE_URL", url());
+            }
+            case "gemini" -> {
+                env.put("GEMINI_API_KEY", key);
+                env.put("GEMINI_BASE_URL", url() + "/v1beta");
+            }
+            default -> env.put("OLLAMA_BASE_URL", url());
+        }
+        return env;
+    }
+
+    /** The model each provider's stub configuration names. */
+    static String modelOf(String provider) {
+        return switch (provider) {
+            case "openai" -> "gpt-test";
+            case "anthropic" -> "claude-test";
+            case "gemini" -> "gemini-test";
+            default -> "qwen2.5-coder:7b";
+        };
+    }
+
     synchronized ProviderStub then(Reply reply) {
         replies.addLast(reply);
         return this;

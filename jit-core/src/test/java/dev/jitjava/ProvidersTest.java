@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -36,30 +35,8 @@ class ProvidersTest {
 
 
     private Map<String, String> environment(String provider) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = stub.environment(provider, KEY, dir.resolve("store"));
         env.put("JIT_MAX_RETRIES", "3");
-        env.put("JIT_STORE", dir.resolve("store").toString());
-        switch (provider) {
-            case "openai" -> {
-                env.put("JIT_MODEL", "openai:gpt-test");
-                env.put("OPENAI_API_KEY", KEY);
-                env.put("OPENAI_BASE_URL", stub.url() + "/v1");
-            }
-            case "anthropic" -> {
-                env.put("JIT_MODEL", "anthropic:claude-test");
-                env.put("ANTHROPIC_API_KEY", KEY);
-                env.put("ANTHROPIC_BASE_URL", stub.url());
-            }
-            case "gemini" -> {
-                env.put("JIT_MODEL", "gemini:gemini-test");
-                env.put("GEMINI_API_KEY", KEY);
-                env.put("GEMINI_BASE_URL", stub.url() + "/v1beta");
-            }
-            default -> {
-                env.put("JIT_MODEL", "ollama:qwen2.5-coder:7b");
-                env.put("OLLAMA_BASE_URL", stub.url());
-            }
-        }
         return env;
     }
 
@@ -70,12 +47,7 @@ class ProvidersTest {
     }
 
     private static String modelOf(String provider) {
-        return switch (provider) {
-            case "openai" -> "gpt-test";
-            case "anthropic" -> "claude-test";
-            case "gemini" -> "gemini-test";
-            default -> "qwen2.5-coder:7b";
-        };
+        return ProviderStub.modelOf(provider);
     }
 
     private static String label(String provider) {

@@ -10,8 +10,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,31 +30,8 @@ class ToolWireFormatTest {
     }
 
     private Jit jit(String provider) {
-        Map<String, String> env = new HashMap<>();
-        env.put("JIT_STORE", dir.resolve("store").toString());
-        switch (provider) {
-            case "openai" -> {
-                env.put("JIT_MODEL", "openai:gpt-test");
-                env.put("OPENAI_API_KEY", "sk-test");
-                env.put("OPENAI_BASE_URL", stub.url() + "/v1");
-            }
-            case "anthropic" -> {
-                env.put("JIT_MODEL", "anthropic:claude-test");
-                env.put("ANTHROPIC_API_KEY", "sk-test");
-                env.put("ANTHROPIC_BASE_URL", stub.url());
-            }
-            case "gemini" -> {
-                env.put("JIT_MODEL", "gemini:gemini-test");
-                env.put("GEMINI_API_KEY", "sk-test");
-                env.put("GEMINI_BASE_URL", stub.url() + "/v1beta");
-            }
-            default -> {
-                env.put("JIT_MODEL", "ollama:qwen-test");
-                env.put("OLLAMA_BASE_URL", stub.url());
-            }
-        }
-        return Jit.create(ModelConfig.load(env, dir, dir, url -> null),
-                new RetryPolicy(0, Duration.ofMillis(1), d -> { }, new Random(1)));
+        return Jit.create(ModelConfig.load(stub.environment(provider, "sk-test", dir.resolve("store")), dir, dir,
+                url -> null), new RetryPolicy(0, Duration.ofMillis(1), d -> { }, new Random(1)));
     }
 
     /** A response that calls describe_type("java.lang.String"). */
@@ -80,18 +55,9 @@ class ToolWireFormatTest {
                      "usageMetadata":{"promptTokenCount":5,"candidatesTokenCount":6,"totalTokenCount":11},
                      "modelVersion":"gemini-test"}""";
             default -> """
-                    {"model":"qwen-test","created_at":"2026-11-25T10:00:00Z","message":{"role":"assistant","content":"",
+                    {"model":"qwen2.5-coder:7b","created_at":"2026-11-25T10:00:00Z","message":{"role":"assistant","content":"",
                      "tool_calls":[{"function":{"name":"describe_type","arguments":{"name":"java.lang.String"}}}]},
                      "done":true,"done_reason":"stop","prompt_eval_count":5,"eval_count":6}""";
-        };
-    }
-
-    private static String model(String provider) {
-        return switch (provider) {
-            case "openai" -> "gpt-test";
-            case "anthropic" -> "claude-test";
-            case "gemini" -> "gemini-test";
-            default -> "qwen-test";
         };
     }
 
@@ -99,7 +65,7 @@ class ToolWireFormatTest {
     @ValueSource(strings = {"openai", "anthropic", "gemini", "ollama"})
     void toolCall_inTheResponse_toolResult_inTheNextRequest(String provider) {
         stub.then(ProviderStub.Reply.ok(toolCall(provider)))
-                .then(ProviderStub.Reply.ok(WireFormats.reply(provider, model(provider), Answers.COUNT_VOWELS)));
+                .then(ProviderStub.Reply.ok(WireFormats.reply(provider, ProviderStub.modelOf(provider), Answers.COUNT_VOWELS)));
         Jit jit = jit(provider);
 
         assertThat(jit.implement(Numbers.class).countVowels("education")).isEqualTo(5);
@@ -135,9 +101,9 @@ class ToolWireFormatTest {
 
     @Test
     void anOllamaModelWithoutTools_isAskedAgainWithTheTypesInThePrompt() {
-        stub.then(ProviderStub.Reply.status(400, "{\"error\":\"registry.ollama.ai/library/qwen-test:latest does not "
+        stub.then(ProviderStub.Reply.status(400, "{\"error\":\"registry.ollama.ai/library/qwen2.5-coder:7b does not "
                         + "support tools\"}"))
-                .then(ProviderStub.Reply.ok(WireFormats.reply("ollama", "qwen-test", Answers.COUNT_VOWELS)));
+                .then(ProviderStub.Reply.ok(WireFormats.reply("ollama", ProviderStub.modelOf("ollama"), Answers.COUNT_VOWELS)));
 
         assertThat(jit("ollama").implement(Numbers.class).countVowels("education")).isEqualTo(5);
 
