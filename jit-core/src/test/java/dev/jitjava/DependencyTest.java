@@ -218,6 +218,25 @@ class DependencyTest {
     }
 
     @Test
+    void improve_startsWithTheLibrariesTheMethodHas() throws IOException {
+        ScriptedChatModel model = shoutWithLibrary().thenAnswer(Answers.fenced("""
+                import org.example.shout.Shout;
+
+                String shout(String text) {
+                    return Shout.shout(text.strip());
+                }"""));
+        Jit jit = jit(model).dependencies("org.example").build();
+        Shouter shouter = jit.implement(Shouter.class);
+        shouter.shout("hi");
+
+        jit.improve(Shouter.class, "shout", "strip the text first");
+
+        assertThat(shouter.shout("  hi  ")).isEqualTo("HI!");
+        assertThat(model.requestCount()).as("no new add_dependency").isEqualTo(3);
+        assertThat(Files.readString(jsonOf(Shouter.class))).contains("\"coordinates\" : \"org.example:shout:1.0\"");
+    }
+
+    @Test
     void jitDependencies_parsesAllowAListOrNothing() {
         assertThat(DependencyGrant.parse(null).enabled()).isFalse();
         assertThat(DependencyGrant.parse(" ").enabled()).isFalse();
