@@ -145,7 +145,7 @@ final class MethodTable {
                 Metadata updated = append(spec, current, NewVersion.of(generated), feedback, null, generated.status(),
                         generated.checks(), added, StoredLibraries.record(generated.libraries()));
                 store.save(key, updated);
-                store.cacheClasses(key, generated.source(), generated.loaded().classes());
+                store.cacheClasses(key, SpecRecord.sha256(generated.source()), generated.loaded().classes());
                 bind(entry, generated.handle(), true);
                 flights.put(key, generated.handle());
                 return versions(updated).get(updated.versions().size() - 1);
@@ -171,7 +171,7 @@ final class MethodTable {
         }
         SpecRecord wanted = SpecRecord.of(spec);
         Metadata metadata = stored.get().metadata();
-        if (!metadata.specHash().equals(wanted.hash())) {
+        if (!metadata.spec().sameAs(wanted)) {
             return "stale: " + key.display() + ": " + metadata.spec().changesTo(wanted) + " since it was written";
         }
         CodeLoader.Result result;
@@ -194,7 +194,7 @@ final class MethodTable {
         Metadata metadata = stored.metadata();
         boolean handEdited = stored.editedByHand() || Metadata.EDITED.equals(metadata.status());
         SpecRecord wanted = SpecRecord.of(entry.spec());
-        if (!metadata.specHash().equals(wanted.hash())) {
+        if (!metadata.spec().sameAs(wanted)) {
             if (handEdited) {
                 throw new JitException(store.sourceFile(key) + " was edited by hand, and since then "
                         + metadata.spec().changesTo(wanted) + ". jit-java does not overwrite hand edits: restore the "
@@ -209,7 +209,7 @@ final class MethodTable {
         Libraries used = librariesOf(key, metadata);
         CodeLoader.Result result = recheck
                 ? loader.load(spec, unit, Optional.empty(), plan, used)
-                : loader.load(spec, unit, store.cachedClasses(key, stored.source()), null, used);
+                : loader.load(spec, unit, store.cachedClasses(key, stored.sourceHash()), null, used);
         if (!result.violations().isEmpty()) {
             List<String> lines = result.violations().stream()
                     .map(v -> v.forUser(spec.owner().label())).toList();
@@ -235,7 +235,7 @@ final class MethodTable {
             }
             updated = updated.withChecks(plan.isEmpty() ? null : new Metadata.Checks(plan.fingerprint(), plan.descriptions()));
         }
-        store.cacheClasses(key, stored.source(), result.loaded().classes());
+        store.cacheClasses(key, stored.sourceHash(), result.loaded().classes());
         if (stored.editedByHand()) {
             NewVersion edit = new NewVersion(stored.source(), "hand edit", 0, null);
             updated = append(spec, updated, edit, null, "edited by hand", Metadata.EDITED, updated.checks(),
@@ -259,7 +259,7 @@ final class MethodTable {
                 staleReason == null ? null : "regenerated: " + staleReason, generated.status(), generated.checks(),
                 added, StoredLibraries.record(generated.libraries()));
         store.save(key, metadata);
-        store.cacheClasses(key, generated.source(), generated.loaded().classes());
+        store.cacheClasses(key, SpecRecord.sha256(generated.source()), generated.loaded().classes());
         bind(entry, generated.handle(), true);
         return generated.handle();
     }

@@ -50,7 +50,13 @@ public final class MethodStore {
     }
 
     /** A stored method: its metadata and source, and whether the source was edited by hand since it was stored. */
-    public record Stored(Metadata metadata, String source, boolean editedByHand) {
+    /**
+     * A stored method as found.
+     *
+     * @param sourceHash the SHA-256 of {@code source}: taken from the metadata when the file is the
+     *                   current version, so that loading an unedited method hashes nothing
+     */
+    public record Stored(Metadata metadata, String source, boolean editedByHand, String sourceHash) {
     }
 
     public Path root() {
@@ -86,20 +92,19 @@ public final class MethodStore {
         String current = metadata.current().sourceText();
         if (!Files.exists(java)) {
             StoreFiles.writeAtomically(java, current);
-            return Optional.of(new Stored(metadata, current, false));
+            return Optional.of(new Stored(metadata, current, false, metadata.sourceHash()));
         }
         String source = StoreFiles.read(java);
-        String hash = SpecRecord.sha256(source);
-        if (hash.equals(metadata.sourceHash())) {
-            return Optional.of(new Stored(metadata, source, false));
+        if (source.equals(current)) {
+            return Optional.of(new Stored(metadata, source, false, metadata.sourceHash()));
         }
-        boolean earlierVersion = metadata.versions().stream()
-                .anyMatch(v -> SpecRecord.sha256(v.sourceText()).equals(hash));
-        if (earlierVersion) { // a write that stopped between the metadata and the source
-            StoreFiles.writeAtomically(java, current);
-            return Optional.of(new Stored(metadata, current, false));
+        for (Metadata.VersionRecord version : metadata.versions()) {
+            if (version.sourceText().equals(source)) { // a write that stopped between the metadata and the source
+                StoreFiles.writeAtomically(java, current);
+                return Optional.of(new Stored(metadata, current, false, metadata.sourceHash()));
+            }
         }
-        return Optional.of(new Stored(metadata, source, true));
+        return Optional.of(new Stored(metadata, source, true, SpecRecord.sha256(source)));
     }
 
     /** Writes a method's metadata, then its current source; creates the store on first use. */
@@ -132,8 +137,8 @@ public final class MethodStore {
     }
 
     /** Classes compiled earlier from this exact source, by this JDK and this jit-java. */
-    public Optional<Map<String, byte[]>> cachedClasses(MethodKey key, String source) {
-        Path folder = classesFolder(key, source);
+    public Optional<Map<String, byte[]>> cachedClasses(MethodKey key, String sourceHash) {
+        Path folder = classesFolder(key, sourceHash);
         if (!Files.isDirectory(folder)) {
             return Optional.empty();
         }
@@ -152,8 +157,8 @@ public final class MethodStore {
     }
 
     /** Keeps compiled classes for {@link #cachedClasses}; a failure to write only costs a later compilation. */
-    public void cacheClasses(MethodKey key, String source, Map<String, byte[]> classes) {
-        Path folder = classesFolder(key, source);
+    public void cacheClasses(MethodKey key, String sourceHash, Map<String, byte[]> classes) {
+        Path folder = classesFolder(key, sourceHash);
         if (Files.isDirectory(folder)) {
             return;
         }
@@ -271,9 +276,9 @@ public final class MethodStore {
         return root.resolve(".cache").resolve(root.relativize(folder(key)));
     }
 
-    private Path classesFolder(MethodKey key, String source) {
-        String hash = SpecRecord.sha256(source + "\u0000" + Runtime.version() + "\u0000" + JIT_VERSION);
-        return cacheFolder(key).resolve(key.signature() + "-" + hash.substring(0, 16));
+    /** Keyed by the source's SHA-256, the JDK and jit-java's version: a change to any compiles again. */
+    private Path classesFolder(MethodKey key, String sourceHash) {
+        return cacheFolder(key).resolve(key.signature() + "-" + sourceHash.substring(0, 16) + "-" + RUNTIME_TAG);
     }
 
     private static void deleteTree(Path folder) {
@@ -286,6 +291,8 @@ public final class MethodStore {
             // A leftover temporary folder under .cache/ is harmless.
         }
     }
+
+    private static final String RUNTIME_TAG = Integer.toHexString((Runtime.version() + "\u0000" + JIT_VERSION).hashCode());
 
     private static String jitVersion() {
         try (InputStream in = MethodStore.class.getResourceAsStream("/dev/jitjava/version.properties")) {

@@ -44,6 +44,15 @@ public record SpecRecord(String signature, String description, List<String> exam
         return sha256(String.join("\u0000", signature, description, context, prompt));
     }
 
+    /**
+     * Whether {@code other} asks for the same method: what {@link #hash()} covers, compared field by
+     * field, so that loading a stored method hashes nothing.
+     */
+    public boolean sameAs(SpecRecord other) {
+        return Objects.equals(signature, other.signature) && Objects.equals(description, other.description)
+                && Objects.equals(context, other.context) && Objects.equals(prompt, other.prompt);
+    }
+
     /** Why {@code newer} differs from this, in words, e.g. "the description changed". */
     public String changesTo(SpecRecord newer) {
         List<String> changed = new ArrayList<>();
