@@ -2,8 +2,6 @@ package dev.jitjava.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.jitjava.prompt.ExampleSpec;
@@ -17,10 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads and writes {@link Metadata} with Jackson's streaming API: keys in a fixed order, two-space
- * indentation, one array element per line, a trailing newline. The streaming API starts in a few
- * milliseconds, where a data-binding mapper would add a few hundred to every process that loads
- * stored methods.
+ * Writes {@link Metadata} with Jackson's streaming generator (keys in a fixed order, two-space
+ * indentation, one array element per line, a trailing newline) and reads it with {@link JsonText},
+ * because reading happens at every start and Jackson's first parse costs tens of milliseconds there.
  */
 final class MetadataJson {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -120,14 +117,11 @@ final class MetadataJson {
     }
 
     /**
-     * @throws com.fasterxml.jackson.core.JsonProcessingException when the text is not JSON
-     * @throws IllegalArgumentException when a field is missing or of the wrong kind
+     * @throws IllegalArgumentException when the text is not JSON (with line and column), or a field
+     *                                  is missing or of the wrong kind
      */
-    static Metadata read(String text) throws IOException {
-        Map<String, Object> root;
-        try (JsonParser parser = FACTORY.createParser(text)) {
-            root = object(value(parser, parser.nextToken()), "the file");
-        }
+    static Metadata read(String text) {
+        Map<String, Object> root = object(JsonText.parse(text), "the file");
         Map<String, Object> spec = object(root.get("spec"), "spec");
         List<Metadata.VersionRecord> versions = new ArrayList<>();
         for (Object item : list(root.get("versions"), "versions")) {
@@ -142,41 +136,6 @@ final class MetadataJson {
                 text(root, "model"), text(root, "created"), number(root, "attempts"), tokens(root.get("tokens")),
                 text(root, "sourceHash"), optionalText(root, "regenerated"), versions, checks(root.get("checks")),
                 addedExamples(root.get("addedExamples")), dependencies(root.get("dependencies")));
-    }
-
-    private static Object value(JsonParser parser, JsonToken token) throws IOException {
-        if (token == null) {
-            throw new IllegalArgumentException("the file is empty");
-        }
-        switch (token) {
-            case START_OBJECT -> {
-                Map<String, Object> object = new LinkedHashMap<>();
-                for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
-                    String name = parser.currentName();
-                    object.put(name, value(parser, parser.nextToken()));
-                }
-                return object;
-            }
-            case START_ARRAY -> {
-                List<Object> array = new ArrayList<>();
-                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
-                    array.add(value(parser, next));
-                }
-                return array;
-            }
-            case VALUE_STRING -> {
-                return parser.getText();
-            }
-            case VALUE_NUMBER_INT -> {
-                return parser.getLongValue();
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            default -> {
-                return parser.getText();
-            }
-        }
     }
 
     private static void writeStrings(JsonGenerator json, String name, List<String> values) throws IOException {

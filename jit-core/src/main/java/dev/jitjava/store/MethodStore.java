@@ -1,6 +1,5 @@
 package dev.jitjava.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.jitjava.JitException;
 import dev.jitjava.prompt.MethodKey;
 
@@ -247,10 +246,7 @@ public final class MethodStore {
             }
             problem = "it has no versions";
             cause = null;
-        } catch (JsonProcessingException e) {
-            problem = e.getOriginalMessage() + " (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")";
-            cause = e;
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException e) {
             problem = e.getMessage();
             cause = e;
         }

@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The rules of {@code dev/jitjava/verify/*.txt}: which JDK classes and members generated code may
@@ -22,8 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class Allowlist {
     private static final String FOLDER = "/dev/jitjava/verify/";
-    private static final Pattern RULE = Pattern.compile(
-            "^(-?)([\\w.$*]+)(?:#([\\w<>$]+))?\\s*(?:\\[(\\w+)])?\\s*(?:#\\s*(.*))?$");
     private static volatile Allowlist standard;
 
     /**
@@ -75,20 +71,82 @@ public final class Allowlist {
             if (line.isEmpty()) {
                 continue;
             }
-            Matcher m = RULE.matcher(line);
-            if (!m.matches()) {
-                throw new IllegalStateException("Cannot read rule at " + file + ":" + (i + 1) + ": " + line);
-            }
-            String key = m.group(3) == null ? m.group(2) : m.group(2) + "#" + m.group(3);
-            Capability capability = m.group(4) == null ? null : Capability.valueOf(m.group(4));
-            Rule rule = new Rule(!m.group(1).isEmpty(), capability, m.group(5) == null ? "" : m.group(5).strip(),
-                    file + ":" + (i + 1));
+            Rule rule = parse(line, file + ":" + (i + 1));
+            String key = ruleKey(line);
             if (into == null) {
                 bootstraps.put(key, rule);
             } else {
-                into.computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
+                List<Rule> existing = into.get(key);
+                if (existing == null) {
+                    existing = new ArrayList<>();
+                    into.put(key, existing);
+                }
+                existing.add(rule);
             }
         }
+    }
+
+    /**
+     * {@code [-]name[#member] [[CAPABILITY]] [# reason]}, read by hand rather than with a regular
+     * expression: java.util.regex costs more than the rest of start-up's rule reading together.
+     */
+    private static Rule parse(String line, String origin) {
+        int hash = reasonStart(line);
+        String rule = (hash < 0 ? line : line.substring(0, hash)).strip();
+        String reason = hash < 0 ? "" : line.substring(hash + 1).strip();
+        Capability capability = null;
+        int bracket = rule.indexOf('[');
+        if (bracket >= 0) {
+            if (!rule.endsWith("]")) {
+                throw new IllegalStateException("Cannot read rule at " + origin + ": " + line);
+            }
+            try {
+                capability = Capability.valueOf(rule.substring(bracket + 1, rule.length() - 1).strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("Unknown capability at " + origin + ": " + line, e);
+            }
+            rule = rule.substring(0, bracket).strip();
+        }
+        boolean deny = rule.startsWith("-");
+        String name = deny ? rule.substring(1) : rule;
+        if (name.isEmpty() || !validName(name)) {
+            throw new IllegalStateException("Cannot read rule at " + origin + ": " + line);
+        }
+        return new Rule(deny, capability, reason, origin);
+    }
+
+    /** The class, member or package a rule line names: {@code java.lang.System#exit}. */
+    private static String ruleKey(String line) {
+        int hash = reasonStart(line);
+        String rule = (hash < 0 ? line : line.substring(0, hash)).strip();
+        int bracket = rule.indexOf('[');
+        if (bracket >= 0) {
+            rule = rule.substring(0, bracket).strip();
+        }
+        return rule.startsWith("-") ? rule.substring(1) : rule;
+    }
+
+    /** Where the reason's {@code #} is: the first {@code #} after whitespace (a member's {@code #} has none before it). */
+    private static int reasonStart(String line) {
+        for (int i = 1; i < line.length(); i++) {
+            if (line.charAt(i) == '#' && Character.isWhitespace(line.charAt(i - 1))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean validName(String name) {
+        int hash = name.indexOf('#');
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '.' || c == '*'
+                    || i == hash || i > hash && hash >= 0 && (c == '<' || c == '>');
+            if (!ok) {
+                return false;
+            }
+        }
+        return hash != name.length() - 1;
     }
 
     /** Rules for {@code key}: {@code pkg.Class#member}, {@code pkg.Class} or {@code pkg.*}. */
