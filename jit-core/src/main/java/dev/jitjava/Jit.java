@@ -70,8 +70,9 @@ public final class Jit {
 
     private Jit(Builder builder, Reviewer reviewer) {
         CodeLoader loader = new CodeLoader(builder.grants, builder.cpuBudget, builder.memoryBudget, builder.dependencies);
-        Supplier<MavenResolver> resolver = memoize(builder.resolver != null ? () -> builder.resolver
-                : MavenResolver::fromSystemProperties);
+        MavenResolver given = builder.resolver;
+        // A lambda, not a method reference: Maven Resolver's classes load only when a library is resolved.
+        Supplier<MavenResolver> resolver = memoize(() -> given != null ? given : MavenResolver.fromSystemProperties());
         Supplier<ModelConfig> config = builder.config != null ? () -> builder.config : ModelConfig::fromEnvironment;
         this.generator = new Generator(new Models(builder.model, builder.settings, memoize(config)),
                 builder.maxAttempts, loader, new CheckRunner(builder.checkTimeout), this::trialSelf,
@@ -266,7 +267,10 @@ public final class Jit {
         InterfaceValidation.validate(iface);
         Owner owner = Specs.interfaceOwner(iface);
         List<Method> methods = InterfaceMethods.toGenerate(iface);
-        List<MethodKey> keys = methods.stream().map(m -> Specs.key(owner, m)).toList();
+        List<MethodKey> keys = new ArrayList<>(methods.size());
+        for (Method method : methods) { // no stream: this runs at start-up
+            keys.add(Specs.key(owner, method));
+        }
         InterfaceBinding binding = InterfaceBinding.create(iface, methods, keys, key -> table.link((MethodKey) key));
         Supplier<List<MethodSpec>> specs = memoize(() -> Specs.forInterface(owner, methods));
         for (int i = 0; i < methods.size(); i++) {

@@ -38,7 +38,11 @@ final class ImplementationClass {
 
         for (int i = 0; i < methods.size(); i++) {
             Method method = methods.get(i);
-            String[] exceptions = Stream.of(method.getExceptionTypes()).map(Type::getInternalName).toArray(String[]::new);
+            Class<?>[] thrown = method.getExceptionTypes();
+            String[] exceptions = new String[thrown.length];
+            for (int t = 0; t < thrown.length; t++) {
+                exceptions[t] = Type.getInternalName(thrown[t]);
+            }
             MethodVisitor mv = writer.visitMethod(Opcodes.ACC_PUBLIC, method.getName(),
                     Type.getMethodDescriptor(method), null, exceptions);
             mv.visitCode();

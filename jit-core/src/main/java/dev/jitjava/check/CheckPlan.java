@@ -40,8 +40,15 @@ public record CheckPlan(MethodSpec spec, List<ExampleSpec> examples, List<Method
                     found.add(method);
                 }
             }
-            found.sort(Comparator.comparing(Method::getName));
+            found.sort(BY_NAME);
             return List.copyOf(found);
+        }
+    };
+
+    private static final Comparator<Method> BY_NAME = new Comparator<>() { // not a lambda: this runs at start-up
+        @Override
+        public int compare(Method a, Method b) {
+            return a.getName().compareTo(b.getName());
         }
     };
 

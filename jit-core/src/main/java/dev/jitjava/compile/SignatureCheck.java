@@ -27,9 +27,13 @@ public final class SignatureCheck {
     }
 
     public static Result check(byte[] mainClass, MethodSpec spec, ClassLoader loader) {
-        String parameters = "(" + Type.getDescriptor(spec.owner().selfType())
-                + spec.parameters().stream().map(p -> Type.getDescriptor(p.type())).collect(Collectors.joining()) + ")";
+        StringBuilder parameters = new StringBuilder("(").append(Type.getDescriptor(spec.owner().selfType()));
+        for (dev.jitjava.prompt.Parameter parameter : spec.parameters()) {
+            parameters.append(Type.getDescriptor(parameter.type()));
+        }
+        parameters.append(')');
         String wanted = parameters + Type.getDescriptor(spec.returnType());
+        String parameterDescriptors = parameters.toString();
         List<String[]> found = new ArrayList<>();
         new ClassReader(mainClass).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
@@ -43,7 +47,7 @@ public final class SignatureCheck {
         }, ClassReader.SKIP_CODE);
         for (String[] method : found) {
             String descriptor = method[0];
-            boolean matches = spec.flexibleReturn() ? descriptor.startsWith(parameters) : descriptor.equals(wanted);
+            boolean matches = spec.flexibleReturn() ? descriptor.startsWith(parameterDescriptors) : descriptor.equals(wanted);
             if (matches) {
                 List<Diagnostic> problems = undeclaredExceptions(method[1], spec, loader);
                 return new Result(problems.isEmpty() ? descriptor : null, problems);

@@ -44,4 +44,17 @@ public record MethodKey(String owner, String ownerLabel, String name, List<Strin
     public String toString() {
         return display();
     }
+
+    // Written out: a record's generated equals and hashCode bootstrap through invokedynamic, which
+    // costs milliseconds at start-up, and keys are hashed from the first stored method on.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MethodKey key && owner.equals(key.owner) && name.equals(key.name)
+                && parameterTypes.equals(key.parameterTypes) && ownerLabel.equals(key.ownerLabel);
+    }
+
+    @Override
+    public int hashCode() {
+        return (owner.hashCode() * 31 + name.hashCode()) * 31 + parameterTypes.hashCode();
+    }
 }

@@ -57,8 +57,11 @@ public record MethodSpec(MethodKey key, Owner owner, String typeParameters, Clas
             return null;
         }
         try {
-            java.lang.reflect.Method method = type.getMethod(key.name(),
-                    parameters.stream().map(Parameter::type).toArray(Class<?>[]::new));
+            Class<?>[] types = new Class<?>[parameters.size()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = parameters.get(i).type();
+            }
+            java.lang.reflect.Method method = type.getMethod(key.name(), types);
             dev.jitjava.Budget budget = method.getAnnotation(dev.jitjava.Budget.class);
             return budget != null ? budget : type.getAnnotation(dev.jitjava.Budget.class);
         } catch (NoSuchMethodException e) {

@@ -95,7 +95,11 @@ public final class UserTypes {
             // a type whose API does not resolve shows nothing more
         }
         Set<Class<?>> classes = new LinkedHashSet<>();
-        types.stream().filter(Objects::nonNull).forEach(t -> collect(t, classes));
+        for (Type found : types) {
+            if (found != null) {
+                collect(found, classes);
+            }
+        }
         return Set.copyOf(classes);
     }
 

@@ -20,16 +20,19 @@ import java.util.Map;
  * because reading happens at every start and Jackson's first parse costs tens of milliseconds there.
  */
 final class MetadataJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
-    private static final DefaultIndenter LINES = new DefaultIndenter("  ", "\n");
+    /** Loaded on the first write only: start-up reads metadata and never needs Jackson. */
+    private static final class Jackson {
+        static final JsonFactory FACTORY = new JsonFactory();
+        static final DefaultIndenter LINES = new DefaultIndenter("  ", "\n");
+    }
 
     private MetadataJson() {
     }
 
     static String write(Metadata metadata) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(LINES).withArrayIndenter(LINES));
+        try (JsonGenerator json = Jackson.FACTORY.createGenerator(out)) {
+            json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(Jackson.LINES).withArrayIndenter(Jackson.LINES));
             json.writeStartObject();
             json.writeStringField("owner", metadata.owner());
             json.writeStringField("signature", metadata.signature());

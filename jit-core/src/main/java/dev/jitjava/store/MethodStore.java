@@ -142,8 +142,13 @@ public final class MethodStore {
             return Optional.empty();
         }
         Map<String, byte[]> classes = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.sorted().toList()) {
+        List<Path> files = new java.util.ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> listing = Files.newDirectoryStream(folder)) {
+            for (Path file : listing) { // no stream: this runs at start-up for every stored method
+                files.add(file);
+            }
+            java.util.Collections.sort(files);
+            for (Path file : files) {
                 String name = file.getFileName().toString();
                 if (name.endsWith(".class")) {
                     classes.put(name.substring(0, name.length() - 6), Files.readAllBytes(file));
@@ -288,7 +293,9 @@ public final class MethodStore {
         }
     }
 
-    private static final String RUNTIME_TAG = Integer.toHexString((Runtime.version() + "\u0000" + JIT_VERSION).hashCode());
+    // java.runtime.version rather than Runtime.version().toString(), which builds its text with streams
+    private static final String RUNTIME_TAG = Integer.toHexString((System.getProperty("java.runtime.version") + "\u0000"
+            + System.getProperty("java.vm.vendor") + "\u0000" + JIT_VERSION).hashCode());
 
     private static String jitVersion() {
         try (InputStream in = MethodStore.class.getResourceAsStream("/dev/jitjava/version.properties")) {

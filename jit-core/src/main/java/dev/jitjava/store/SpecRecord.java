@@ -32,8 +32,16 @@ public record SpecRecord(String signature, String description, List<String> exam
     public static SpecRecord of(MethodSpec spec) {
         boolean dynamic = spec.owner().qualifiedName().startsWith("object/");
         return new SpecRecord(dynamic ? spec.key().signature() : spec.typeSignature(), spec.description(),
-                spec.examples().stream().map(dev.jitjava.prompt.ExampleSpec::describe).toList(),
+                describe(spec.examples()),
                 spec.owner().description(), Prompts.VERSION);
+    }
+
+    private static List<String> describe(List<dev.jitjava.prompt.ExampleSpec> examples) {
+        List<String> described = new ArrayList<>(examples.size());
+        for (dev.jitjava.prompt.ExampleSpec example : examples) {
+            described.add(example.describe());
+        }
+        return described;
     }
 
     /**

@@ -156,7 +156,9 @@ public final class BytecodeVerifier {
         if (node.superName != null) {
             type(node.superName);
         }
-        node.interfaces.forEach(this::type);
+        for (String supertype : node.interfaces) {
+            type(supertype);
+        }
         annotations(node.visibleAnnotations);
         annotations(node.invisibleAnnotations);
         for (FieldNode field : node.fields) {
@@ -489,8 +491,10 @@ public final class BytecodeVerifier {
         if (field) {
             return owner + "." + name;
         }
-        String parameters = Stream.of(Type.getArgumentTypes(descriptor)).map(Type::getClassName)
-                .collect(Collectors.joining(", "));
+        StringBuilder parameters = new StringBuilder();
+        for (Type argument : Type.getArgumentTypes(descriptor)) {
+            parameters.append(parameters.length() == 0 ? "" : ", ").append(argument.getClassName());
+        }
         return owner + "." + name + "(" + parameters + ")";
     }
 }

@@ -83,11 +83,11 @@ public final class Instrumenter {
     private static Map<String, byte[]> instrument(Map<String, byte[]> classes, String entryClass, Set<String> selfTypes,
                                                   Limits limits, ClassLoader loader, Set<String> only) {
         Map<String, ClassNode> nodes = new LinkedHashMap<>();
-        classes.forEach((name, bytes) -> {
+        for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
             ClassNode node = new ClassNode();
-            new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES);
-            nodes.put(name.replace('.', '/'), node);
-        });
+            new ClassReader(entry.getValue()).accept(node, ClassReader.SKIP_FRAMES);
+            nodes.put(entry.getKey().replace('.', '/'), node);
+        }
         Set<String> callees = new LinkedHashSet<>(nodes.keySet());
         callees.addAll(selfTypes);
         Map<String, byte[]> out = new LinkedHashMap<>();
