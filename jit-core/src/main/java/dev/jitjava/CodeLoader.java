@@ -40,6 +40,8 @@ final class CodeLoader {
     private final Duration cpuBudget;
     private final long memoryBudget;
     private final DependencyGrant dependencies;
+    private final java.util.concurrent.ConcurrentHashMap<List<Object>, String> policies =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     CodeLoader(Set<Capability> grants, Duration cpuBudget, long memoryBudget, DependencyGrant dependencies) {
         this.grants = Set.copyOf(grants);
@@ -60,7 +62,15 @@ final class CodeLoader {
      *                cache keeps (never the harness)
      * @param harness the example harness, or null without a check plan
      */
-    record Loaded(MethodHandle handle, Map<String, byte[]> classes, Class<?> harness) {
+    record Loaded(MethodHandle handle, Map<String, byte[]> classes, Class<?> harness, Linked linked) {
+    }
+
+    /**
+     * The method's classes as they are defined: verified and instrumented, with the method's
+     * descriptor. The {@code .cache} keeps them under the {@link #policy} they were verified
+     * against, so that a later start with the same source and policy defines them at once.
+     */
+    record Linked(Map<String, byte[]> classes, String descriptor) {
     }
 
     /** Either the loaded code or the problems that stopped it (with the verifier's violations among them). */
@@ -106,15 +116,7 @@ final class CodeLoader {
             return new Result(null, signature.problems());
         }
         MethodType type = MethodType.fromMethodDescriptorString(signature.descriptor(), loader);
-        if (!libraries.isEmpty()) {
-            String hidden = notPublic(spec);
-            if (hidden != null) {
-                throw new JitException("The method uses the libraries " + libraries + ", so its code lives in a class "
-                        + "loader of its own and reaches only public types, and " + hidden + " is not public: make it "
-                        + "public, or have the method written without libraries, " + spec.key().forMethod());
-            }
-        }
-        Libraries.LibraryLoader methodLoader = libraries.isEmpty() ? null : libraries.newLoader(loader);
+        Libraries.LibraryLoader methodLoader = loaderFor(spec, libraries);
         ClassLoader resolving = methodLoader == null ? loader : methodLoader;
         List<Violation> violations = BytecodeVerifier.verify(classes, verifyContext(spec, libraries, resolving));
         if (!violations.isEmpty()) {
@@ -122,8 +124,9 @@ final class CodeLoader {
             return new Result(null, violations.stream().map(v -> new Diagnostic(DENIED, v.line(), v.forModel(),
                     v.line() >= 1 && v.line() <= lines.length ? lines[v.line() - 1] : "")).toList(), violations);
         }
-        Map<String, byte[]> all = new LinkedHashMap<>(Instrumenter.instrument(classes, unit.binaryName(),
-                selfTypes(spec), limits(spec, signature.descriptor()), resolving));
+        Map<String, byte[]> instrumented = Instrumenter.instrument(classes, unit.binaryName(), selfTypes(spec),
+                limits(spec, signature.descriptor()), resolving);
+        Map<String, byte[]> all = new LinkedHashMap<>(instrumented);
         String harnessName = null;
         if (plan != null && !plan.isEmpty()) {
             SourceUnit harness = Harness.write(plan, unit, type.returnType());
@@ -139,22 +142,110 @@ final class CodeLoader {
                 }
             }
         }
+        Linked linked = new Linked(instrumented, signature.descriptor());
+        return new Result(defineAll(spec, unit.binaryName(), all, type, methodLoader, classes, harnessName, linked),
+                List.of(), List.of());
+    }
+
+    /**
+     * Defines classes that passed the verifier and were instrumented earlier, under the same
+     * {@link #policy}: what a start-up with an unchanged source and policy does instead of
+     * {@link #load}.
+     */
+    Result define(MethodSpec spec, String mainName, Linked linked, Libraries libraries) {
+        ClassLoader loader = spec.owner().anchor().getClassLoader();
+        Libraries.LibraryLoader methodLoader = loaderFor(spec, libraries);
+        MethodType type = MethodType.fromMethodDescriptorString(linked.descriptor(), loader);
+        return new Result(defineAll(spec, mainName, linked.classes(), type, methodLoader, null, null, linked),
+                List.of(), List.of());
+    }
+
+    /** The class loader of a method with libraries (null without): its own, below the interface's. */
+    private static Libraries.LibraryLoader loaderFor(MethodSpec spec, Libraries libraries) {
+        if (libraries.isEmpty()) {
+            return null;
+        }
+        String hidden = notPublic(spec);
+        if (hidden != null) {
+            throw new JitException("The method uses the libraries " + libraries + ", so its code lives in a class "
+                    + "loader of its own and reaches only public types, and " + hidden + " is not public: make it "
+                    + "public, or have the method written without libraries, " + spec.key().forMethod());
+        }
+        return libraries.newLoader(spec.owner().anchor().getClassLoader());
+    }
+
+    private Loaded defineAll(MethodSpec spec, String mainName, Map<String, byte[]> all, MethodType type,
+                             Libraries.LibraryLoader methodLoader, Map<String, byte[]> classes, String harnessName,
+                             Linked linked) {
         try {
             Map<String, Class<?>> defined;
             MethodHandles.Lookup lookup;
             if (methodLoader == null) {
                 lookup = ClassDefiner.lookupIn(spec.owner().anchor());
-                defined = ClassDefiner.define(lookup, all, unit.binaryName());
+                defined = ClassDefiner.define(lookup, all, mainName);
             } else {
-                defined = ClassDefiner.define(methodLoader::define, all, unit.binaryName());
-                lookup = MethodHandles.privateLookupIn(defined.get(unit.binaryName()), MethodHandles.lookup());
+                defined = ClassDefiner.define(methodLoader::define, all, mainName);
+                lookup = MethodHandles.privateLookupIn(defined.get(mainName), MethodHandles.lookup());
             }
-            MethodHandle handle = lookup.findStatic(defined.get(unit.binaryName()), spec.name(), type).asFixedArity();
-            return new Result(new Loaded(handle, classes, harnessName == null ? null : defined.get(harnessName)),
-                    List.of(), List.of());
+            MethodHandle handle = lookup.findStatic(defined.get(mainName), spec.name(), type).asFixedArity();
+            return new Loaded(handle, classes, harnessName == null ? null : defined.get(harnessName), linked);
         } catch (ReflectiveOperationException e) {
             throw new JitException("jit-java could not link the method it compiled, " + spec.key().forMethod(), e);
         }
+    }
+
+    /**
+     * Everything the verifier and the instrumenter decide by, besides the classes themselves: the
+     * grants, the trusted types and library packages, the budgets. Classes verified under one policy
+     * are reused only under the same one; JDK and jit-java versions key the cache folder already.
+     */
+    String policy(MethodSpec spec, Libraries libraries) {
+        if (!libraries.isEmpty()) {
+            return computePolicy(spec, libraries);
+        }
+        // Methods of one interface mostly share their types: the policy is worked out once for each set.
+        Budget budget = spec.budget();
+        List<Object> key = List.of(visibleTypes(spec), spec.owner().selfType(), budget == null ? "" : budget);
+        String known = policies.get(key);
+        if (known == null) {
+            known = computePolicy(spec, libraries);
+            policies.put(key, known);
+        }
+        return known;
+    }
+
+    private String computePolicy(MethodSpec spec, Libraries libraries) {
+        BytecodeVerifier.Context context = verifyContext(spec, libraries, spec.owner().anchor().getClassLoader());
+        StringBuilder text = new StringBuilder();
+        List<Capability> granted = new java.util.ArrayList<>(context.grants());
+        java.util.Collections.sort(granted);
+        text.append(granted).append('\n');
+        appendSorted(text, context.trusted());
+        appendSorted(text, context.trustedPackages());
+        Instrumenter.Limits limits = limits(spec, "");
+        text.append(limits.cpuNanos()).append(' ').append(limits.maxBytes()).append('\n');
+        for (Libraries.Added added : libraries.added()) {
+            for (dev.jitjava.dependency.Artifact artifact : added.artifacts()) {
+                text.append(artifact.coordinates()).append(' ').append(artifact.sha256()).append('\n');
+            }
+        }
+        return fingerprint(text);
+    }
+
+    private static void appendSorted(StringBuilder text, Set<String> values) {
+        List<String> sorted = new java.util.ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        text.append(sorted).append('\n');
+    }
+
+    /** 64-bit FNV-1a, hex: a cache key, not a defence (SHA-256 costs tens of milliseconds at start-up). */
+    private static String fingerprint(CharSequence text) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            hash ^= text.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return Long.toHexString(hash);
     }
 
     /**

@@ -145,7 +145,7 @@ final class MethodTable {
                 Metadata updated = append(spec, current, NewVersion.of(generated), feedback, null, generated.status(),
                         generated.checks(), added, StoredLibraries.record(generated.libraries()));
                 store.save(key, updated);
-                store.cacheClasses(key, SpecRecord.sha256(generated.source()), generated.loaded().classes());
+                cache(key, spec, SpecRecord.sha256(generated.source()), generated.loaded(), generated.libraries());
                 bind(entry, generated.handle(), true);
                 flights.put(key, generated.handle());
                 return versions(updated).get(updated.versions().size() - 1);
@@ -207,9 +207,20 @@ final class MethodTable {
         boolean recheck = !plan.fingerprint().equals(metadata.checksHash());
         SourceUnit unit = SourceUnit.stored(spec, stored.source());
         Libraries used = librariesOf(key, metadata);
-        CodeLoader.Result result = recheck
-                ? loader.load(spec, unit, Optional.empty(), plan, used)
-                : loader.load(spec, unit, store.cachedClasses(key, stored.sourceHash()), null, used);
+        CodeLoader.Result result;
+        boolean fromLinkedCache = false;
+        if (recheck) {
+            result = loader.load(spec, unit, Optional.empty(), plan, used);
+        } else {
+            // Verified and instrumented under the same policy before: define them as they are.
+            Optional<MethodStore.LinkedClasses> linked = store.linkedClasses(key, stored.sourceHash(),
+                    loader.policy(spec, used));
+            fromLinkedCache = linked.isPresent();
+            result = fromLinkedCache
+                    ? loader.define(spec, unit.binaryName(), new CodeLoader.Linked(linked.get().classes(),
+                    linked.get().descriptor()), used)
+                    : loader.load(spec, unit, store.cachedClasses(key, stored.sourceHash()), null, used);
+        }
         if (!result.violations().isEmpty()) {
             List<String> lines = result.violations().stream()
                     .map(v -> v.forUser(spec.owner().label())).toList();
@@ -235,7 +246,9 @@ final class MethodTable {
             }
             updated = updated.withChecks(plan.isEmpty() ? null : new Metadata.Checks(plan.fingerprint(), plan.descriptions()));
         }
-        store.cacheClasses(key, stored.sourceHash(), result.loaded().classes());
+        if (!fromLinkedCache) {
+            cache(key, spec, stored.sourceHash(), result.loaded(), used);
+        }
         if (stored.editedByHand()) {
             NewVersion edit = new NewVersion(stored.source(), "hand edit", 0, null);
             updated = append(spec, updated, edit, null, "edited by hand", Metadata.EDITED, updated.checks(),
@@ -259,7 +272,7 @@ final class MethodTable {
                 staleReason == null ? null : "regenerated: " + staleReason, generated.status(), generated.checks(),
                 added, StoredLibraries.record(generated.libraries()));
         store.save(key, metadata);
-        store.cacheClasses(key, SpecRecord.sha256(generated.source()), generated.loaded().classes());
+        cache(key, spec, SpecRecord.sha256(generated.source()), generated.loaded(), generated.libraries());
         bind(entry, generated.handle(), true);
         return generated.handle();
     }
@@ -308,6 +321,15 @@ final class MethodTable {
         return new Metadata(spec.key().owner(), spec.key().signature(), status, record.hash(), record, version.model(),
                 created, version.attempts(), version.tokens(), SpecRecord.sha256(version.source()), regenerated,
                 versions, checks, addedExamples, dependencies);
+    }
+
+    /** Keeps javac's classes and the verified, instrumented ones in the store's .cache, for later starts. */
+    private void cache(MethodKey key, MethodSpec spec, String sourceHash, CodeLoader.Loaded loaded, Libraries libraries) {
+        if (loaded.classes() != null) {
+            store.cacheClasses(key, sourceHash, loaded.classes());
+        }
+        store.cacheLinked(key, sourceHash, loader.policy(spec, libraries), loaded.linked().classes(),
+                loaded.linked().descriptor());
     }
 
     private Libraries librariesOf(MethodKey key, Metadata metadata) {

@@ -2,6 +2,7 @@ package dev.jitjava;
 
 import dev.jitjava.compile.InMemoryCompiler;
 import dev.jitjava.test.ScriptedChatModel;
+import dev.jitjava.verify.BytecodeVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,24 @@ class StoreTest {
         assertThat(vowels).isEqualTo(5);
         assertThat(model.requestCount()).isZero();
         assertThat(InMemoryCompiler.compilations()).isEqualTo(compilations);
+    }
+
+    @Test
+    void secondJit_samePolicy_definesTheVerifiedClasses_aNewGrantVerifiesAgain() {
+        generateOnce();
+        long verifications = BytecodeVerifier.verifications();
+
+        assertThat(jit(ScriptedChatModel.answering()).implement(Numbers.class).countVowels("education")).isEqualTo(5);
+        assertThat(BytecodeVerifier.verifications()).as("same source, same policy").isEqualTo(verifications);
+
+        Jit granted = Jit.builder().store(store).model(ScriptedChatModel.answering()).allow(Capability.FILES_READ).build();
+        assertThat(granted.implement(Numbers.class).countVowels("education")).isEqualTo(5);
+        assertThat(BytecodeVerifier.verifications()).as("another grant").isEqualTo(verifications + 1);
+
+        Jit budgeted = Jit.builder().store(store).model(ScriptedChatModel.answering())
+                .budget(java.time.Duration.ofSeconds(2), 1L << 20).build();
+        assertThat(budgeted.implement(Numbers.class).countVowels("education")).isEqualTo(5);
+        assertThat(BytecodeVerifier.verifications()).as("another budget").isEqualTo(verifications + 2);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -137,7 +138,42 @@ public final class MethodStore {
 
     /** Classes compiled earlier from this exact source, by this JDK and this jit-java. */
     public Optional<Map<String, byte[]>> cachedClasses(MethodKey key, String sourceHash) {
-        Path folder = classesFolder(key, sourceHash);
+        return readClasses(classesFolder(key, sourceHash));
+    }
+
+    /** Keeps compiled classes for {@link #cachedClasses}; a failure to write only costs a later compilation. */
+    public void cacheClasses(MethodKey key, String sourceHash, Map<String, byte[]> classes) {
+        writeClasses(classesFolder(key, sourceHash), classes, null);
+    }
+
+    /**
+     * Classes of this exact source that passed the verifier and were instrumented under {@code policy},
+     * with the method's descriptor.
+     */
+    public record LinkedClasses(Map<String, byte[]> classes, String descriptor) {
+    }
+
+    public Optional<LinkedClasses> linkedClasses(MethodKey key, String sourceHash, String policy) {
+        Path folder = linkedFolder(key, sourceHash, policy);
+        Optional<Map<String, byte[]>> classes = readClasses(folder);
+        if (classes.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new LinkedClasses(classes.get(),
+                    Files.readString(folder.resolve(DESCRIPTOR), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps verified, instrumented classes for {@link #linkedClasses}; a failure to write only costs time later. */
+    public void cacheLinked(MethodKey key, String sourceHash, String policy, Map<String, byte[]> classes,
+                            String descriptor) {
+        writeClasses(linkedFolder(key, sourceHash, policy), classes, descriptor);
+    }
+
+    private static Optional<Map<String, byte[]>> readClasses(Path folder) {
         if (!Files.isDirectory(folder)) {
             return Optional.empty();
         }
@@ -160,9 +196,8 @@ public final class MethodStore {
         return classes.isEmpty() ? Optional.empty() : Optional.of(classes);
     }
 
-    /** Keeps compiled classes for {@link #cachedClasses}; a failure to write only costs a later compilation. */
-    public void cacheClasses(MethodKey key, String sourceHash, Map<String, byte[]> classes) {
-        Path folder = classesFolder(key, sourceHash);
+    /** Writes a folder of classes (and a descriptor) under a temporary name and moves it in whole. */
+    private void writeClasses(Path folder, Map<String, byte[]> classes, String descriptor) {
         if (Files.isDirectory(folder)) {
             return;
         }
@@ -172,6 +207,9 @@ public final class MethodStore {
             Files.createDirectories(temp);
             for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
                 Files.write(temp.resolve(entry.getKey() + ".class"), entry.getValue());
+            }
+            if (descriptor != null) {
+                Files.writeString(temp.resolve(DESCRIPTOR), descriptor, StandardCharsets.UTF_8);
             }
             StoreFiles.move(temp, folder);
         } catch (IOException e) {
@@ -277,6 +315,11 @@ public final class MethodStore {
         return root.resolve(".cache").resolve(root.relativize(folder(key)));
     }
 
+    private Path linkedFolder(MethodKey key, String sourceHash, String policy) {
+        return cacheFolder(key).resolve(key.signature() + "-" + sourceHash.substring(0, 16) + "-" + RUNTIME_TAG + "-"
+                + policy);
+    }
+
     /** Keyed by the source's SHA-256, the JDK and jit-java's version: a change to any compiles again. */
     private Path classesFolder(MethodKey key, String sourceHash) {
         return cacheFolder(key).resolve(key.signature() + "-" + sourceHash.substring(0, 16) + "-" + RUNTIME_TAG);
@@ -294,6 +337,7 @@ public final class MethodStore {
     }
 
     // java.runtime.version rather than Runtime.version().toString(), which builds its text with streams
+    private static final String DESCRIPTOR = "descriptor.txt";
     private static final String RUNTIME_TAG = Integer.toHexString((System.getProperty("java.runtime.version") + "\u0000"
             + System.getProperty("java.vm.vendor") + "\u0000" + JIT_VERSION).hashCode());
 

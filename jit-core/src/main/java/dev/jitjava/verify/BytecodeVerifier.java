@@ -79,6 +79,8 @@ public final class BytecodeVerifier {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong VERIFICATIONS = new java.util.concurrent.atomic.AtomicLong();
+
     private final Allowlist allowlist;
     private final Context context;
     private final Set<String> own;
@@ -93,7 +95,13 @@ public final class BytecodeVerifier {
     }
 
     /** The violations in these classes (by binary name), in the order found; empty when all is allowed. */
+    /** How many times classes were verified in this process: lets tests see that verified classes were reused. */
+    public static long verifications() {
+        return VERIFICATIONS.get();
+    }
+
     public static List<Violation> verify(Map<String, byte[]> classes, Context context) {
+        VERIFICATIONS.incrementAndGet();
         Set<String> own = new java.util.HashSet<>();
         for (String name : classes.keySet()) {
             own.add(name.replace('.', '/'));
