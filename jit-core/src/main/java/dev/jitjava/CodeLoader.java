@@ -70,7 +70,7 @@ final class CodeLoader {
      * descriptor. The {@code .cache} keeps them under the {@link #policy} they were verified
      * against, so that a later start with the same source and policy defines them at once.
      */
-    record Linked(Map<String, byte[]> classes, String descriptor) {
+    record Linked(String mainName, Map<String, byte[]> classes, String descriptor) {
     }
 
     /** Either the loaded code or the problems that stopped it (with the verifier's violations among them). */
@@ -142,7 +142,7 @@ final class CodeLoader {
                 }
             }
         }
-        Linked linked = new Linked(instrumented, signature.descriptor());
+        Linked linked = new Linked(unit.binaryName(), instrumented, signature.descriptor());
         return new Result(defineAll(spec, unit.binaryName(), all, type, methodLoader, classes, harnessName, linked),
                 List.of(), List.of());
     }
@@ -152,12 +152,32 @@ final class CodeLoader {
      * {@link #policy}: what a start-up with an unchanged source and policy does instead of
      * {@link #load}.
      */
-    Result define(MethodSpec spec, String mainName, Linked linked, Libraries libraries) {
+    Result define(MethodSpec spec, Linked linked, Libraries libraries) {
+        String mainName = linked.mainName();
         ClassLoader loader = spec.owner().anchor().getClassLoader();
         Libraries.LibraryLoader methodLoader = loaderFor(spec, libraries);
         MethodType type = MethodType.fromMethodDescriptorString(linked.descriptor(), loader);
-        return new Result(defineAll(spec, mainName, linked.classes(), type, methodLoader, null, null, linked),
-                List.of(), List.of());
+        try {
+            Map<String, Class<?>> defined;
+            MethodHandles.Lookup lookup;
+            if (methodLoader == null) {
+                lookup = ClassDefiner.lookupIn(spec.owner().anchor());
+                MethodHandles.Lookup definer = lookup;
+                defined = ClassDefiner.defineAsCompiled(bytes -> ClassDefiner.defineOne(definer, bytes), linked.classes());
+            } else {
+                defined = ClassDefiner.defineAsCompiled(methodLoader::define, linked.classes());
+                lookup = defined == null ? null
+                        : MethodHandles.privateLookupIn(defined.get(mainName), MethodHandles.lookup());
+            }
+            if (defined == null) { // already defined in this class loader: define them again, renamed
+                return new Result(defineAll(spec, mainName, linked.classes(), type, methodLoader, null, null, linked),
+                        List.of(), List.of());
+            }
+            MethodHandle handle = lookup.findStatic(defined.get(mainName), spec.name(), type).asFixedArity();
+            return new Result(new Loaded(handle, null, null, linked), List.of(), List.of());
+        } catch (ReflectiveOperationException e) {
+            throw new JitException("jit-java could not link the method it compiled, " + spec.key().forMethod(), e);
+        }
     }
 
     /** The class loader of a method with libraries (null without): its own, below the interface's. */

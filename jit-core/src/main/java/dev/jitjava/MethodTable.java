@@ -1,5 +1,6 @@
 package dev.jitjava;
 
+import dev.jitjava.bind.ClassDefiner;
 import dev.jitjava.bind.SingleFlight;
 import dev.jitjava.check.CheckPlan;
 import dev.jitjava.compile.SourceUnit;
@@ -215,9 +216,10 @@ final class MethodTable {
             // Verified and instrumented under the same policy before: define them as they are.
             Optional<MethodStore.LinkedClasses> linked = store.linkedClasses(key, stored.sourceHash(),
                     loader.policy(spec, used));
-            fromLinkedCache = linked.isPresent();
+            String cachedName = unit.binaryName() + ClassDefiner.CACHED_SUFFIX;
+            fromLinkedCache = linked.isPresent() && linked.get().classes().containsKey(cachedName);
             result = fromLinkedCache
-                    ? loader.define(spec, unit.binaryName(), new CodeLoader.Linked(linked.get().classes(),
+                    ? loader.define(spec, new CodeLoader.Linked(cachedName, linked.get().classes(),
                     linked.get().descriptor()), used)
                     : loader.load(spec, unit, store.cachedClasses(key, stored.sourceHash()), null, used);
         }
@@ -328,8 +330,8 @@ final class MethodTable {
         if (loaded.classes() != null) {
             store.cacheClasses(key, sourceHash, loaded.classes());
         }
-        store.cacheLinked(key, sourceHash, loader.policy(spec, libraries), loaded.linked().classes(),
-                loaded.linked().descriptor());
+        store.cacheLinked(key, sourceHash, loader.policy(spec, libraries),
+                ClassDefiner.forCache(loaded.linked().classes(), loaded.linked().mainName()), loaded.linked().descriptor());
     }
 
     private Libraries librariesOf(MethodKey key, Metadata metadata) {

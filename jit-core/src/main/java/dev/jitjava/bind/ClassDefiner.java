@@ -96,6 +96,68 @@ public final class ClassDefiner {
         return definedClasses;
     }
 
+    /** The suffix of the classes the store's .cache keeps for {@link #defineAsCompiled}. */
+    public static final String CACHED_SUFFIX = "$jitc";
+
+    /**
+     * The classes renamed for the store's {@code .cache} ({@code Unit$jitc}, nested ones alike) and
+     * in an order they can be defined in, supertypes first, so that {@link #defineAsCompiled} needs
+     * no class-file parsing at start-up.
+     */
+    public static Map<String, byte[]> forCache(Map<String, byte[]> classes, String mainName) {
+        String main = mainName.replace('.', '/');
+        String renamed = main + CACHED_SUFFIX;
+        Remapper remapper = new Remapper() {
+            @Override
+            public String map(String internalName) {
+                return internalName.equals(main) || internalName.startsWith(main + "$")
+                        ? renamed + internalName.substring(main.length()) : internalName;
+            }
+        };
+        Map<String, byte[]> ordered = new java.util.LinkedHashMap<>();
+        Set<String> defined = new HashSet<>();
+        List<ClassReader> pending = new ArrayList<>();
+        for (byte[] bytes : classes.values()) {
+            pending.add(new ClassReader(bytes));
+        }
+        while (!pending.isEmpty()) {
+            ClassReader next = null;
+            for (ClassReader candidate : pending) {
+                if (supertypesReady(candidate, classes, defined)) {
+                    next = candidate;
+                    break;
+                }
+            }
+            if (next == null) {
+                throw new IllegalStateException("cyclic supertypes in " + mainName);
+            }
+            pending.remove(next);
+            defined.add(next.getClassName());
+            ClassWriter writer = new ClassWriter(0);
+            next.accept(new ClassRemapper(writer, remapper), 0);
+            ordered.put(remapper.map(next.getClassName()).replace('/', '.'), writer.toByteArray());
+        }
+        return ordered;
+    }
+
+    /**
+     * Defines classes as {@link #forCache} left them, in the order given (supertypes first), or
+     * returns null when one of those names is taken in the class loader already (the same method
+     * loaded twice in one process): the caller then defines them renamed, with {@link #define}.
+     */
+    public static Map<String, Class<?>> defineAsCompiled(Function<byte[], Class<?>> definer,
+                                                         Map<String, byte[]> classesInOrder) {
+        Map<String, Class<?>> defined = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> entry : classesInOrder.entrySet()) {
+            try {
+                defined.put(entry.getKey(), definer.apply(entry.getValue()));
+            } catch (LinkageError e) {
+                return null;
+            }
+        }
+        return defined;
+    }
+
     /** Defines one class with the lookup (used for generated method classes and implementation classes). */
     public static Class<?> defineOne(MethodHandles.Lookup lookup, byte[] bytes) {
         try {

@@ -148,19 +148,23 @@ public final class MethodStore {
 
     /**
      * Classes of this exact source that passed the verifier and were instrumented under {@code policy},
-     * with the method's descriptor.
+     * in an order they can be defined in, with the method's descriptor.
      */
     public record LinkedClasses(Map<String, byte[]> classes, String descriptor) {
     }
 
     public Optional<LinkedClasses> linkedClasses(MethodKey key, String sourceHash, String policy) {
         Path folder = linkedFolder(key, sourceHash, policy);
-        Optional<Map<String, byte[]>> classes = readClasses(folder);
-        if (classes.isEmpty()) {
+        Optional<Map<String, byte[]>> numbered = readClasses(folder);
+        if (numbered.isEmpty()) {
             return Optional.empty();
         }
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> entry : numbered.get().entrySet()) {
+            classes.put(entry.getKey().substring(entry.getKey().indexOf('-') + 1), entry.getValue());
+        }
         try {
-            return Optional.of(new LinkedClasses(classes.get(),
+            return Optional.of(new LinkedClasses(classes,
                     Files.readString(folder.resolve(DESCRIPTOR), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             return Optional.empty();
@@ -168,9 +172,14 @@ public final class MethodStore {
     }
 
     /** Keeps verified, instrumented classes for {@link #linkedClasses}; a failure to write only costs time later. */
-    public void cacheLinked(MethodKey key, String sourceHash, String policy, Map<String, byte[]> classes,
+    public void cacheLinked(MethodKey key, String sourceHash, String policy, Map<String, byte[]> classesInOrder,
                             String descriptor) {
-        writeClasses(linkedFolder(key, sourceHash, policy), classes, descriptor);
+        Map<String, byte[]> numbered = new LinkedHashMap<>();
+        int index = 0;
+        for (Map.Entry<String, byte[]> entry : classesInOrder.entrySet()) { // file names keep the definition order
+            numbered.put(String.format(java.util.Locale.ROOT, "%03d-", index++) + entry.getKey(), entry.getValue());
+        }
+        writeClasses(linkedFolder(key, sourceHash, policy), numbered, descriptor);
     }
 
     private static Optional<Map<String, byte[]>> readClasses(Path folder) {
@@ -317,7 +326,7 @@ public final class MethodStore {
 
     private Path linkedFolder(MethodKey key, String sourceHash, String policy) {
         return cacheFolder(key).resolve(key.signature() + "-" + sourceHash.substring(0, 16) + "-" + RUNTIME_TAG + "-"
-                + policy);
+                + policy + "-linked");
     }
 
     /** Keyed by the source's SHA-256, the JDK and jit-java's version: a change to any compiles again. */
