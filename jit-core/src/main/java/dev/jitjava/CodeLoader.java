@@ -249,7 +249,7 @@ final class CodeLoader {
                 text.append(artifact.coordinates()).append(' ').append(artifact.sha256()).append('\n');
             }
         }
-        return fingerprint(text);
+        return dev.jitjava.bind.Fingerprint.of(text);
     }
 
     private static void appendSorted(StringBuilder text, Set<String> values) {
@@ -258,15 +258,6 @@ final class CodeLoader {
         text.append(sorted).append('\n');
     }
 
-    /** 64-bit FNV-1a, hex: a cache key, not a defence (SHA-256 costs tens of milliseconds at start-up). */
-    private static String fingerprint(CharSequence text) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            hash ^= text.charAt(i);
-            hash *= 0x100000001b3L;
-        }
-        return Long.toHexString(hash);
-    }
 
     /**
      * What the verifier allows this method, with these libraries.
@@ -282,12 +273,12 @@ final class CodeLoader {
         }
         Set<String> trusted = new HashSet<>();
         for (Class<?> type : UserTypes.reachable(visibleTypes(spec))) {
-            trusted.add(org.objectweb.asm.Type.getInternalName(type));
+            trusted.add(internalName(type));
             for (Class<?> member : type.getDeclaredClasses()) {
-                trusted.add(org.objectweb.asm.Type.getInternalName(member));
+                trusted.add(internalName(member));
             }
         }
-        trusted.remove(org.objectweb.asm.Type.getInternalName(dev.jitjava.generated.Anchor.class));
+        trusted.remove(internalName(dev.jitjava.generated.Anchor.class));
         BytecodeVerifier.Context context = new BytecodeVerifier.Context(granted, trusted, loader);
         return libraries.isEmpty() ? context : context.trusting(libraries.grantedPackages(dependencies));
     }
@@ -306,8 +297,13 @@ final class CodeLoader {
         return null;
     }
 
+    /** {@code java/lang/String}: ASM's Type.getInternalName without loading ASM at start-up. */
+    private static String internalName(Class<?> type) {
+        return type.getName().replace('.', '/');
+    }
+
     private static Set<String> selfTypes(MethodSpec spec) {
-        return Set.of(org.objectweb.asm.Type.getInternalName(spec.owner().selfType()));
+        return Set.of(internalName(spec.owner().selfType()));
     }
 
     private Instrumenter.Limits limits(MethodSpec spec, String descriptor) {

@@ -271,7 +271,8 @@ public final class Jit {
         for (Method method : methods) { // no stream: this runs at start-up
             keys.add(Specs.key(owner, method));
         }
-        InterfaceBinding binding = InterfaceBinding.create(iface, methods, keys, key -> table.link((MethodKey) key));
+        InterfaceBinding binding = InterfaceBinding.create(iface, methods, keys, key -> table.link((MethodKey) key),
+                table.implementationCache(iface.getName()));
         Supplier<List<MethodSpec>> specs = memoize(() -> Specs.forInterface(owner, methods));
         for (int i = 0; i < methods.size(); i++) {
             int index = i;

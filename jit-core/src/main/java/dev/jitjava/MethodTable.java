@@ -1,6 +1,7 @@
 package dev.jitjava;
 
 import dev.jitjava.bind.ClassDefiner;
+import dev.jitjava.bind.InterfaceBinding;
 import dev.jitjava.bind.SingleFlight;
 import dev.jitjava.check.CheckPlan;
 import dev.jitjava.compile.SourceUnit;
@@ -323,6 +324,21 @@ final class MethodTable {
         return new Metadata(spec.key().owner(), spec.key().signature(), status, record.hash(), record, version.model(),
                 created, version.attempts(), version.tokens(), SpecRecord.sha256(version.source()), regenerated,
                 versions, checks, addedExamples, dependencies);
+    }
+
+    /** The store's .cache as the keeper of an interface's implementation class. */
+    InterfaceBinding.ClassCache implementationCache(String owner) {
+        return new InterfaceBinding.ClassCache() {
+            @Override
+            public byte[] read(String key) {
+                return store.implementationClass(owner, key);
+            }
+
+            @Override
+            public void write(String key, byte[] bytes) {
+                store.cacheImplementationClass(owner, key, bytes);
+            }
+        };
     }
 
     /** Keeps javac's classes and the verified, instrumented ones in the store's .cache, for later starts. */

@@ -77,6 +77,25 @@ class StoreTest {
     }
 
     @Test
+    void twoJitsInOneProcess_eachCallsItsOwnMethods_theImplementationClassIsCached(@TempDir Path other)
+            throws IOException {
+        generateOnce();
+        Jit first = jit(ScriptedChatModel.answering());
+        Jit second = Jit.builder().store(other).model(ScriptedChatModel.answering(Answers.fenced(
+                "int countVowels(String text) { return 42; }"))).build();
+
+        Numbers a = first.implement(Numbers.class);
+        Numbers b = second.implement(Numbers.class);
+
+        assertThat(b.countVowels("education")).isEqualTo(42);
+        assertThat(a.countVowels("education")).isEqualTo(5);
+        assertThat(a.getClass()).isNotSameAs(b.getClass());
+        try (var files = Files.list(store.resolve(".cache").resolve(Numbers.class.getName()))) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.startsWith("implementation-"));
+        }
+    }
+
+    @Test
     void secondJit_cacheDeleted_noModelRequestButJavacRunsAndRefillsCache() throws IOException {
         generateOnce();
         deleteTree(store.resolve(".cache"));

@@ -29,16 +29,15 @@ public final class DynamicInvokers {
         MethodType type = site.type();
         String name = anchor.getPackageName() + ".JitInvoker" + CLASSES.incrementAndGet();
         String internal = name.replace('.', '/');
-        Links.register(name, List.of(site.dynamicInvoker()));
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 internal, null, "java/lang/Object", new String[]{Type.getInternalName(DynamicInvoker.class)});
-        Links.writeConstructor(writer);
+        Links.Writing.writeConstructor(writer);
 
         MethodVisitor mv = writer.visitMethod(Opcodes.ACC_PUBLIC, "invoke",
                 "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", null, new String[]{"java/lang/Throwable"});
         mv.visitCode();
-        mv.visitLdcInsn(new ConstantDynamic("target", Type.getDescriptor(MethodHandle.class), Links.BOOTSTRAP, 0));
+        mv.visitLdcInsn(new ConstantDynamic("target", Type.getDescriptor(MethodHandle.class), Links.Writing.BOOTSTRAP, 0));
         mv.visitVarInsn(Opcodes.ALOAD, 1);
         mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(type.parameterType(0)));
         for (int i = 1; i < type.parameterCount(); i++) {
@@ -57,6 +56,7 @@ public final class DynamicInvokers {
 
         MethodHandles.Lookup lookup = ClassDefiner.lookupIn(anchor);
         Class<?> defined = ClassDefiner.defineOne(lookup, writer.toByteArray());
+        Links.register(defined, List.of(site.dynamicInvoker()));
         try {
             return (DynamicInvoker) lookup.findConstructor(defined, MethodType.methodType(void.class)).invoke();
         } catch (Throwable e) {

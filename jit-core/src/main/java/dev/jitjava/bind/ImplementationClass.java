@@ -34,7 +34,7 @@ final class ImplementationClass {
         writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 internalName, null, "java/lang/Object", new String[]{ifaceName});
 
-        Links.writeConstructor(writer);
+        Links.Writing.writeConstructor(writer);
 
         for (int i = 0; i < methods.size(); i++) {
             Method method = methods.get(i);
@@ -46,7 +46,7 @@ final class ImplementationClass {
             MethodVisitor mv = writer.visitMethod(Opcodes.ACC_PUBLIC, method.getName(),
                     Type.getMethodDescriptor(method), null, exceptions);
             mv.visitCode();
-            mv.visitLdcInsn(new ConstantDynamic(method.getName(), Type.getDescriptor(MethodHandle.class), Links.BOOTSTRAP, i));
+            mv.visitLdcInsn(new ConstantDynamic(method.getName(), Type.getDescriptor(MethodHandle.class), Links.Writing.BOOTSTRAP, i));
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             Type[] arguments = Type.getArgumentTypes(method);
             int slot = 1;

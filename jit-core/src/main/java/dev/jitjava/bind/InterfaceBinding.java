@@ -37,6 +37,23 @@ public final class InterfaceBinding {
      * @param keys    the linker's key of each method, in the same order
      */
     public static InterfaceBinding create(Class<?> iface, List<Method> methods, List<?> keys, Linker linker) {
+        return create(iface, methods, keys, linker, null);
+    }
+
+    /**
+     * Keeps implementation classes between processes: the store's {@code .cache}. The bytes of one
+     * interface's class depend only on the interface's methods.
+     */
+    public interface ClassCache {
+        /** The bytes kept under {@code key}, or null. */
+        byte[] read(String key);
+
+        void write(String key, byte[] bytes);
+    }
+
+    /** As {@link #create(Class, List, List, Linker)}, the implementation class taken from {@code cache} when it has it. */
+    public static InterfaceBinding create(Class<?> iface, List<Method> methods, List<?> keys, Linker linker,
+                                          ClassCache cache) {
         List<MutableCallSite> sites = new ArrayList<>();
         List<MethodHandle> invokers = new ArrayList<>();
         for (int i = 0; i < methods.size(); i++) {
@@ -47,8 +64,42 @@ public final class InterfaceBinding {
             sites.add(site);
             invokers.add(site.dynamicInvoker());
         }
-        return new InterfaceBinding(iface, List.copyOf(methods), implementation(iface, methods, invokers),
-                List.copyOf(sites));
+        MethodHandle constructor = cache == null ? null : cachedImplementation(iface, methods, invokers, cache);
+        return new InterfaceBinding(iface, List.copyOf(methods),
+                constructor != null ? constructor : implementation(iface, methods, invokers), List.copyOf(sites));
+    }
+
+    /**
+     * The implementation class under its stable name, {@code Iface$JitImpl}, from the cache (written
+     * there first if missing): defining it needs no ASM. Null when that name is taken in the class
+     * loader already (a second {@code Jit} implementing the interface), where a fresh name is needed.
+     */
+    private static MethodHandle cachedImplementation(Class<?> iface, List<Method> methods, List<MethodHandle> invokers,
+                                                     ClassCache cache) {
+        String className = iface.getName() + "$JitImpl";
+        StringBuilder shape = new StringBuilder(className);
+        for (Method method : methods) {
+            shape.append('\n').append(method.getName()).append(MethodType.methodType(method.getReturnType(),
+                    method.getParameterTypes()).toMethodDescriptorString());
+            for (Class<?> thrown : method.getExceptionTypes()) {
+                shape.append(' ').append(thrown.getName());
+            }
+        }
+        String key = Fingerprint.of(shape);
+        byte[] bytes = cache.read(key);
+        if (bytes == null) {
+            bytes = ImplementationClass.write(className.replace('.', '/'), iface, methods);
+            cache.write(key, bytes);
+        }
+        MethodHandles.Lookup lookup = ClassDefiner.lookupIn(iface);
+        Class<?> implementation;
+        try {
+            implementation = ClassDefiner.defineOne(lookup, bytes);
+        } catch (LinkageError e) {
+            return null;
+        }
+        Links.register(implementation, invokers);
+        return constructorOf(lookup, implementation, iface);
     }
 
     /**
@@ -69,10 +120,14 @@ public final class InterfaceBinding {
 
     private static MethodHandle implementation(Class<?> iface, List<Method> methods, List<MethodHandle> invokers) {
         String className = iface.getName() + "$Jit" + CLASSES.incrementAndGet();
-        Links.register(className, invokers);
         MethodHandles.Lookup lookup = ClassDefiner.lookupIn(iface);
         byte[] bytes = ImplementationClass.write(className.replace('.', '/'), iface, methods);
         Class<?> implementation = ClassDefiner.defineOne(lookup, bytes);
+        Links.register(implementation, invokers);
+        return constructorOf(lookup, implementation, iface);
+    }
+
+    private static MethodHandle constructorOf(MethodHandles.Lookup lookup, Class<?> implementation, Class<?> iface) {
         try {
             return lookup.findConstructor(implementation, MethodType.methodType(void.class));
         } catch (ReflectiveOperationException e) {

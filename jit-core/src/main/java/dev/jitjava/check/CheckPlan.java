@@ -57,7 +57,7 @@ public record CheckPlan(MethodSpec spec, List<ExampleSpec> examples, List<Method
         List<Method> checks = new ArrayList<>();
         if (owner.isInterface() && spec.owner().anchor() == owner) {
             List<Method> declared = CHECK_METHODS.get(owner);
-            Set<String> callers = declared.isEmpty() ? Set.of() : callersOf(owner, spec);
+            Set<String> callers = declared.isEmpty() ? Set.of() : Callers.of(owner, spec);
             for (Method method : declared) {
                 if (callers.contains(method.getName())) {
                     checks.add(method);
@@ -92,36 +92,42 @@ public record CheckPlan(MethodSpec spec, List<ExampleSpec> examples, List<Method
         return bytes == null ? "" : SpecRecord.sha256(java.util.HexFormat.of().formatHex(bytes));
     }
 
-    /** Names of the interface's {@code @Check} methods whose bytecode calls the method. */
-    private static Set<String> callersOf(Class<?> owner, MethodSpec spec) {
-        Set<String> callers = new HashSet<>();
-        byte[] bytes = classBytes(owner);
-        if (bytes == null) {
+    /** Reads @Check methods' bytecode with ASM: a class of its own, loaded only for interfaces that have checks. */
+    private static final class Callers {
+        private Callers() {
+        }
+
+        /** Names of the interface's {@code @Check} methods whose bytecode calls the method. */
+        static Set<String> of(Class<?> owner, MethodSpec spec) {
+            Set<String> callers = new HashSet<>();
+            byte[] bytes = classBytes(owner);
+            if (bytes == null) {
+                return callers;
+            }
+            String ownerName = Type.getInternalName(owner);
+            StringBuilder descriptor = new StringBuilder("(");
+            for (dev.jitjava.prompt.Parameter parameter : spec.parameters()) {
+                descriptor.append(Type.getDescriptor(parameter.type()));
+            }
+            String descriptorStart = descriptor.append(')').toString();
+            new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                 String[] exceptions) {
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitMethodInsn(int opcode, String owner, String called, String calledDescriptor,
+                                                    boolean isInterface) {
+                            if (owner.equals(ownerName) && called.equals(spec.name())
+                                    && calledDescriptor.startsWith(descriptorStart)) {
+                                callers.add(name);
+                            }
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
             return callers;
         }
-        String ownerName = Type.getInternalName(owner);
-        StringBuilder descriptor = new StringBuilder("(");
-        for (dev.jitjava.prompt.Parameter parameter : spec.parameters()) {
-            descriptor.append(Type.getDescriptor(parameter.type()));
-        }
-        String descriptorStart = descriptor.append(')').toString();
-        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String called, String calledDescriptor,
-                                                boolean isInterface) {
-                        if (owner.equals(ownerName) && called.equals(spec.name())
-                                && calledDescriptor.startsWith(descriptorStart)) {
-                            callers.add(name);
-                        }
-                    }
-                };
-            }
-        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return callers;
     }
 
     private static byte[] classBytes(Class<?> type) {

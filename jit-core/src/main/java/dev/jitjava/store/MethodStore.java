@@ -182,6 +182,33 @@ public final class MethodStore {
         writeClasses(linkedFolder(key, sourceHash, policy), numbered, descriptor);
     }
 
+    /** An interface's implementation class kept under {@code key}, or null. */
+    public byte[] implementationClass(String owner, String key) {
+        try {
+            return Files.readAllBytes(implementationFile(owner, key));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Keeps an interface's implementation class, once the store exists; a failure to write only costs time later. */
+    public void cacheImplementationClass(String owner, String key, byte[] bytes) {
+        if (!Files.isDirectory(root)) {
+            return; // implement() alone does not create a store
+        }
+        Path file = implementationFile(owner, key);
+        try {
+            Files.createDirectories(file.getParent());
+            StoreFiles.writeAtomically(file, bytes);
+        } catch (IOException | RuntimeException e) {
+            // the cache is only a shortcut
+        }
+    }
+
+    private Path implementationFile(String owner, String key) {
+        return root.resolve(".cache").resolve(owner).resolve("implementation-" + key + "-" + RUNTIME_TAG + ".class");
+    }
+
     private static Optional<Map<String, byte[]>> readClasses(Path folder) {
         if (!Files.isDirectory(folder)) {
             return Optional.empty();

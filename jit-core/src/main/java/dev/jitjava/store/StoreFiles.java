@@ -22,11 +22,15 @@ final class StoreFiles {
     }
 
     static void writeAtomically(Path target, String text) {
+        writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void writeAtomically(Path target, byte[] bytes) {
         Path folder = target.getParent();
         Path temp = folder.resolve(TEMP_PREFIX + target.getFileName() + "-" + UUID.randomUUID());
         try {
             Files.createDirectories(folder);
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.write(temp, bytes);
             move(temp, target);
         } catch (IOException e) {
             deleteQuietly(temp);

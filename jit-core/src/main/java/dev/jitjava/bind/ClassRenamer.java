@@ -1,0 +1,116 @@
+package dev.jitjava.bind;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.commons.ClassRemapper;
+import org.objectweb.asm.commons.Remapper;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The part of {@link ClassDefiner} that reads and rewrites class files (with ASM): renaming a
+ * unit's classes and putting them in definition order. A class of its own so that defining cached
+ * classes, which needs neither, loads no ASM.
+ */
+final class ClassRenamer {
+    private static final AtomicLong DEFINITIONS = new AtomicLong();
+
+    private ClassRenamer() {
+    }
+
+    static Map<String, Class<?>> define(Function<byte[], Class<?>> definer, Map<String, byte[]> classes,
+                                               String mainName) {
+        String main = mainName.replace('.', '/');
+        String renamed = main + "$jit" + DEFINITIONS.incrementAndGet();
+        Remapper remapper = new Remapper() {
+            @Override
+            public String map(String internalName) {
+                return internalName.equals(main) || internalName.startsWith(main + "$")
+                        ? renamed + internalName.substring(main.length()) : internalName;
+            }
+        };
+        List<ClassReader> pending = new ArrayList<>();
+        for (byte[] bytes : classes.values()) {
+            pending.add(new ClassReader(bytes));
+        }
+        Set<String> defined = new HashSet<>();
+        Map<String, Class<?>> definedClasses = new java.util.LinkedHashMap<>();
+        while (!pending.isEmpty()) {
+            ClassReader next = null;
+            for (ClassReader candidate : pending) {
+                if (supertypesReady(candidate, classes, defined)) {
+                    next = candidate;
+                    break;
+                }
+            }
+            if (next == null) {
+                throw new IllegalStateException("cyclic supertypes in " + mainName);
+            }
+            pending.remove(next);
+            ClassWriter writer = new ClassWriter(0);
+            next.accept(new ClassRemapper(writer, remapper), 0);
+            Class<?> definedClass = definer.apply(writer.toByteArray());
+            defined.add(next.getClassName());
+            definedClasses.put(next.getClassName().replace('/', '.'), definedClass);
+        }
+        if (!definedClasses.containsKey(mainName)) {
+            throw new IllegalStateException("javac produced no class " + mainName);
+        }
+        return definedClasses;
+    }
+
+    static Map<String, byte[]> forCache(Map<String, byte[]> classes, String mainName) {
+        String main = mainName.replace('.', '/');
+        String renamed = main + ClassDefiner.CACHED_SUFFIX;
+        Remapper remapper = new Remapper() {
+            @Override
+            public String map(String internalName) {
+                return internalName.equals(main) || internalName.startsWith(main + "$")
+                        ? renamed + internalName.substring(main.length()) : internalName;
+            }
+        };
+        Map<String, byte[]> ordered = new java.util.LinkedHashMap<>();
+        Set<String> defined = new HashSet<>();
+        List<ClassReader> pending = new ArrayList<>();
+        for (byte[] bytes : classes.values()) {
+            pending.add(new ClassReader(bytes));
+        }
+        while (!pending.isEmpty()) {
+            ClassReader next = null;
+            for (ClassReader candidate : pending) {
+                if (supertypesReady(candidate, classes, defined)) {
+                    next = candidate;
+                    break;
+                }
+            }
+            if (next == null) {
+                throw new IllegalStateException("cyclic supertypes in " + mainName);
+            }
+            pending.remove(next);
+            defined.add(next.getClassName());
+            ClassWriter writer = new ClassWriter(0);
+            next.accept(new ClassRemapper(writer, remapper), 0);
+            ordered.put(remapper.map(next.getClassName()).replace('/', '.'), writer.toByteArray());
+        }
+        return ordered;
+    }
+
+    private static boolean supertypesReady(ClassReader reader, Map<String, byte[]> classes, Set<String> defined) {
+        List<String> supertypes = new ArrayList<>(List.of(reader.getInterfaces()));
+        if (reader.getSuperName() != null) {
+            supertypes.add(reader.getSuperName());
+        }
+        for (String supertype : supertypes) {
+            if (classes.containsKey(supertype.replace('/', '.')) && !defined.contains(supertype)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
