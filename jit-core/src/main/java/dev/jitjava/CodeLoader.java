@@ -163,7 +163,12 @@ final class CodeLoader {
             if (methodLoader == null) {
                 lookup = ClassDefiner.lookupIn(spec.owner().anchor());
                 MethodHandles.Lookup definer = lookup;
-                defined = ClassDefiner.defineAsCompiled(bytes -> ClassDefiner.defineOne(definer, bytes), linked.classes());
+                defined = ClassDefiner.defineAsCompiled(new java.util.function.Function<>() { // not a lambda: start-up
+                    @Override
+                    public Class<?> apply(byte[] bytes) {
+                        return ClassDefiner.defineOne(definer, bytes);
+                    }
+                }, linked.classes());
             } else {
                 defined = ClassDefiner.defineAsCompiled(methodLoader::define, linked.classes());
                 lookup = defined == null ? null

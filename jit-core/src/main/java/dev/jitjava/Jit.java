@@ -1,6 +1,7 @@
 package dev.jitjava;
 
 import dev.jitjava.bind.InterfaceBinding;
+import dev.jitjava.bind.Linker;
 import dev.jitjava.check.CheckRunner;
 import dev.jitjava.dependency.DependencyGrant;
 import dev.jitjava.dependency.MavenResolver;
@@ -66,16 +67,42 @@ public final class Jit {
     private record Bound(InterfaceBinding binding, List<MethodKey> keys) {
     }
 
+    private final java.util.function.Function<Class<?>, Bound> binder = new java.util.function.Function<>() {
+        @Override
+        public Bound apply(Class<?> iface) {
+            return bind(iface);
+        }
+    };
+
     private final Generator generator;
 
     private Jit(Builder builder, Reviewer reviewer) {
         CodeLoader loader = new CodeLoader(builder.grants, builder.cpuBudget, builder.memoryBudget, builder.dependencies);
+        // Anonymous classes, not lambdas, on the way to a first call: a process that only loads stored
+        // methods then never starts the lambda machinery (tens of milliseconds). Maven Resolver's
+        // classes load only when a library is resolved.
         MavenResolver given = builder.resolver;
-        // A lambda, not a method reference: Maven Resolver's classes load only when a library is resolved.
-        Supplier<MavenResolver> resolver = memoize(() -> given != null ? given : MavenResolver.fromSystemProperties());
-        Supplier<ModelConfig> config = builder.config != null ? () -> builder.config : ModelConfig::fromEnvironment;
+        Supplier<MavenResolver> resolver = memoize(new Supplier<>() {
+            @Override
+            public MavenResolver get() {
+                return given != null ? given : MavenResolver.fromSystemProperties();
+            }
+        });
+        ModelConfig fixed = builder.config;
+        Supplier<ModelConfig> config = new Supplier<>() {
+            @Override
+            public ModelConfig get() {
+                return fixed != null ? fixed : ModelConfig.fromEnvironment();
+            }
+        };
+        Generator.Trials trials = new Generator.Trials() {
+            @Override
+            public Object self(MethodSpec spec, java.lang.invoke.MethodHandle candidate) {
+                return trialSelf(spec, candidate);
+            }
+        };
         this.generator = new Generator(new Models(builder.model, builder.settings, memoize(config)),
-                builder.maxAttempts, loader, new CheckRunner(builder.checkTimeout), this::trialSelf,
+                builder.maxAttempts, loader, new CheckRunner(builder.checkTimeout), trials,
                 new Toolbox.Settings(builder.dependencies, builder.maxToolCalls, resolver));
         this.table = new MethodTable(generator, loader, new MethodStore(builder.store), builder.mode, reviewer,
                 builder.clock,
@@ -150,7 +177,7 @@ public final class Jit {
      */
     public <T> T implement(Class<T> iface) {
         Objects.requireNonNull(iface, "iface");
-        Bound bound = bindings.computeIfAbsent(iface, this::bind);
+        Bound bound = bindings.computeIfAbsent(iface, binder);
         return iface.cast(bound.binding().newInstance());
     }
 
@@ -217,7 +244,7 @@ public final class Jit {
     public Preparation prepare(Class<?>... ifaces) {
         List<MethodKey> keys = new ArrayList<>();
         for (Class<?> iface : ifaces) {
-            keys.addAll(bindings.computeIfAbsent(iface, this::bind).keys());
+            keys.addAll(bindings.computeIfAbsent(iface, binder).keys());
         }
         List<String> generated = new ArrayList<>();
         List<String> stored = new ArrayList<>();
@@ -271,12 +298,26 @@ public final class Jit {
         for (Method method : methods) { // no stream: this runs at start-up
             keys.add(Specs.key(owner, method));
         }
-        InterfaceBinding binding = InterfaceBinding.create(iface, methods, keys, key -> table.link((MethodKey) key),
-                table.implementationCache(iface.getName()));
-        Supplier<List<MethodSpec>> specs = memoize(() -> Specs.forInterface(owner, methods));
+        InterfaceBinding binding = InterfaceBinding.create(iface, methods, keys, new Linker() {
+            @Override
+            public java.lang.invoke.MethodHandle link(Object key) {
+                return table.link((MethodKey) key);
+            }
+        }, table.implementationCache(iface.getName()));
+        Supplier<List<MethodSpec>> specs = memoize(new Supplier<>() {
+            @Override
+            public List<MethodSpec> get() {
+                return Specs.forInterface(owner, methods);
+            }
+        });
         for (int i = 0; i < methods.size(); i++) {
             int index = i;
-            table.register(keys.get(i), () -> specs.get().get(index), binding.site(i));
+            table.register(keys.get(i), new Supplier<>() {
+                @Override
+                public MethodSpec get() {
+                    return specs.get().get(index);
+                }
+            }, binding.site(i));
         }
         return new Bound(binding, keys);
     }

@@ -87,7 +87,13 @@ final class MethodTable {
     }
 
     Entry register(MethodKey key, Supplier<MethodSpec> spec, MutableCallSite site) {
-        return entries.computeIfAbsent(key, k -> new Entry(k, spec, site));
+        Entry existing = entries.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        Entry created = new Entry(key, spec, site);
+        Entry raced = entries.putIfAbsent(key, created);
+        return raced != null ? raced : created;
     }
 
     Optional<Entry> entry(MethodKey key) {
@@ -105,7 +111,13 @@ final class MethodTable {
 
     /** The method's bound handle: loaded from the store, or generated if it is missing or stale. */
     MethodHandle link(MethodKey key) {
-        return flights.get(key, k -> {
+        return flights.get(key, loadOrGenerate);
+    }
+
+    /** An anonymous class rather than a lambda: it runs on the way to a first call. */
+    private final java.util.function.Function<MethodKey, MethodHandle> loadOrGenerate = new java.util.function.Function<>() {
+        @Override
+        public MethodHandle apply(MethodKey k) {
             Entry entry = entries.get(k);
             Lookup found = fromStore(entry);
             if (found.handle() != null) {
@@ -118,8 +130,8 @@ final class MethodTable {
                 Lookup again = fromStore(entry);
                 return again.handle() != null ? again.handle() : generateFirst(entry, again.staleReason());
             });
-        });
-    }
+        }
+    };
 
     /**
      * Writes a new version from feedback (and any new examples, which stay part of the spec) and

@@ -33,9 +33,32 @@ final class FirstCall {
      * with the caller's arguments, with no argument array and no boxing.
      */
     static MethodHandle handle(Linker linker, Object key, MethodType type) {
-        MethodHandle link = MethodHandles.dropArguments(LINK.bindTo(new FirstCall(linker, key)), 0, type.parameterList());
-        return MethodHandles.foldArguments(MethodHandles.exactInvoker(type), link);
+        java.util.Map<MethodType, MethodHandle> templates = TEMPLATES.get(type.parameterType(0));
+        MethodHandle template = templates.get(type);
+        if (template == null) {
+            template = template(type);
+            templates.putIfAbsent(type, template);
+        }
+        return template.bindTo(new FirstCall(linker, key));
     }
+
+    /**
+     * {@code (FirstCall, args...)result}: links through its first argument, then invokes the result
+     * with the rest. Built once per method type (a start-up binds many methods of few types) and
+     * bound to each method's {@code FirstCall}; kept per interface, so it goes when the interface goes.
+     */
+    private static MethodHandle template(MethodType type) {
+        MethodHandle invoke = MethodHandles.dropArguments(MethodHandles.exactInvoker(type), 1, FirstCall.class);
+        MethodHandle link = MethodHandles.dropArguments(LINK, 1, type.parameterList());
+        return MethodHandles.foldArguments(invoke, 0, link);
+    }
+
+    private static final ClassValue<java.util.Map<MethodType, MethodHandle>> TEMPLATES = new ClassValue<>() {
+        @Override
+        protected java.util.Map<MethodType, MethodHandle> computeValue(Class<?> type) {
+            return new java.util.concurrent.ConcurrentHashMap<>();
+        }
+    };
 
     @SuppressWarnings("unused") // called through LINK
     private MethodHandle link() {

@@ -57,12 +57,16 @@ public final class InterfaceMethods {
         return defaults;
     }
 
+    /** Compared by hand: a missed Class.getMethod builds its exception message with streams, at start-up. */
     static boolean isObjectMethod(Method method) {
-        try {
-            Method onObject = Object.class.getMethod(method.getName(), method.getParameterTypes());
-            return Modifier.isPublic(onObject.getModifiers());
-        } catch (NoSuchMethodException e) {
-            return false;
+        for (Method onObject : OBJECT_METHODS) {
+            if (onObject.getName().equals(method.getName())
+                    && java.util.Arrays.equals(onObject.getParameterTypes(), method.getParameterTypes())) {
+                return true;
+            }
         }
+        return false;
     }
+
+    private static final Method[] OBJECT_METHODS = Object.class.getMethods();
 }
