@@ -77,6 +77,22 @@ class StoreTest {
     }
 
     @Test
+    void aDamagedCacheEntry_isAMiss_theMethodIsVerifiedAgain() throws IOException {
+        generateOnce();
+        try (var files = Files.walk(store.resolve(".cache"))) {
+            for (Path linked : files.filter(f -> f.toString().endsWith(".linked")).toList()) {
+                Files.write(linked, new byte[]{0, 5, 'j', 'u', 'n', 'k'});
+            }
+        }
+        long verifications = BytecodeVerifier.verifications();
+
+        assertThat(jit(ScriptedChatModel.answering()).implement(Numbers.class).countVowels("education")).isEqualTo(5);
+        assertThat(BytecodeVerifier.verifications()).isEqualTo(verifications + 1);
+        assertThat(jit(ScriptedChatModel.answering()).implement(Numbers.class).countVowels("queue")).isEqualTo(4);
+        assertThat(BytecodeVerifier.verifications()).as("repaired by the first load").isEqualTo(verifications + 1);
+    }
+
+    @Test
     void twoJitsInOneProcess_eachCallsItsOwnMethods_theImplementationClassIsCached(@TempDir Path other)
             throws IOException {
         generateOnce();

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -143,43 +142,67 @@ public final class MethodStore {
 
     /** Keeps compiled classes for {@link #cachedClasses}; a failure to write only costs a later compilation. */
     public void cacheClasses(MethodKey key, String sourceHash, Map<String, byte[]> classes) {
-        writeClasses(classesFolder(key, sourceHash), classes, null);
+        writeClasses(classesFolder(key, sourceHash), classes);
     }
 
     /**
      * Classes of this exact source that passed the verifier and were instrumented under {@code policy},
-     * in an order they can be defined in, with the method's descriptor.
+     * in an order they can be defined in, with the method's descriptor; empty when there are none.
      */
     public record LinkedClasses(Map<String, byte[]> classes, String descriptor) {
     }
 
     public Optional<LinkedClasses> linkedClasses(MethodKey key, String sourceHash, String policy) {
-        Path folder = linkedFolder(key, sourceHash, policy);
-        Optional<Map<String, byte[]>> numbered = readClasses(folder);
-        if (numbered.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, byte[]> classes = new LinkedHashMap<>();
-        for (Map.Entry<String, byte[]> entry : numbered.get().entrySet()) {
-            classes.put(entry.getKey().substring(entry.getKey().indexOf('-') + 1), entry.getValue());
-        }
+        byte[] bytes;
         try {
-            return Optional.of(new LinkedClasses(classes,
-                    Files.readString(folder.resolve(DESCRIPTOR), StandardCharsets.UTF_8)));
+            bytes = Files.readAllBytes(linkedFile(key, sourceHash, policy));
         } catch (IOException e) {
             return Optional.empty();
         }
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            if (!in.readUTF().equals(LINKED_FORMAT)) {
+                return Optional.empty();
+            }
+            String descriptor = in.readUTF();
+            Map<String, byte[]> classes = new LinkedHashMap<>();
+            for (int count = in.readInt(); count > 0; count--) {
+                String name = in.readUTF();
+                byte[] classBytes = new byte[in.readInt()];
+                in.readFully(classBytes);
+                classes.put(name, classBytes);
+            }
+            return Optional.of(new LinkedClasses(classes, descriptor));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a damaged entry is a miss: verify and write it again
+        }
     }
 
-    /** Keeps verified, instrumented classes for {@link #linkedClasses}; a failure to write only costs time later. */
+    /**
+     * Keeps verified, instrumented classes for {@link #linkedClasses}, in one file (one read at
+     * start-up); a failure to write only costs time later.
+     */
     public void cacheLinked(MethodKey key, String sourceHash, String policy, Map<String, byte[]> classesInOrder,
                             String descriptor) {
-        Map<String, byte[]> numbered = new LinkedHashMap<>();
-        int index = 0;
-        for (Map.Entry<String, byte[]> entry : classesInOrder.entrySet()) { // file names keep the definition order
-            numbered.put(String.format(java.util.Locale.ROOT, "%03d-", index++) + entry.getKey(), entry.getValue());
+        Path file = linkedFile(key, sourceHash, policy); // written over when there: it was a miss, so it is damaged
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeUTF(LINKED_FORMAT);
+            out.writeUTF(descriptor);
+            out.writeInt(classesInOrder.size());
+            for (Map.Entry<String, byte[]> entry : classesInOrder.entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeInt(entry.getValue().length);
+                out.write(entry.getValue());
+            }
+        } catch (IOException e) {
+            return;
         }
-        writeClasses(linkedFolder(key, sourceHash, policy), numbered, descriptor);
+        try {
+            ensureRoot();
+            StoreFiles.writeAtomically(file, bytes.toByteArray());
+        } catch (RuntimeException e) {
+            // the cache is only a shortcut
+        }
     }
 
     /** An interface's implementation class kept under {@code key}, or null. */
@@ -232,8 +255,8 @@ public final class MethodStore {
         return classes.isEmpty() ? Optional.empty() : Optional.of(classes);
     }
 
-    /** Writes a folder of classes (and a descriptor) under a temporary name and moves it in whole. */
-    private void writeClasses(Path folder, Map<String, byte[]> classes, String descriptor) {
+    /** Writes a folder of classes under a temporary name and moves it in whole. */
+    private void writeClasses(Path folder, Map<String, byte[]> classes) {
         if (Files.isDirectory(folder)) {
             return;
         }
@@ -243,9 +266,6 @@ public final class MethodStore {
             Files.createDirectories(temp);
             for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
                 Files.write(temp.resolve(entry.getKey() + ".class"), entry.getValue());
-            }
-            if (descriptor != null) {
-                Files.writeString(temp.resolve(DESCRIPTOR), descriptor, StandardCharsets.UTF_8);
             }
             StoreFiles.move(temp, folder);
         } catch (IOException e) {
@@ -351,9 +371,9 @@ public final class MethodStore {
         return root.resolve(".cache").resolve(root.relativize(folder(key)));
     }
 
-    private Path linkedFolder(MethodKey key, String sourceHash, String policy) {
+    private Path linkedFile(MethodKey key, String sourceHash, String policy) {
         return cacheFolder(key).resolve(key.signature() + "-" + sourceHash.substring(0, 16) + "-" + RUNTIME_TAG + "-"
-                + policy + "-linked");
+                + policy + ".linked");
     }
 
     /** Keyed by the source's SHA-256, the JDK and jit-java's version: a change to any compiles again. */
@@ -373,7 +393,8 @@ public final class MethodStore {
     }
 
     // java.runtime.version rather than Runtime.version().toString(), which builds its text with streams
-    private static final String DESCRIPTOR = "descriptor.txt";
+    /** The first entry of a .linked file: a change of layout makes old files misses. */
+    private static final String LINKED_FORMAT = "jit-java linked classes 1";
     private static final String RUNTIME_TAG = Integer.toHexString((System.getProperty("java.runtime.version") + "\u0000"
             + System.getProperty("java.vm.vendor") + "\u0000" + JIT_VERSION).hashCode());
 
