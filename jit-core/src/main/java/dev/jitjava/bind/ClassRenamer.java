@@ -7,6 +7,7 @@ import org.objectweb.asm.commons.Remapper;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,40 +25,13 @@ final class ClassRenamer {
     private ClassRenamer() {
     }
 
+    /** Renames a unit's classes ({@code $jitN}, fresh each time) and defines them, supertypes first. */
     static Map<String, Class<?>> define(Function<byte[], Class<?>> definer, Map<String, byte[]> classes,
-                                               String mainName) {
-        String main = mainName.replace('.', '/');
-        String renamed = main + "$jit" + DEFINITIONS.incrementAndGet();
-        Remapper remapper = new Remapper() {
-            @Override
-            public String map(String internalName) {
-                return internalName.equals(main) || internalName.startsWith(main + "$")
-                        ? renamed + internalName.substring(main.length()) : internalName;
-            }
-        };
-        List<ClassReader> pending = new ArrayList<>();
-        for (byte[] bytes : classes.values()) {
-            pending.add(new ClassReader(bytes));
-        }
-        Set<String> defined = new HashSet<>();
-        Map<String, Class<?>> definedClasses = new java.util.LinkedHashMap<>();
-        while (!pending.isEmpty()) {
-            ClassReader next = null;
-            for (ClassReader candidate : pending) {
-                if (supertypesReady(candidate, classes, defined)) {
-                    next = candidate;
-                    break;
-                }
-            }
-            if (next == null) {
-                throw new IllegalStateException("cyclic supertypes in " + mainName);
-            }
-            pending.remove(next);
-            ClassWriter writer = new ClassWriter(0);
-            next.accept(new ClassRemapper(writer, remapper), 0);
-            Class<?> definedClass = definer.apply(writer.toByteArray());
-            defined.add(next.getClassName());
-            definedClasses.put(next.getClassName().replace('/', '.'), definedClass);
+                                        String mainName) {
+        List<Renamed> ordered = renameInOrder(classes, mainName, "$jit" + DEFINITIONS.incrementAndGet());
+        Map<String, Class<?>> definedClasses = new LinkedHashMap<>();
+        for (Renamed one : ordered) {
+            definedClasses.put(one.original(), definer.apply(one.bytes()));
         }
         if (!definedClasses.containsKey(mainName)) {
             throw new IllegalStateException("javac produced no class " + mainName);
@@ -65,9 +39,23 @@ final class ClassRenamer {
         return definedClasses;
     }
 
+    /** The unit's classes renamed with {@link ClassDefiner#CACHED_SUFFIX}, by their new names, supertypes first. */
     static Map<String, byte[]> forCache(Map<String, byte[]> classes, String mainName) {
+        Map<String, byte[]> ordered = new LinkedHashMap<>();
+        for (Renamed one : renameInOrder(classes, mainName, ClassDefiner.CACHED_SUFFIX)) {
+            ordered.put(one.renamed(), one.bytes());
+        }
+        return ordered;
+    }
+
+    /** One class of a unit: its binary name from javac, its new one, its renamed bytes. */
+    private record Renamed(String original, String renamed, byte[] bytes) {
+    }
+
+    /** The unit's class {@code Main} and its nested ones become {@code Main<suffix>...}, in definition order. */
+    private static List<Renamed> renameInOrder(Map<String, byte[]> classes, String mainName, String suffix) {
         String main = mainName.replace('.', '/');
-        String renamed = main + ClassDefiner.CACHED_SUFFIX;
+        String renamed = main + suffix;
         Remapper remapper = new Remapper() {
             @Override
             public String map(String internalName) {
@@ -75,12 +63,12 @@ final class ClassRenamer {
                         ? renamed + internalName.substring(main.length()) : internalName;
             }
         };
-        Map<String, byte[]> ordered = new java.util.LinkedHashMap<>();
-        Set<String> defined = new HashSet<>();
         List<ClassReader> pending = new ArrayList<>();
         for (byte[] bytes : classes.values()) {
             pending.add(new ClassReader(bytes));
         }
+        Set<String> defined = new HashSet<>();
+        List<Renamed> ordered = new ArrayList<>();
         while (!pending.isEmpty()) {
             ClassReader next = null;
             for (ClassReader candidate : pending) {
@@ -96,7 +84,8 @@ final class ClassRenamer {
             defined.add(next.getClassName());
             ClassWriter writer = new ClassWriter(0);
             next.accept(new ClassRemapper(writer, remapper), 0);
-            ordered.put(remapper.map(next.getClassName()).replace('/', '.'), writer.toByteArray());
+            ordered.add(new Renamed(next.getClassName().replace('/', '.'),
+                    remapper.map(next.getClassName()).replace('/', '.'), writer.toByteArray()));
         }
         return ordered;
     }
