@@ -35,7 +35,8 @@ import java.util.Set;
 final class CodeLoader {
     static final String DENIED = "jit.verify.denied";
 
-    private final InMemoryCompiler compiler = new InMemoryCompiler();
+    /** Made on the first compilation: loading stored methods from .cache needs no javac (nor javax.tools). */
+    private InMemoryCompiler compiler;
     private final Set<Capability> grants;
     private final Duration cpuBudget;
     private final long memoryBudget;
@@ -48,6 +49,13 @@ final class CodeLoader {
         this.cpuBudget = cpuBudget;
         this.memoryBudget = memoryBudget;
         this.dependencies = dependencies;
+    }
+
+    private synchronized InMemoryCompiler compiler() {
+        if (compiler == null) {
+            compiler = new InMemoryCompiler();
+        }
+        return compiler;
     }
 
     DependencyGrant dependencies() {
@@ -99,7 +107,7 @@ final class CodeLoader {
         if (compiled.isPresent() && compiled.get().containsKey(unit.binaryName())) {
             classes = compiled.get();
         } else {
-            Compilation compilation = compiler.compile(List.of(unit), visibleTypes(spec), libraries.jars());
+            Compilation compilation = compiler().compile(List.of(unit), visibleTypes(spec), libraries.jars());
             if (compilation instanceof Compilation.Failed failed) {
                 return new Result(null, failed.errors());
             }
@@ -130,7 +138,7 @@ final class CodeLoader {
         String harnessName = null;
         if (plan != null && !plan.isEmpty()) {
             SourceUnit harness = Harness.write(plan, unit, type.returnType());
-            Compilation together = compiler.compile(List.of(unit, harness), visibleTypes(spec), libraries.jars());
+            Compilation together = compiler().compile(List.of(unit, harness), visibleTypes(spec), libraries.jars());
             if (together instanceof Compilation.Failed failed) {
                 throw new JitException("The examples do not compile: " + failed.errors().get(0).describe()
                         + "\nCorrect the @Example (its call and returns are Java expressions), " + spec.key().forMethod());

@@ -352,7 +352,7 @@ public final class Jit {
         private final Set<Capability> grants = EnumSet.of(Capability.CONSOLE);
         private Duration cpuBudget = Duration.ofSeconds(1);
         private long memoryBudget = 256L << 20;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock; // the system clock, UTC, made when first needed: java.time is not loaded at start-up
 
         private Builder() {
         }

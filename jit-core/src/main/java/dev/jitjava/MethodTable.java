@@ -327,7 +327,7 @@ final class MethodTable {
                             String status, Metadata.Checks checks, List<ExampleSpec> addedExamples,
                             List<Metadata.Dependency> dependencies) {
         List<Metadata.VersionRecord> versions = new ArrayList<>(old == null ? List.of() : old.versions());
-        String created = clock.instant().toString();
+        String created = (clock != null ? clock : Clock.systemUTC()).instant().toString();
         versions.add(new Metadata.VersionRecord(versions.size() + 1, version.model(), created, version.attempts(),
                 version.tokens(), feedback, reason, List.of(version.source().split("\n", -1))));
         SpecRecord record = SpecRecord.of(spec);
