@@ -14,9 +14,12 @@ import java.util.Map;
 final class JsonText {
     private final String text;
     private int at;
+    /** Where the next backslash is at or after {@code at} (-1: none left); strings before it need no unescaping. */
+    private int nextBackslash;
 
     private JsonText(String text) {
         this.text = text;
+        this.nextBackslash = text.indexOf('\\');
     }
 
     /** @throws IllegalArgumentException where the text is not JSON, with the line and column */
@@ -114,6 +117,15 @@ final class JsonText {
 
     private String string() {
         at++;
+        int end = text.indexOf('"', at);
+        if (nextBackslash >= 0 && nextBackslash < at) {
+            nextBackslash = text.indexOf('\\', at); // at only moves forward: the whole text is scanned once
+        }
+        if (end >= 0 && (nextBackslash < 0 || nextBackslash > end)) {
+            String plain = text.substring(at, end); // no escapes: the common case, one copy
+            at = end + 1;
+            return plain;
+        }
         StringBuilder out = new StringBuilder();
         while (true) {
             if (at >= text.length()) {
