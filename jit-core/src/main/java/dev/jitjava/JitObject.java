@@ -45,7 +45,10 @@ public final class JitObject {
                 return false;
             }
             for (int i = 0; i < args.length; i++) {
-                if (args[i] != null && !parameters[i].isInstance(args[i])) {
+                Object arg = args[i];
+                // The exact class first: one compare, where isInstance with a class that is not a
+                // constant walks the hierarchy; boxes and strings are final, so this is the usual answer.
+                if (arg != null && arg.getClass() != parameters[i] && !parameters[i].isInstance(arg)) {
                     return false;
                 }
             }
