@@ -395,8 +395,34 @@ public final class MethodStore {
     // java.runtime.version rather than Runtime.version().toString(), which builds its text with streams
     /** The first entry of a .linked file: a change of layout makes old files misses. */
     private static final String LINKED_FORMAT = "jit-java linked classes 1";
-    private static final String RUNTIME_TAG = Integer.toHexString((System.getProperty("java.runtime.version") + "\u0000"
-            + System.getProperty("java.vm.vendor") + "\u0000" + JIT_VERSION).hashCode());
+    private static final String RUNTIME_TAG = dev.jitjava.bind.Fingerprint.of(System.getProperty("java.runtime.version")
+            + "\u0000" + System.getProperty("java.vm.vendor") + "\u0000" + JIT_VERSION + "\u0000" + snapshotBuild());
+
+    /**
+     * For a -SNAPSHOT jit-java, when its verifier and allowlist were built: a rebuilt snapshot may
+     * verify differently under the same version, so its .cache entries must not be reused. A release
+     * is told apart by its version alone.
+     */
+    private static String snapshotBuild() {
+        if (!JIT_VERSION.endsWith("-SNAPSHOT")) {
+            return "";
+        }
+        try {
+            Path location = Path.of(MethodStore.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(location)) {
+                return Files.getLastModifiedTime(location) + " " + Files.size(location);
+            }
+            long newest = 0;
+            try (java.nio.file.DirectoryStream<Path> verify = Files.newDirectoryStream(location.resolve("dev/jitjava/verify"))) {
+                for (Path file : verify) {
+                    newest = Math.max(newest, Files.getLastModifiedTime(file).toMillis());
+                }
+            }
+            return Long.toString(newest);
+        } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+            return Long.toString(System.nanoTime()); // unknown: no reuse across processes
+        }
+    }
 
     private static String jitVersion() {
         try (InputStream in = MethodStore.class.getResourceAsStream("/dev/jitjava/version.properties")) {
