@@ -11,6 +11,7 @@ import dev.jitjava.prompt.MethodKey;
 import dev.jitjava.prompt.MethodSpec;
 import dev.jitjava.store.Metadata;
 import dev.jitjava.store.MethodStore;
+import dev.jitjava.store.StoreCache;
 import dev.jitjava.store.SpecRecord;
 
 import java.lang.invoke.MethodHandle;
@@ -227,14 +228,14 @@ final class MethodTable {
             result = loader.load(spec, unit, Optional.empty(), plan, used);
         } else {
             // Verified and instrumented under the same policy before: define them as they are.
-            Optional<MethodStore.LinkedClasses> linked = store.linkedClasses(key, stored.sourceHash(),
+            Optional<StoreCache.LinkedClasses> linked = store.cache().linkedClasses(key, stored.sourceHash(),
                     loader.policy(spec, used));
             String cachedName = unit.binaryName() + ClassDefiner.CACHED_SUFFIX;
             fromLinkedCache = linked.isPresent() && linked.get().classes().containsKey(cachedName);
             result = fromLinkedCache
                     ? loader.define(spec, new CodeLoader.Linked(cachedName, linked.get().classes(),
                     linked.get().descriptor()), used)
-                    : loader.load(spec, unit, store.cachedClasses(key, stored.sourceHash()), null, used);
+                    : loader.load(spec, unit, store.cache().cachedClasses(key, stored.sourceHash()), null, used);
         }
         if (!result.violations().isEmpty()) {
             List<String> lines = result.violations().stream()
@@ -343,12 +344,12 @@ final class MethodTable {
         return new InterfaceBinding.ClassCache() {
             @Override
             public byte[] read(String key) {
-                return store.implementationClass(owner, key);
+                return store.cache().implementationClass(owner, key);
             }
 
             @Override
             public void write(String key, byte[] bytes) {
-                store.cacheImplementationClass(owner, key, bytes);
+                store.cache().cacheImplementationClass(owner, key, bytes);
             }
         };
     }
@@ -356,9 +357,9 @@ final class MethodTable {
     /** Keeps javac's classes and the verified, instrumented ones in the store's .cache, for later starts. */
     private void cache(MethodKey key, MethodSpec spec, String sourceHash, CodeLoader.Loaded loaded, Libraries libraries) {
         if (loaded.classes() != null) {
-            store.cacheClasses(key, sourceHash, loaded.classes());
+            store.cache().cacheClasses(key, sourceHash, loaded.classes());
         }
-        store.cacheLinked(key, sourceHash, loader.policy(spec, libraries),
+        store.cache().cacheLinked(key, sourceHash, loader.policy(spec, libraries),
                 ClassDefiner.forCache(loaded.linked().classes(), loaded.linked().mainName()), loaded.linked().descriptor());
     }
 
