@@ -237,6 +237,31 @@ class DependencyTest {
     }
 
     @Test
+    void freshJvms_theDefaultResolverFollowsUserHomeAndMavenRepoLocal_andTheSecondStartIsOffline() throws Exception {
+        Path home = temp.resolve("home");
+        assertThat(child(home, "generate")).contains("shout FRESH!");
+        assertThat(localRepository.resolve("org/example/shout/1.0/shout-1.0.jar")).exists();
+        deleteTree(remote.root());
+
+        assertThat(child(home, "load")).contains("shout FRESH!");
+    }
+
+    private String child(Path home, String mode) throws Exception {
+        String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(launcher, "-Duser.home=" + home, "-Dmaven.repo.local=" + localRepository,
+                "-cp", System.getProperty("java.class.path"), DependencyChild.class.getName(), mode, store.toString())
+                .directory(temp.toFile()).redirectErrorStream(true).start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(output).isZero();
+            return output;
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
     void jitDependencies_parsesAllowAListOrNothing() {
         assertThat(DependencyGrant.parse(null).enabled()).isFalse();
         assertThat(DependencyGrant.parse(" ").enabled()).isFalse();
