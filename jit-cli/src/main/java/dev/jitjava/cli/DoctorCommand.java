@@ -1,6 +1,7 @@
 package dev.jitjava.cli;
 
 import dev.jitjava.JitException;
+import dev.jitjava.dependency.DependencyGrant;
 import dev.jitjava.model.ModelConfig;
 import dev.jitjava.model.ModelSettings;
 import dev.jitjava.store.MethodStore;
@@ -27,9 +28,11 @@ final class DoctorCommand implements Callable<Integer> {
                 + (javax.tools.ToolProvider.getSystemJavaCompiler() == null ? ", no javac: run on a JDK" : ", javac present"));
         MethodStore methods = store.open(context);
         context.out().println("store: " + methods.root() + " (" + methods.metadataFiles().size() + " methods)");
+        ModelConfig config = ModelConfig.load(context.environment(), context.workingDirectory(), context.home(),
+                context.ollamaProbe());
+        context.out().println(dependencies(config));
         try {
-            ModelSettings settings = ModelConfig.load(context.environment(), context.workingDirectory(),
-                    context.home(), context.ollamaProbe()).settings();
+            ModelSettings settings = config.settings();
             context.out().println("model: " + settings.label() + (settings.baseUrl() == null ? "" : " at " + settings.baseUrl())
                     + ", timeout " + settings.timeout().toSeconds() + " s, " + settings.maxRetries() + " retries");
             if (settings.provider().equals("ollama")) {
@@ -44,6 +47,19 @@ final class DoctorCommand implements Callable<Integer> {
             context.out().println("model: none");
             context.err().println(e.getMessage());
             return ExitCodes.NOT_VERIFIED;
+        }
+    }
+
+    /** Whether the model may add Maven libraries (JIT_DEPENDENCIES), and how to let it. */
+    private static String dependencies(ModelConfig config) {
+        String value = config.value("JIT_DEPENDENCIES", ""); // the environment, then jit.properties
+        try {
+            DependencyGrant grant = DependencyGrant.parse(value);
+            return grant.enabled()
+                    ? "dependencies: the model may add libraries from " + grant.describe() + " (JIT_DEPENDENCIES)"
+                    : "dependencies: off (JIT_DEPENDENCIES=allow, or a list of group ids, lets the model add libraries)";
+        } catch (IllegalStateException e) {
+            return "dependencies: " + e.getMessage();
         }
     }
 

@@ -141,13 +141,15 @@ class StoreCommandsTest {
     void doctor_namesJavaStoreAndModel_orSaysWhatToSet() {
         assertThat(jit("doctor")).isEqualTo(ExitCodes.NOT_VERIFIED);
         assertThat(out()).contains("java:  " + Runtime.version()).contains("store: " + work.resolve(".jit") + " (3 methods)")
-                .contains("model: none");
+                .contains("model: none").contains("dependencies: off (JIT_DEPENDENCIES=allow");
         assertThat(err()).startsWith("jit-java has no model to write methods with.");
 
         env.put("JIT_MODEL", "openai:gpt-4.1-mini");
         env.put("OPENAI_API_KEY", "sk-never-shown");
+        env.put("JIT_DEPENDENCIES", "org.apache.commons, com.google.guava");
         assertThat(jit("doctor")).isEqualTo(ExitCodes.NOT_VERIFIED);
-        assertThat(out()).contains("model: openai:gpt-4.1-mini, timeout 120 s, 3 retries")
+        assertThat(out()).contains("dependencies: the model may add libraries from com.google.guava, org.apache.commons")
+                .contains("model: openai:gpt-4.1-mini, timeout 120 s, 3 retries")
                 .contains("key from OPENAI_API_KEY").doesNotContain("sk-never-shown")
                 .contains("does not answer: no model in these tests");
 
