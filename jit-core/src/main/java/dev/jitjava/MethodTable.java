@@ -364,7 +364,8 @@ final class MethodTable {
     }
 
     private Libraries librariesOf(MethodKey key, Metadata metadata) {
-        return libraries.restore(metadata.dependencies(), key, store.metadataFile(key));
+        return metadata.dependencies().isEmpty() ? Libraries.NONE
+                : libraries.restore(metadata.dependencies(), key, store.metadataFile(key));
     }
 
     private static List<Version> versions(Metadata metadata) {
