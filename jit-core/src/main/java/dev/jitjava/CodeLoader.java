@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns a source unit into a bound method handle: compile (unless compiled classes are given),
@@ -162,35 +163,16 @@ final class CodeLoader {
      */
     Result define(MethodSpec spec, Linked linked, Libraries libraries) {
         String mainName = linked.mainName();
-        ClassLoader loader = spec.owner().anchor().getClassLoader();
         Libraries.LibraryLoader methodLoader = loaderFor(spec, libraries);
-        MethodType type = MethodType.fromMethodDescriptorString(linked.descriptor(), loader);
-        try {
-            Map<String, Class<?>> defined;
-            MethodHandles.Lookup lookup;
-            if (methodLoader == null) {
-                lookup = ClassDefiner.lookupIn(spec.owner().anchor());
-                MethodHandles.Lookup definer = lookup;
-                defined = ClassDefiner.defineAsCompiled(new java.util.function.Function<>() { // not a lambda: start-up
-                    @Override
-                    public Class<?> apply(byte[] bytes) {
-                        return ClassDefiner.defineOne(definer, bytes);
-                    }
-                }, linked.classes());
-            } else {
-                defined = ClassDefiner.defineAsCompiled(methodLoader::define, linked.classes());
-                lookup = defined == null ? null
-                        : MethodHandles.privateLookupIn(defined.get(mainName), MethodHandles.lookup());
-            }
-            if (defined == null) { // already defined in this class loader: define them again, renamed
-                return new Result(defineAll(spec, mainName, linked.classes(), type, methodLoader, null, null, linked),
-                        List.of(), List.of());
-            }
-            MethodHandle handle = lookup.findStatic(defined.get(mainName), spec.name(), type).asFixedArity();
-            return new Result(new Loaded(handle, null, null, linked), List.of(), List.of());
-        } catch (ReflectiveOperationException e) {
-            throw new JitException("jit-java could not link the method it compiled, " + spec.key().forMethod(), e);
+        MethodType type = MethodType.fromMethodDescriptorString(linked.descriptor(),
+                spec.owner().anchor().getClassLoader());
+        Map<String, Class<?>> defined = ClassDefiner.defineAsCompiled(definer(spec, methodLoader), linked.classes());
+        if (defined == null) { // already defined in this class loader: define them again, renamed
+            return new Result(defineAll(spec, mainName, linked.classes(), type, methodLoader, null, null, linked),
+                    List.of(), List.of());
         }
+        return new Result(new Loaded(handle(spec, defined.get(mainName), type), null, null, linked), List.of(),
+                List.of());
     }
 
     /** The class loader of a method with libraries (null without): its own, below the interface's. */
@@ -210,18 +192,29 @@ final class CodeLoader {
     private Loaded defineAll(MethodSpec spec, String mainName, Map<String, byte[]> all, MethodType type,
                              Libraries.LibraryLoader methodLoader, Map<String, byte[]> classes, String harnessName,
                              Linked linked) {
-        try {
-            Map<String, Class<?>> defined;
-            MethodHandles.Lookup lookup;
-            if (methodLoader == null) {
-                lookup = ClassDefiner.lookupIn(spec.owner().anchor());
-                defined = ClassDefiner.define(lookup, all, mainName);
-            } else {
-                defined = ClassDefiner.define(methodLoader::define, all, mainName);
-                lookup = MethodHandles.privateLookupIn(defined.get(mainName), MethodHandles.lookup());
+        Map<String, Class<?>> defined = ClassDefiner.define(definer(spec, methodLoader), all, mainName);
+        return new Loaded(handle(spec, defined.get(mainName), type), classes,
+                harnessName == null ? null : defined.get(harnessName), linked);
+    }
+
+    /** Defines a class next to the interface, or in the method's own loader when it has libraries. */
+    private static Function<byte[], Class<?>> definer(MethodSpec spec, Libraries.LibraryLoader methodLoader) {
+        if (methodLoader != null) {
+            return methodLoader::define;
+        }
+        MethodHandles.Lookup lookup = ClassDefiner.lookupIn(spec.owner().anchor());
+        return new Function<>() { // not a lambda: this runs at start-up
+            @Override
+            public Class<?> apply(byte[] bytes) {
+                return ClassDefiner.defineOne(lookup, bytes);
             }
-            MethodHandle handle = lookup.findStatic(defined.get(mainName), spec.name(), type).asFixedArity();
-            return new Loaded(handle, classes, harnessName == null ? null : defined.get(harnessName), linked);
+        };
+    }
+
+    /** The method in its defined class, typed {@code (self, params...)return}. */
+    private static MethodHandle handle(MethodSpec spec, Class<?> main, MethodType type) {
+        try {
+            return ClassDefiner.lookupIn(main).findStatic(main, spec.name(), type).asFixedArity();
         } catch (ReflectiveOperationException e) {
             throw new JitException("jit-java could not link the method it compiled, " + spec.key().forMethod(), e);
         }

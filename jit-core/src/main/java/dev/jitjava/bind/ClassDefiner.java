@@ -33,18 +33,12 @@ public final class ClassDefiner {
     }
 
     /**
-     * Renames and defines the classes of one compilation unit.
+     * Renames and defines the classes of one compilation unit, each with {@code definer}.
      *
-     * @param classes classes by binary name, the unit's own class and its nested ones
+     * @param classes  classes by binary name, the unit's own class and its nested ones
      * @param mainName the binary name of the unit's class
      * @return the defined classes, by their names before renaming
      */
-    public static Map<String, Class<?>> define(MethodHandles.Lookup lookup, Map<String, byte[]> classes,
-                                               String mainName) {
-        return define(bytes -> defineOne(lookup, bytes), classes, mainName);
-    }
-
-    /** As {@link #define(MethodHandles.Lookup, Map, String)}, each class defined by {@code definer}. */
     public static Map<String, Class<?>> define(Function<byte[], Class<?>> definer, Map<String, byte[]> classes,
                                                String mainName) {
         return ClassRenamer.define(definer, classes, mainName);

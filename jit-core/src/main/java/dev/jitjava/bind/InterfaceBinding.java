@@ -31,16 +31,6 @@ public final class InterfaceBinding {
     }
 
     /**
-     * Defines the implementation class.
-     *
-     * @param methods the abstract methods to implement
-     * @param keys    the linker's key of each method, in the same order
-     */
-    public static InterfaceBinding create(Class<?> iface, List<Method> methods, List<?> keys, Linker linker) {
-        return create(iface, methods, keys, linker, null);
-    }
-
-    /**
      * Keeps implementation classes between processes: the store's {@code .cache}. The bytes of one
      * interface's class depend only on the interface's methods.
      */
@@ -51,7 +41,12 @@ public final class InterfaceBinding {
         void write(String key, byte[] bytes);
     }
 
-    /** As {@link #create(Class, List, List, Linker)}, the implementation class taken from {@code cache} when it has it. */
+    /**
+     * Defines the implementation class, taken from {@code cache} when it has it.
+     *
+     * @param methods the abstract methods to implement
+     * @param keys    the linker's key of each method, in the same order
+     */
     public static InterfaceBinding create(Class<?> iface, List<Method> methods, List<?> keys, Linker linker,
                                           ClassCache cache) {
         List<MutableCallSite> sites = new ArrayList<>();
@@ -64,7 +59,7 @@ public final class InterfaceBinding {
             sites.add(site);
             invokers.add(site.dynamicInvoker());
         }
-        MethodHandle constructor = cache == null ? null : cachedImplementation(iface, methods, invokers, cache);
+        MethodHandle constructor = cachedImplementation(iface, methods, invokers, cache);
         return new InterfaceBinding(iface, List.copyOf(methods),
                 constructor != null ? constructor : implementation(iface, methods, invokers), List.copyOf(sites));
     }

@@ -1,7 +1,6 @@
 package dev.jitjava.dependency;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -69,10 +68,5 @@ public record DependencyGrant(boolean enabled, Set<String> groups) {
     /** How a user allows this group: for error messages. */
     public static String howToAllow(String groupId) {
         return "Jit.builder().dependencies(\"" + groupId + "\") or JIT_DEPENDENCIES=" + groupId;
-    }
-
-    /** The groups as a list, for the prompt. */
-    public List<String> groupList() {
-        return List.copyOf(new TreeSet<>(groups));
     }
 }

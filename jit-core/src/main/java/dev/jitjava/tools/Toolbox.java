@@ -146,11 +146,6 @@ public final class Toolbox {
         };
     }
 
-    /** How many tool calls were made. */
-    public int calls() {
-        return calls;
-    }
-
     /** The libraries the method may use: those it started with and those added. */
     public Libraries libraries() {
         return libraries;
