@@ -11,6 +11,7 @@ import dev.jitjava.prompt.MethodKey;
 import dev.jitjava.prompt.MethodSpec;
 import dev.jitjava.store.Metadata;
 import dev.jitjava.store.MethodStore;
+import dev.jitjava.store.Snapshot;
 import dev.jitjava.store.StoreCache;
 import dev.jitjava.store.SpecRecord;
 
@@ -200,6 +201,10 @@ final class MethodTable {
     }
 
     private Lookup fromStore(Entry entry) {
+        Lookup unchanged = fromSnapshot(entry);
+        if (unchanged != null) {
+            return unchanged;
+        }
         MethodKey key = entry.key;
         Optional<MethodStore.Stored> found = store.load(key);
         if (found.isEmpty()) {
@@ -223,18 +228,19 @@ final class MethodTable {
         SourceUnit unit = SourceUnit.stored(spec, stored.source());
         Libraries used = librariesOf(key, metadata);
         CodeLoader.Result result;
-        boolean fromLinkedCache = false;
+        String policy = loader.policy(spec, used);
+        String cachedName = unit.binaryName() + ClassDefiner.CACHED_SUFFIX;
+        StoreCache.LinkedClasses fromCache = null;
         if (recheck) {
             result = loader.load(spec, unit, Optional.empty(), plan, used);
         } else {
             // Verified and instrumented under the same policy before: define them as they are.
-            Optional<StoreCache.LinkedClasses> linked = store.cache().linkedClasses(key, stored.sourceHash(),
-                    loader.policy(spec, used));
-            String cachedName = unit.binaryName() + ClassDefiner.CACHED_SUFFIX;
-            fromLinkedCache = linked.isPresent() && linked.get().classes().containsKey(cachedName);
-            result = fromLinkedCache
-                    ? loader.define(spec, new CodeLoader.Linked(cachedName, linked.get().classes(),
-                    linked.get().descriptor()), used)
+            fromCache = store.cache().linkedClasses(key, stored.sourceHash(), policy).orElse(null);
+            if (fromCache != null && !fromCache.classes().containsKey(cachedName)) {
+                fromCache = null;
+            }
+            result = fromCache != null
+                    ? loader.define(spec, new CodeLoader.Linked(cachedName, fromCache.classes(), fromCache.descriptor()), used)
                     : loader.load(spec, unit, store.cache().cachedClasses(key, stored.sourceHash()), null, used);
         }
         if (!result.violations().isEmpty()) {
@@ -262,9 +268,8 @@ final class MethodTable {
             }
             updated = updated.withChecks(plan.isEmpty() ? null : new Metadata.Checks(plan.fingerprint(), plan.descriptions()));
         }
-        if (!fromLinkedCache) {
-            cache(key, spec, stored.sourceHash(), result.loaded(), used);
-        }
+        StoreCache.LinkedClasses linked = fromCache != null ? fromCache
+                : cache(key, spec, stored.sourceHash(), result.loaded(), used);
         if (stored.editedByHand()) {
             NewVersion edit = new NewVersion(stored.source(), "hand edit", 0, null);
             updated = append(spec, updated, edit, null, "edited by hand", Metadata.EDITED, updated.checks(),
@@ -272,6 +277,33 @@ final class MethodTable {
         }
         if (updated != metadata) {
             store.save(key, updated);
+        } else {
+            store.remember(key, stored, policy, linked, cachedName);
+        }
+        bind(entry, result.loaded().handle(), false);
+        return new Lookup(result.loaded().handle(), null);
+    }
+
+    /**
+     * The method bound from the store's snapshot, without reading its files: null unless its files
+     * are unchanged since it last loaded and its spec, checks and policy are still the same.
+     */
+    private Lookup fromSnapshot(Entry entry) {
+        Snapshot.Entry kept = store.unchanged(entry.key);
+        if (kept == null || !kept.spec().sameAs(SpecRecord.of(entry.spec()))) {
+            return null;
+        }
+        MethodSpec spec = entry.spec().withExamples(kept.addedExamples());
+        if (!CheckPlan.of(spec).fingerprint().equals(kept.checksHash())
+                || !loader.policy(spec, Libraries.NONE).equals(kept.policy())) {
+            return null;
+        }
+        CodeLoader.Result result;
+        try {
+            result = loader.define(spec, new CodeLoader.Linked(kept.mainName(), kept.classes(), kept.descriptor()),
+                    Libraries.NONE);
+        } catch (RuntimeException | LinkageError e) {
+            return null; // a damaged entry: load from the files, which writes it again
         }
         bind(entry, result.loaded().handle(), false);
         return new Lookup(result.loaded().handle(), null);
@@ -354,13 +386,20 @@ final class MethodTable {
         };
     }
 
-    /** Keeps javac's classes and the verified, instrumented ones in the store's .cache, for later starts. */
-    private void cache(MethodKey key, MethodSpec spec, String sourceHash, CodeLoader.Loaded loaded, Libraries libraries) {
+    /**
+     * Keeps javac's classes and the verified, instrumented ones in the store's .cache, for later starts.
+     *
+     * @return the verified classes as kept
+     */
+    private StoreCache.LinkedClasses cache(MethodKey key, MethodSpec spec, String sourceHash, CodeLoader.Loaded loaded,
+                                           Libraries libraries) {
         if (loaded.classes() != null) {
             store.cache().cacheClasses(key, sourceHash, loaded.classes());
         }
-        store.cache().cacheLinked(key, sourceHash, loader.policy(spec, libraries),
+        StoreCache.LinkedClasses linked = new StoreCache.LinkedClasses(
                 ClassDefiner.forCache(loaded.linked().classes(), loaded.linked().mainName()), loaded.linked().descriptor());
+        store.cache().cacheLinked(key, sourceHash, loader.policy(spec, libraries), linked.classes(), linked.descriptor());
+        return linked;
     }
 
     private Libraries librariesOf(MethodKey key, Metadata metadata) {

@@ -43,7 +43,7 @@ public final class MethodStore {
 
     public MethodStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
-        this.cache = new StoreCache(this.root, this::cacheFolder, this::ensureRoot);
+        this.cache = new StoreCache(this.root);
     }
 
     /** The store's .cache: compiled, verified and implementation classes. */
@@ -57,7 +57,21 @@ public final class MethodStore {
      * @param sourceHash the SHA-256 of {@code source}: taken from the metadata when the file is the
      *                   current version, so that loading an unedited method hashes nothing
      */
-    public record Stored(Metadata metadata, String source, boolean editedByHand, String sourceHash) {
+    public record Stored(Metadata metadata, String source, boolean editedByHand, String sourceHash, Stamps stamps) {
+    }
+
+    /**
+     * The stamps of a method's files taken before they were read, or null when either had changed
+     * too recently to be trusted (see {@link FileStamp}).
+     */
+    public record Stamps(FileStamp json, FileStamp java) {
+        static Stamps take(Path json, Path java) {
+            FileStamp jsonStamp = FileStamp.of(json);
+            FileStamp javaStamp = FileStamp.of(java);
+            long now = System.currentTimeMillis();
+            boolean settled = jsonStamp != null && javaStamp != null && jsonStamp.settledAt(now) && javaStamp.settledAt(now);
+            return settled ? new Stamps(jsonStamp, javaStamp) : null;
+        }
     }
 
     public Path root() {
@@ -89,23 +103,58 @@ public final class MethodStore {
             }
             return Optional.empty();
         }
+        Stamps stamps = Stamps.take(json, java); // before reading: an edit after this changes the stamp
         Metadata metadata = readMetadata(json, key);
         String current = metadata.current().sourceText();
         if (!Files.exists(java)) {
             StoreFiles.writeAtomically(java, current);
-            return Optional.of(new Stored(metadata, current, false, metadata.sourceHash()));
+            return Optional.of(new Stored(metadata, current, false, metadata.sourceHash(), null));
         }
         String source = StoreFiles.read(java);
         if (source.equals(current)) {
-            return Optional.of(new Stored(metadata, source, false, metadata.sourceHash()));
+            return Optional.of(new Stored(metadata, source, false, metadata.sourceHash(), stamps));
         }
         for (Metadata.VersionRecord version : metadata.versions()) {
             if (version.sourceText().equals(source)) { // a write that stopped between the metadata and the source
                 StoreFiles.writeAtomically(java, current);
-                return Optional.of(new Stored(metadata, current, false, metadata.sourceHash()));
+                return Optional.of(new Stored(metadata, current, false, metadata.sourceHash(), null));
             }
         }
-        return Optional.of(new Stored(metadata, source, true, SpecRecord.sha256(source)));
+        return Optional.of(new Stored(metadata, source, true, SpecRecord.sha256(source), null));
+    }
+
+    /**
+     * The snapshot entry of a method whose {@code .java} and {@code .json} files are exactly as they
+     * were when it was {@linkplain #remember remembered}, or null: a start binds such a method
+     * without reading its files.
+     */
+    public Snapshot.Entry unchanged(MethodKey key) {
+        Snapshot.Entry entry = cache.snapshot(key.owner()).entry(key.signature());
+        if (entry == null || !entry.java().equals(FileStamp.of(sourceFile(key)))
+                || !entry.json().equals(FileStamp.of(metadataFile(key)))) {
+            return null;
+        }
+        return entry;
+    }
+
+    /**
+     * Remembers a method that loaded from its files, for {@link #unchanged}: only if it was current
+     * and unedited, its files had settled when it was read and have not been written since, and
+     * it has no libraries (whose jars are checked on every load).
+     *
+     * @param policy the policy {@code linked} passed the verifier under
+     * @param linked the verified classes, renamed and ordered for the cache
+     */
+    public void remember(MethodKey key, Stored stored, String policy, StoreCache.LinkedClasses linked, String mainName) {
+        Metadata metadata = stored.metadata();
+        if (stored.stamps() == null || stored.editedByHand() || !metadata.dependencies().isEmpty()) {
+            return;
+        }
+        SpecRecord spec = metadata.spec();
+        cache.updateSnapshot(key.owner(), key.signature(), new Snapshot.Entry(stored.stamps().json(),
+                stored.stamps().java(), new SpecRecord(spec.signature(), spec.description(), List.of(), spec.context(),
+                spec.prompt()), metadata.addedExamples(), metadata.checksHash(), policy, linked.descriptor(), mainName,
+                linked.classes()));
     }
 
     /** Writes a method's metadata, then its current source; creates the store on first use. */
@@ -218,6 +267,11 @@ public final class MethodStore {
     }
 
     private void ensureRoot() {
+        ensureRoot(root);
+    }
+
+    /** Creates the store with its .gitignore, if it is not there yet. */
+    static void ensureRoot(Path root) {
         Path ignore = root.resolve(".gitignore");
         if (!Files.exists(ignore)) {
             StoreFiles.writeAtomically(ignore, "# Compiled classes and lock files: safe to delete, never committed.\n"
@@ -226,12 +280,16 @@ public final class MethodStore {
     }
 
     private Path folder(MethodKey key) {
-        String owner = key.owner();
-        int slash = owner.indexOf('/');
-        return slash < 0 ? root.resolve(owner) : root.resolve(owner.substring(0, slash)).resolve(owner.substring(slash + 1));
+        return ownerFolder(root, key.owner());
     }
 
     private Path cacheFolder(MethodKey key) {
-        return root.resolve(".cache").resolve(root.relativize(folder(key)));
+        return ownerFolder(root.resolve(".cache"), key.owner());
+    }
+
+    /** The folder of an owner's methods under {@code base}: {@code base/<interface>} or {@code base/object/<namespace>}. */
+    static Path ownerFolder(Path base, String owner) {
+        int slash = owner.indexOf('/');
+        return slash < 0 ? base.resolve(owner) : base.resolve(owner.substring(0, slash)).resolve(owner.substring(slash + 1));
     }
 }

@@ -11,32 +11,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * The store's {@code .cache/}: what jit-java derived from the stored sources, kept so that a later
  * start does not derive it again. javac's classes (keyed by source hash, JDK and jit-java), the
  * verified and instrumented classes of each method (keyed by those and the policy they passed
- * under), and each interface's implementation class. Everything here is a shortcut: a missing,
- * unreadable or damaged entry is a miss, never an error; writes go to a temporary name first.
+ * under), each interface's implementation class, and each interface's {@link Snapshot}.
+ * Everything here is a shortcut: a missing, unreadable or damaged entry is a miss, never an error;
+ * writes go to a temporary name first.
  */
 public final class StoreCache {
     private static final String JIT_VERSION = jitVersion();
 
     private final Path root;
-    private final Function<MethodKey, Path> folder;
-    private final Runnable ensureRoot;
+    private final Path cacheRoot;
+    private final ConcurrentHashMap<String, Snapshot> snapshots = new ConcurrentHashMap<>();
+    /** Not a lambda: it runs at start-up. */
+    private final java.util.function.Function<String, Snapshot> readSnapshot = new java.util.function.Function<>() {
+        @Override
+        public Snapshot apply(String owner) {
+            return readSnapshot(owner);
+        }
+    };
 
-    /**
-     * @param root       the store
-     * @param folder     a method's folder under .cache
-     * @param ensureRoot creates the store (and its .gitignore) before a first write
-     */
-    StoreCache(Path root, Function<MethodKey, Path> folder, Runnable ensureRoot) {
+    /** @param root the store */
+    StoreCache(Path root) {
         this.root = root;
-        this.folder = folder;
-        this.ensureRoot = ensureRoot;
+        this.cacheRoot = root.resolve(".cache");
     }
 
     /** Classes compiled earlier from this exact source, by this JDK and this jit-java. */
@@ -102,11 +105,42 @@ public final class StoreCache {
             return;
         }
         try {
-            ensureRoot.run();
+            MethodStore.ensureRoot(root);
             StoreFiles.writeAtomically(file, bytes.toByteArray());
         } catch (RuntimeException e) {
             // the cache is only a shortcut
         }
+    }
+
+    /** The snapshot of an owner's methods, read from its file once per process; empty if there is none. */
+    Snapshot snapshot(String owner) {
+        return snapshots.computeIfAbsent(owner, readSnapshot);
+    }
+
+    /**
+     * Puts a method's entry into its owner's snapshot, merged with what the file has (another process
+     * may have added entries); a failure to write only costs time later.
+     */
+    synchronized void updateSnapshot(String owner, String signature, Snapshot.Entry entry) {
+        Snapshot updated = readSnapshot(owner).with(signature, entry);
+        snapshots.put(owner, updated);
+        try {
+            StoreFiles.writeAtomically(snapshotFile(owner), updated.toBytes());
+        } catch (RuntimeException e) {
+            // the cache is only a shortcut
+        }
+    }
+
+    private Snapshot readSnapshot(String owner) {
+        try {
+            return Snapshot.fromBytes(Files.readAllBytes(snapshotFile(owner)));
+        } catch (IOException e) {
+            return Snapshot.empty();
+        }
+    }
+
+    private Path snapshotFile(String owner) {
+        return MethodStore.ownerFolder(cacheRoot, owner).resolve("snapshot-" + RUNTIME_TAG + ".bin");
     }
 
     /** An interface's implementation class kept under {@code key}, or null. */
@@ -132,8 +166,12 @@ public final class StoreCache {
         }
     }
 
+    private Path folder(MethodKey key) {
+        return MethodStore.ownerFolder(cacheRoot, key.owner());
+    }
+
     private Path implementationFile(String owner, String key) {
-        return root.resolve(".cache").resolve(owner).resolve("implementation-" + key + "-" + RUNTIME_TAG + ".class");
+        return cacheRoot.resolve(owner).resolve("implementation-" + key + "-" + RUNTIME_TAG + ".class");
     }
 
     private static Optional<Map<String, byte[]>> readClasses(Path folder) {
@@ -166,7 +204,7 @@ public final class StoreCache {
         }
         Path temp = folder.resolveSibling(StoreFiles.TEMP_PREFIX + folder.getFileName() + "-" + System.nanoTime());
         try {
-            ensureRoot.run();
+            MethodStore.ensureRoot(root);
             Files.createDirectories(temp);
             for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
                 Files.write(temp.resolve(entry.getKey() + ".class"), entry.getValue());
@@ -178,13 +216,13 @@ public final class StoreCache {
     }
 
     private Path linkedFile(MethodKey key, String sourceHash, String policy) {
-        return folder.apply(key).resolve(key.signature() + "-" + sourceHash.substring(0, 16) + "-" + RUNTIME_TAG + "-"
+        return folder(key).resolve(key.signature() + "-" + sourceHash.substring(0, 16) + "-" + RUNTIME_TAG + "-"
                 + policy + ".linked");
     }
 
     /** Keyed by the source's SHA-256, the JDK and jit-java's version: a change to any compiles again. */
     private Path classesFolder(MethodKey key, String sourceHash) {
-        return folder.apply(key).resolve(key.signature() + "-" + sourceHash.substring(0, 16) + "-" + RUNTIME_TAG);
+        return folder(key).resolve(key.signature() + "-" + sourceHash.substring(0, 16) + "-" + RUNTIME_TAG);
     }
 
     private static void deleteTree(Path folder) {
