@@ -1,7 +1,6 @@
 package dev.jitjava.bind;
 
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -14,9 +13,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes a {@link DynamicInvoker} for a call site: it unboxes the arguments, calls the site's
- * current target as a constant method handle (so the JIT compiler inlines through it, and
- * {@code improve} still rebinds it), and boxes the result ({@code null} for {@code void}).
+ * Writes a {@link DynamicInvoker} for a call site: it unboxes the arguments, calls the site's target
+ * (a constant to the JIT compiler, which inlines it; {@code improve} still rebinds it), and boxes the result ({@code null} for {@code void}).
  */
 public final class DynamicInvokers {
     private static final AtomicLong CLASSES = new AtomicLong();
@@ -33,11 +31,12 @@ public final class DynamicInvokers {
         writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 internal, null, "java/lang/Object", new String[]{Type.getInternalName(DynamicInvoker.class)});
         Links.Writing.writeConstructor(writer);
+        Links.Writing.writeSites(writer, internal, 1);
 
         MethodVisitor mv = writer.visitMethod(Opcodes.ACC_PUBLIC, "invoke",
                 "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", null, new String[]{"java/lang/Throwable"});
         mv.visitCode();
-        mv.visitLdcInsn(new ConstantDynamic("target", Type.getDescriptor(MethodHandle.class), Links.Writing.BOOTSTRAP, 0));
+        Links.Writing.pushTarget(mv, internal, 0);
         mv.visitVarInsn(Opcodes.ALOAD, 1);
         mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(type.parameterType(0)));
         for (int i = 1; i < type.parameterCount(); i++) {
@@ -56,7 +55,7 @@ public final class DynamicInvokers {
 
         MethodHandles.Lookup lookup = ClassDefiner.lookupIn(anchor);
         Class<?> defined = ClassDefiner.defineOne(lookup, writer.toByteArray());
-        Links.register(defined, List.of(site.dynamicInvoker()));
+        Links.register(defined, List.of(site), null, null);
         try {
             return (DynamicInvoker) lookup.findConstructor(defined, MethodType.methodType(void.class)).invoke();
         } catch (Throwable e) {

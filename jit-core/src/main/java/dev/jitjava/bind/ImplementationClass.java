@@ -1,31 +1,30 @@
 package dev.jitjava.bind;
 
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Method;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * Writes the class that implements an interface for jit-java: each abstract method loads its
- * method handle as a constant and calls {@code invokeExact} on it with {@code this} and the
- * arguments, so a bound call costs a direct call once the JIT compiler has inlined it. No
- * reflection, no argument array, no boxing. {@code toString} names the interface; {@code equals}
- * and {@code hashCode} are {@code Object}'s.
+ * Writes the class that implements an interface for jit-java. Each abstract method invokes its
+ * call site's target (see {@link Links}) with {@code this} and the arguments, so a bound call
+ * costs a direct call once the JIT compiler has inlined it: no reflection, no argument array, no
+ * boxing. Each also has a link stub, {@code link$i}, the site's target until the method exists.
+ * {@code toString} names the interface; {@code equals} and {@code hashCode} are {@code Object}'s.
  */
 final class ImplementationClass {
+    /** The name of the i-th method's link stub. */
+    static final String STUB_PREFIX = "link$";
 
     private ImplementationClass() {
     }
 
     /**
      * @param internalName the class's internal name, in the interface's package
-     * @param methods      the abstract methods; the i-th calls the i-th registered handle, whose type is
+     * @param methods      the abstract methods; the i-th calls the i-th registered site, whose type is
      *                     the method's with the interface as first parameter
      */
     static byte[] write(String internalName, Class<?> iface, List<Method> methods) {
@@ -35,9 +34,17 @@ final class ImplementationClass {
                 internalName, null, "java/lang/Object", new String[]{ifaceName});
 
         Links.Writing.writeConstructor(writer);
+        Links.Writing.writeSites(writer, internalName, methods.size());
 
         for (int i = 0; i < methods.size(); i++) {
             Method method = methods.get(i);
+            Type[] arguments = Type.getArgumentTypes(method);
+            Type returnType = Type.getReturnType(method);
+            Type[] withSelf = new Type[arguments.length + 1];
+            withSelf[0] = Type.getObjectType(ifaceName);
+            System.arraycopy(arguments, 0, withSelf, 1, arguments.length);
+            String siteDescriptor = Type.getMethodDescriptor(returnType, withSelf);
+
             Class<?>[] thrown = method.getExceptionTypes();
             String[] exceptions = new String[thrown.length];
             for (int t = 0; t < thrown.length; t++) {
@@ -46,23 +53,27 @@ final class ImplementationClass {
             MethodVisitor mv = writer.visitMethod(Opcodes.ACC_PUBLIC, method.getName(),
                     Type.getMethodDescriptor(method), null, exceptions);
             mv.visitCode();
-            mv.visitLdcInsn(new ConstantDynamic(method.getName(), Type.getDescriptor(MethodHandle.class), Links.Writing.BOOTSTRAP, i));
-            mv.visitVarInsn(Opcodes.ALOAD, 0);
-            Type[] arguments = Type.getArgumentTypes(method);
-            int slot = 1;
-            for (Type argument : arguments) {
-                mv.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
-                slot += argument.getSize();
-            }
-            Type[] withSelf = new Type[arguments.length + 1];
-            withSelf[0] = Type.getObjectType(ifaceName);
-            System.arraycopy(arguments, 0, withSelf, 1, arguments.length);
-            Type returnType = Type.getReturnType(method);
-            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact",
-                    Type.getMethodDescriptor(returnType, withSelf), false);
+            Links.Writing.pushTarget(mv, internalName, i);
+            loadArguments(mv, withSelf);
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", siteDescriptor,
+                    false);
             mv.visitInsn(returnType.getOpcode(Opcodes.IRETURN));
             mv.visitMaxs(0, 0);
             mv.visitEnd();
+
+            MethodVisitor stub = writer.visitMethod(Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, STUB_PREFIX + i,
+                    siteDescriptor, null, null);
+            stub.visitCode();
+            stub.visitLdcInsn(Type.getObjectType(internalName));
+            stub.visitLdcInsn(i);
+            stub.visitMethodInsn(Opcodes.INVOKESTATIC, Links.Writing.LINKS, "link",
+                    "(Ljava/lang/Class;I)Ljava/lang/invoke/MethodHandle;", false);
+            loadArguments(stub, withSelf);
+            stub.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", siteDescriptor,
+                    false);
+            stub.visitInsn(returnType.getOpcode(Opcodes.IRETURN));
+            stub.visitMaxs(0, 0);
+            stub.visitEnd();
         }
 
         MethodVisitor toString = writer.visitMethod(Opcodes.ACC_PUBLIC, "toString", "()Ljava/lang/String;", null, null);
@@ -74,5 +85,14 @@ final class ImplementationClass {
 
         writer.visitEnd();
         return writer.toByteArray();
+    }
+
+    /** Pushes local slots 0.. as {@code types}: {@code this} (or the stub's self) and the arguments. */
+    private static void loadArguments(MethodVisitor mv, Type[] types) {
+        int slot = 0;
+        for (Type type : types) {
+            mv.visitVarInsn(type.getOpcode(Opcodes.ILOAD), slot);
+            slot += type.getSize();
+        }
     }
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class InterfaceBinding {
     private static final AtomicLong CLASSES = new AtomicLong();
+    /** Part of the cache key of implementation classes: a change of their layout makes old entries misses. */
+    private static final String FORMAT = "static sites 1";
 
     private final Class<?> iface;
     private final List<Method> methods;
@@ -42,35 +44,45 @@ public final class InterfaceBinding {
     }
 
     /**
-     * Defines the implementation class, taken from {@code cache} when it has it.
+     * Defines the implementation class, taken from {@code cache} when it has it, with a call site
+     * per method whose first target links it.
      *
      * @param methods the abstract methods to implement
      * @param keys    the linker's key of each method, in the same order
      */
     public static InterfaceBinding create(Class<?> iface, List<Method> methods, List<?> keys, Linker linker,
                                           ClassCache cache) {
-        List<MutableCallSite> sites = new ArrayList<>();
-        List<MethodHandle> invokers = new ArrayList<>();
-        for (int i = 0; i < methods.size(); i++) {
-            Method method = methods.get(i);
-            MethodType type = MethodType.methodType(method.getReturnType(), method.getParameterTypes())
-                    .insertParameterTypes(0, iface);
-            MutableCallSite site = new MutableCallSite(FirstCall.handle(linker, keys.get(i), type));
-            sites.add(site);
-            invokers.add(site.dynamicInvoker());
+        MethodHandles.Lookup lookup = ClassDefiner.lookupIn(iface);
+        Class<?> implementation = cachedImplementation(iface, methods, lookup, cache);
+        if (implementation == null) { // the stable name is taken: a second Jit implementing the interface
+            implementation = define(iface, methods, lookup, iface.getName() + "$Jit" + CLASSES.incrementAndGet());
         }
-        MethodHandle constructor = cachedImplementation(iface, methods, invokers, cache);
-        return new InterfaceBinding(iface, List.copyOf(methods),
-                constructor != null ? constructor : implementation(iface, methods, invokers), List.copyOf(sites));
+        List<MutableCallSite> sites = new ArrayList<>(methods.size());
+        for (int i = 0; i < methods.size(); i++) {
+            MethodType type = siteType(iface, methods.get(i));
+            try {
+                sites.add(new MutableCallSite(lookup.findStatic(implementation, ImplementationClass.STUB_PREFIX + i, type)));
+            } catch (ReflectiveOperationException e) {
+                throw new JitException("jit-java could not link the implementation of " + iface.getName(), e);
+            }
+        }
+        Links.register(implementation, sites, linker, keys);
+        return new InterfaceBinding(iface, List.copyOf(methods), constructorOf(lookup, implementation, iface),
+                List.copyOf(sites));
+    }
+
+    /** {@code (Iface, params...)result}: the type of a method's call site. */
+    private static MethodType siteType(Class<?> iface, Method method) {
+        return MethodType.methodType(method.getReturnType(), method.getParameterTypes()).insertParameterTypes(0, iface);
     }
 
     /**
      * The implementation class under its stable name, {@code Iface$JitImpl}, from the cache (written
      * there first if missing): defining it needs no ASM. Null when that name is taken in the class
-     * loader already (a second {@code Jit} implementing the interface), where a fresh name is needed.
+     * loader already.
      */
-    private static MethodHandle cachedImplementation(Class<?> iface, List<Method> methods, List<MethodHandle> invokers,
-                                                     ClassCache cache) {
+    private static Class<?> cachedImplementation(Class<?> iface, List<Method> methods, MethodHandles.Lookup lookup,
+                                                 ClassCache cache) {
         String className = iface.getName() + "$JitImpl";
         StringBuilder shape = new StringBuilder(className);
         for (Method method : methods) {
@@ -80,21 +92,17 @@ public final class InterfaceBinding {
                 shape.append(' ').append(thrown.getName());
             }
         }
-        String key = Fingerprint.of(shape);
+        String key = Fingerprint.of(shape.append('\n').append(FORMAT));
         byte[] bytes = cache.read(key);
         if (bytes == null) {
             bytes = ImplementationClass.write(className.replace('.', '/'), iface, methods);
             cache.write(key, bytes);
         }
-        MethodHandles.Lookup lookup = ClassDefiner.lookupIn(iface);
-        Class<?> implementation;
         try {
-            implementation = ClassDefiner.defineOne(lookup, bytes);
+            return ClassDefiner.defineOne(lookup, bytes);
         } catch (LinkageError e) {
             return null;
         }
-        Links.register(implementation, invokers);
-        return constructorOf(lookup, implementation, iface);
     }
 
     /**
@@ -102,24 +110,20 @@ public final class InterfaceBinding {
      * bound: what examples and checks test before the candidate is bound for everyone.
      */
     public Object trial(int index, MethodHandle candidate) {
-        List<MethodHandle> invokers = new ArrayList<>();
-        for (int i = 0; i < sites.size(); i++) {
-            invokers.add(i == index ? candidate.asType(sites.get(i).type()) : sites.get(i).dynamicInvoker());
-        }
+        List<MutableCallSite> trialSites = new ArrayList<>(sites);
+        trialSites.set(index, new MutableCallSite(candidate.asType(sites.get(index).type())));
+        MethodHandles.Lookup lookup = ClassDefiner.lookupIn(iface);
+        Class<?> implementation = define(iface, methods, lookup, iface.getName() + "$Jit" + CLASSES.incrementAndGet());
+        Links.register(implementation, trialSites, null, null);
         try {
-            return implementation(iface, methods, invokers).invoke();
+            return constructorOf(lookup, implementation, iface).invoke();
         } catch (Throwable e) {
             throw new JitException("jit-java could not create a trial object of " + iface.getName(), e);
         }
     }
 
-    private static MethodHandle implementation(Class<?> iface, List<Method> methods, List<MethodHandle> invokers) {
-        String className = iface.getName() + "$Jit" + CLASSES.incrementAndGet();
-        MethodHandles.Lookup lookup = ClassDefiner.lookupIn(iface);
-        byte[] bytes = ImplementationClass.write(className.replace('.', '/'), iface, methods);
-        Class<?> implementation = ClassDefiner.defineOne(lookup, bytes);
-        Links.register(implementation, invokers);
-        return constructorOf(lookup, implementation, iface);
+    private static Class<?> define(Class<?> iface, List<Method> methods, MethodHandles.Lookup lookup, String className) {
+        return ClassDefiner.defineOne(lookup, ImplementationClass.write(className.replace('.', '/'), iface, methods));
     }
 
     private static MethodHandle constructorOf(MethodHandles.Lookup lookup, Class<?> implementation, Class<?> iface) {

@@ -55,7 +55,10 @@ public final class UserTypes {
         if (sources.isEmpty()) {
             return found;
         }
-        Deque<Class<?>> pending = new ArrayDeque<>(roots);
+        Deque<Class<?>> pending = new ArrayDeque<>();
+        for (Class<?> root : roots) { // ArrayDeque(Collection) adds through a lambda: not at start-up
+            pending.add(root);
+        }
         while (!pending.isEmpty() && found.size() < LIMIT) {
             Class<?> type = pending.poll();
             if (!sources.contains(locationOf(type))) {
