@@ -74,7 +74,7 @@ public final class Jit {
         }
     };
 
-    private final Generator generator;
+    private final Supplier<Generator> generator;
 
     private Jit(Builder builder, Reviewer reviewer) {
         CodeLoader loader = new CodeLoader(builder.grants, builder.cpuBudget, builder.memoryBudget, builder.dependencies);
@@ -101,9 +101,20 @@ public final class Jit {
                 return trialSelf(spec, candidate);
             }
         };
-        this.generator = new Generator(new Models(builder.model, builder.settings, memoize(config)),
-                builder.maxAttempts, loader, new CheckRunner(builder.checkTimeout), trials,
-                new Toolbox.Settings(builder.dependencies, builder.maxToolCalls, resolver));
+        ChatModel model = builder.model;
+        ModelSettings settings = builder.settings;
+        int maxAttempts = builder.maxAttempts;
+        Duration checkTimeout = builder.checkTimeout;
+        DependencyGrant dependencies = builder.dependencies;
+        int maxToolCalls = builder.maxToolCalls;
+        // Made when first needed: a start that only loads stored methods never loads the generation classes.
+        this.generator = memoize(new Supplier<>() {
+            @Override
+            public Generator get() {
+                return new Generator(new Models(model, settings, memoize(config)), maxAttempts, loader,
+                        new CheckRunner(checkTimeout), trials, new Toolbox.Settings(dependencies, maxToolCalls, resolver));
+            }
+        });
         this.table = new MethodTable(generator, loader, new MethodStore(builder.store), builder.mode, reviewer,
                 builder.clock,
                 new StoredLibraries(builder.dependencies, resolver));
@@ -164,7 +175,7 @@ public final class Jit {
 
     /** What this {@code Jit}'s models were asked so far: requests and tokens. */
     public Usage usage() {
-        return generator.usage();
+        return generator.get().usage();
     }
 
     /**

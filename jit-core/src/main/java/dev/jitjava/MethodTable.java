@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * serialized per method and rebinds the call site: calls under way finish on the old version.
  */
 final class MethodTable {
-    private final Generator generator;
+    private final Supplier<Generator> generator;
     private final CodeLoader loader;
     private final MethodStore store;
     private final Mode mode;
@@ -45,7 +45,7 @@ final class MethodTable {
     private final ConcurrentHashMap<MethodKey, Entry> entries = new ConcurrentHashMap<>();
     private final SingleFlight<MethodKey, MethodHandle> flights = new SingleFlight<>();
 
-    MethodTable(Generator generator, CodeLoader loader, MethodStore store, Mode mode, Reviewer reviewer, Clock clock,
+    MethodTable(Supplier<Generator> generator, CodeLoader loader, MethodStore store, Mode mode, Reviewer reviewer, Clock clock,
                 StoredLibraries libraries) {
         this.generator = generator;
         this.libraries = libraries;
@@ -156,7 +156,7 @@ final class MethodTable {
                 List<ExampleSpec> added = new ArrayList<>(current.addedExamples());
                 newExamples.stream().filter(e -> !added.contains(e)).forEach(added::add);
                 MethodSpec spec = entry.spec().withExamples(added);
-                Generator.Generated generated = review(generator.generate(spec, versions(current), feedback,
+                Generator.Generated generated = review(generator.get().generate(spec, versions(current), feedback,
                         librariesOf(key, current)), spec, Optional.of(feedback));
                 Metadata updated = append(spec, current, NewVersion.of(generated), feedback, null, generated.status(),
                         generated.checks(), added, StoredLibraries.record(generated.libraries()));
@@ -256,7 +256,7 @@ final class MethodTable {
         }
         Metadata updated = metadata;
         if (recheck) {
-            List<String> failures = generator.runChecks(spec, plan, result.loaded());
+            List<String> failures = generator.get().runChecks(spec, plan, result.loaded());
             if (!failures.isEmpty()) {
                 String why = "its examples or checks changed, and it fails them: " + failures.get(0);
                 if (handEdited) {
@@ -314,7 +314,7 @@ final class MethodTable {
         Optional<Metadata> stale = store.load(key).map(MethodStore.Stored::metadata);
         List<ExampleSpec> added = stale.map(Metadata::addedExamples).orElse(List.of());
         MethodSpec spec = entry.spec().withExamples(added);
-        Generator.Generated generated = review(generator.generate(spec, List.of(), null, Libraries.NONE), spec,
+        Generator.Generated generated = review(generator.get().generate(spec, List.of(), null, Libraries.NONE), spec,
                 Optional.empty());
         Metadata metadata = append(spec, stale.orElse(null), NewVersion.of(generated), null,
                 staleReason == null ? null : "regenerated: " + staleReason, generated.status(), generated.checks(),

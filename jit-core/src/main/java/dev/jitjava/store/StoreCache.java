@@ -62,7 +62,7 @@ public final class StoreCache {
     public Optional<LinkedClasses> linkedClasses(MethodKey key, String sourceHash, String policy) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(linkedFile(key, sourceHash, policy));
+            bytes = readAll(linkedFile(key, sourceHash, policy));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -133,9 +133,19 @@ public final class StoreCache {
 
     private Snapshot readSnapshot(String owner) {
         try {
-            return Snapshot.fromBytes(Files.readAllBytes(snapshotFile(owner)));
+            return Snapshot.fromBytes(readAll(snapshotFile(owner)));
         } catch (IOException e) {
             return Snapshot.empty();
+        }
+    }
+
+    /**
+     * A file's bytes through {@code java.io}: {@code Files.readAllBytes} goes through file channels,
+     * some thirty classes that a plain program never loads.
+     */
+    private static byte[] readAll(Path file) throws IOException {
+        try (java.io.FileInputStream in = new java.io.FileInputStream(file.toFile())) {
+            return in.readAllBytes();
         }
     }
 
@@ -146,7 +156,7 @@ public final class StoreCache {
     /** An interface's implementation class kept under {@code key}, or null. */
     public byte[] implementationClass(String owner, String key) {
         try {
-            return Files.readAllBytes(implementationFile(owner, key));
+            return readAll(implementationFile(owner, key));
         } catch (IOException e) {
             return null;
         }
@@ -254,7 +264,7 @@ public final class StoreCache {
         try {
             Path location = Path.of(MethodStore.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(location)) {
-                return Files.getLastModifiedTime(location) + " " + Files.size(location);
+                return Files.getLastModifiedTime(location).toMillis() + " " + Files.size(location);
             }
             long newest = 0;
             try (java.nio.file.DirectoryStream<Path> verify = Files.newDirectoryStream(location.resolve("dev/jitjava/verify"))) {
@@ -269,6 +279,12 @@ public final class StoreCache {
     }
 
     private static String jitVersion() {
+        // From the jar's manifest, which the class loader has read already; from a resource when
+        // running from a classes folder.
+        String fromManifest = StoreCache.class.getPackage().getImplementationVersion();
+        if (fromManifest != null) {
+            return fromManifest;
+        }
         try (InputStream in = MethodStore.class.getResourceAsStream("/dev/jitjava/version.properties")) {
             Properties properties = new Properties();
             if (in != null) {
