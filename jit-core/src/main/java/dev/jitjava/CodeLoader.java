@@ -214,7 +214,11 @@ final class CodeLoader {
     /** The method in its defined class, typed {@code (self, params...)return}. */
     private static MethodHandle handle(MethodSpec spec, Class<?> main, MethodType type) {
         try {
-            return ClassDefiner.lookupIn(main).findStatic(main, spec.name(), type).asFixedArity();
+            Class<?> anchor = spec.owner().anchor();
+            // The anchor's lookup reaches a class defined next to it; one with libraries lives in a loader of its own.
+            MethodHandles.Lookup lookup = ClassDefiner.lookupIn(main.getClassLoader() == anchor.getClassLoader()
+                    && main.getPackageName().equals(anchor.getPackageName()) ? anchor : main);
+            return lookup.findStatic(main, spec.name(), type).asFixedArity();
         } catch (ReflectiveOperationException e) {
             throw new JitException("jit-java could not link the method it compiled, " + spec.key().forMethod(), e);
         }

@@ -39,7 +39,8 @@ public final class JitObject {
     private Bound last;
 
     /** A generated method as dynamic calls see it: the boxed parameter types, and an invoker taking an array. */
-    private record Bound(MethodKey key, Class<?>[] parameters, Class<?> returnType, DynamicInvoker invoker) {
+    private record Bound(MethodKey key, String name, Class<?>[] parameters, Class<?> returnType,
+                         DynamicInvoker invoker) {
         boolean accepts(Object[] args) {
             if (args.length != parameters.length) {
                 return false;
@@ -71,6 +72,20 @@ public final class JitObject {
      * ({@code void} gives {@code null}). Exceptions thrown by the method reach the caller unchanged.
      */
     public Object call(String method, Object... args) {
+        // The hot path, small enough for the JIT compiler to inline into the caller: the method
+        // called last, named by the same string; its invoker checks the arguments.
+        Bound recent = last;
+        if (recent != null && recent.name() == method && args != null) {
+            Object result;
+            try {
+                result = recent.invoker().invoke(this, args);
+            } catch (Throwable thrown) {
+                throw JitObject.<RuntimeException>sneaky(thrown);
+            }
+            if (result != DynamicInvoker.MISS) {
+                return result;
+            }
+        }
         return invoke(method, null, "", List.of(), args);
     }
 
@@ -122,11 +137,17 @@ public final class JitObject {
         if (bound != recent) {
             last = bound;
         }
+        Object result;
         try {
-            return bound.invoker().invoke(this, args);
+            result = bound.invoker().invoke(this, args);
         } catch (Throwable thrown) {
             throw JitObject.<RuntimeException>sneaky(thrown);
         }
+        if (result == DynamicInvoker.MISS) { // accepts() said yes: a null where the method takes a primitive
+            throw new NullPointerException("An argument is null where the method takes a primitive, "
+                    + bound.key().forMethod());
+        }
+        return result;
     }
 
     private Bound find(String name, Object[] args) {
@@ -161,7 +182,8 @@ public final class JitObject {
         MethodType type = entry.site().type();
         Class<?>[] parameters = type.dropParameterTypes(0, 1).parameterList().stream()
                 .map(ArgumentTypes::boxed).toArray(Class<?>[]::new);
-        Bound bound = new Bound(key, parameters, type.returnType(), DynamicInvokers.create(Anchor.class, entry.site()));
+        Bound bound = new Bound(key, name, parameters, type.returnType(),
+                DynamicInvokers.create(Anchor.class, entry.site()));
         byName.compute(name, (n, list) -> {
             List<Bound> updated = new ArrayList<>(list == null ? List.of() : list);
             updated.removeIf(b -> b.key().equals(key));

@@ -114,6 +114,32 @@ class JitObjectTest {
     }
 
     @Test
+    void call_nullForAPrimitiveParameter_isANullPointerExceptionNamingTheMethod() {
+        ScriptedChatModel model = ScriptedChatModel.answering(Answers.fenced("int twice(int n) { return 2 * n; }"));
+        JitObject o = Jit.builder().store(store).model(model).build().object("scratch");
+        assertThat(o.call("twice", 4)).isEqualTo(8);
+
+        assertThatThrownBy(() -> o.call("twice", (Object) null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("An argument is null where the method takes a primitive, for method scratch.twice(int)");
+    }
+
+    @Test
+    void call_sameNameOtherArgumentTypes_leavesTheLastMethodForTheRightOverload() {
+        ScriptedChatModel model = ScriptedChatModel.answering(
+                Answers.fenced("String describe(int n) { return \"int \" + n; }"),
+                Answers.fenced("String describe(String s) { return \"text \" + s; }"));
+        JitObject o = Jit.builder().store(store).model(model).build().object("scratch");
+        String name = "describe";
+
+        assertThat(o.call(name, 3)).isEqualTo("int 3");
+        assertThat(o.call(name, 5)).as("the method called last").isEqualTo("int 5");
+        assertThat(o.call(name, "x")).isEqualTo("text x");
+        assertThat(o.call(name, 4)).isEqualTo("int 4");
+        assertThat(model.requestCount()).isEqualTo(2);
+    }
+
+    @Test
     void call_returnTypeThatDoesNotFit_isAClearError() {
         ScriptedChatModel model = ScriptedChatModel.answering(Answers.COUNT_VOWELS);
         JitObject o = Jit.builder().store(store).model(model).build().object("scratch");

@@ -21,15 +21,26 @@ public final class ClassDefiner {
     private ClassDefiner() {
     }
 
+    /**
+     * Lookups by anchor: a start-up defines a class per stored method next to a few interfaces.
+     * A failure (a package not opened) is thrown each time, never kept.
+     */
+    private static final ClassValue<MethodHandles.Lookup> LOOKUPS = new ClassValue<>() {
+        @Override
+        protected MethodHandles.Lookup computeValue(Class<?> anchor) {
+            try {
+                return MethodHandles.privateLookupIn(anchor, MethodHandles.lookup());
+            } catch (IllegalAccessException e) {
+                throw new JitException("jit-java cannot define classes in package " + anchor.getPackageName()
+                        + " of " + anchor.getModule() + ": open the package to jit-java (`opens "
+                        + anchor.getPackageName() + ";` in module-info.java)", e);
+            }
+        }
+    };
+
     /** A full-privilege lookup into the anchor's package, or an error that says how to open it. */
     public static MethodHandles.Lookup lookupIn(Class<?> anchor) {
-        try {
-            return MethodHandles.privateLookupIn(anchor, MethodHandles.lookup());
-        } catch (IllegalAccessException e) {
-            throw new JitException("jit-java cannot define classes in package " + anchor.getPackageName()
-                    + " of " + anchor.getModule() + ": open the package to jit-java (`opens "
-                    + anchor.getPackageName() + ";` in module-info.java)", e);
-        }
+        return LOOKUPS.get(anchor);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.jitjava.bind;
 
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -27,7 +28,7 @@ public final class DynamicInvokers {
         MethodType type = site.type();
         String name = anchor.getPackageName() + ".JitInvoker" + CLASSES.incrementAndGet();
         String internal = name.replace('.', '/');
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
         writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 internal, null, "java/lang/Object", new String[]{Type.getInternalName(DynamicInvoker.class)});
         Links.Writing.writeConstructor(writer);
@@ -36,6 +37,26 @@ public final class DynamicInvokers {
         MethodVisitor mv = writer.visitMethod(Opcodes.ACC_PUBLIC, "invoke",
                 "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", null, new String[]{"java/lang/Throwable"});
         mv.visitCode();
+        Label miss = new Label();
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitInsn(Opcodes.ARRAYLENGTH);
+        pushInt(mv, type.parameterCount() - 1);
+        mv.visitJumpInsn(Opcodes.IF_ICMPNE, miss);
+        for (int i = 1; i < type.parameterCount(); i++) { // null fits a reference, never a primitive
+            Label fits = new Label();
+            if (!type.parameterType(i).isPrimitive()) {
+                mv.visitVarInsn(Opcodes.ALOAD, 2);
+                pushInt(mv, i - 1);
+                mv.visitInsn(Opcodes.AALOAD);
+                mv.visitJumpInsn(Opcodes.IFNULL, fits);
+            }
+            mv.visitVarInsn(Opcodes.ALOAD, 2);
+            pushInt(mv, i - 1);
+            mv.visitInsn(Opcodes.AALOAD);
+            mv.visitTypeInsn(Opcodes.INSTANCEOF, boxedName(type.parameterType(i)));
+            mv.visitJumpInsn(Opcodes.IFEQ, miss);
+            mv.visitLabel(fits);
+        }
         Links.Writing.pushTarget(mv, internal, 0);
         mv.visitVarInsn(Opcodes.ALOAD, 1);
         mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(type.parameterType(0)));
@@ -49,6 +70,9 @@ public final class DynamicInvokers {
                 type.toMethodDescriptorString(), false);
         box(mv, type.returnType());
         mv.visitInsn(Opcodes.ARETURN);
+        mv.visitLabel(miss);
+        mv.visitFieldInsn(Opcodes.GETSTATIC, Type.getInternalName(DynamicInvoker.class), "MISS", "Ljava/lang/Object;");
+        mv.visitInsn(Opcodes.ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         writer.visitEnd();
@@ -61,6 +85,11 @@ public final class DynamicInvokers {
         } catch (Throwable e) {
             throw new IllegalStateException("cannot create the invoker " + name, e);
         }
+    }
+
+    /** The internal name of the class an argument for {@code type} arrives as: its box, for a primitive. */
+    private static String boxedName(Class<?> type) {
+        return type.isPrimitive() ? boxName(Type.getType(type)) : Type.getInternalName(type);
     }
 
     private static void pushInt(MethodVisitor mv, int value) {
