@@ -47,6 +47,20 @@ public final class Meter {
         return CHUNK;
     }
 
+    /**
+     * At a loop header of code that cannot catch a budget failure (so it has no call boundary to
+     * clear one): a failure still recorded is an earlier call's, so this call starts a fresh budget.
+     */
+    public static int loopUncaught(long cpuNanos, long maxBytes, String method) {
+        State state = STATE.get();
+        if (state.failure != null) {
+            state.failure = null;
+            state.lastCheck = 0;
+        }
+        check(cpuNanos, maxBytes, method);
+        return CHUNK;
+    }
+
     /** At the entry of a method that may recurse, or that the JDK may call in a loop (lambdas, callbacks). */
     public static void enter(long cpuNanos, long maxBytes, String method) {
         int slot = (System.identityHashCode(Thread.currentThread()) & 63) << 4;
