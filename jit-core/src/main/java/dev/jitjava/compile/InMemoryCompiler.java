@@ -38,9 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * level, with annotation processing off. The class path is the JVM's plus wherever the owner's and
  * the signature's classes came from.
  *
- * <p>One instance keeps javac's file manager between compilations, because reopening the class
- * path each time costs more than the compilation itself. Compilations are therefore serialized on
- * the instance; model requests, the slow part of a generation, still run in parallel.
+ * <p>The process keeps one javac file manager for all instances (every {@code Jit}), because
+ * reopening the class path's jars costs more than a compilation. Compilations are therefore
+ * serialized; model requests, the slow part of a generation, still run in parallel.
  */
 public final class InMemoryCompiler {
     private static final List<String> OPTIONS = List.of("-proc:none", "-parameters", "-g", "-implicit:none",
@@ -48,9 +48,11 @@ public final class InMemoryCompiler {
 
     private static final AtomicLong COMPILATIONS = new AtomicLong();
 
-    private JavaCompiler javac;
-    private StandardJavaFileManager files;
-    private final Set<File> classPath = new LinkedHashSet<>();
+    private static final Object LOCK = new Object();
+    // Guarded by LOCK.
+    private static JavaCompiler javac;
+    private static StandardJavaFileManager files;
+    private static final Set<File> classPath = new LinkedHashSet<>();
 
     /** How many times javac has run in this process: lets tests see that stored classes were reused. */
     public static long compilations() {
@@ -70,7 +72,13 @@ public final class InMemoryCompiler {
      *
      * @param libraries jars on the class path of this compilation only (a method's added dependencies)
      */
-    public synchronized Compilation compile(List<SourceUnit> units, Collection<Class<?>> visible, List<Path> libraries) {
+    public Compilation compile(List<SourceUnit> units, Collection<Class<?>> visible, List<Path> libraries) {
+        synchronized (LOCK) {
+            return compileLocked(units, visible, libraries);
+        }
+    }
+
+    private static Compilation compileLocked(List<SourceUnit> units, Collection<Class<?>> visible, List<Path> libraries) {
         COMPILATIONS.incrementAndGet();
         StandardJavaFileManager standard = fileManager(visible);
         if (libraries.isEmpty()) {
@@ -86,7 +94,7 @@ public final class InMemoryCompiler {
         }
     }
 
-    private Compilation compileWith(StandardJavaFileManager standard, List<SourceUnit> units) {
+    private static Compilation compileWith(StandardJavaFileManager standard, List<SourceUnit> units) {
         Map<String, ByteArrayOutputStream> outputs = new LinkedHashMap<>();
         JavaFileManager memory = new ForwardingJavaFileManager<>(standard) {
             @Override
@@ -137,7 +145,7 @@ public final class InMemoryCompiler {
         return new Compilation.Failed(errors);
     }
 
-    private StandardJavaFileManager fileManager(Collection<Class<?>> visible) {
+    private static StandardJavaFileManager fileManager(Collection<Class<?>> visible) {
         if (javac == null) {
             javac = ToolProvider.getSystemJavaCompiler();
             if (javac == null) {
@@ -165,7 +173,7 @@ public final class InMemoryCompiler {
         return files;
     }
 
-    private void setLocations(Collection<File> entries) {
+    private static void setLocations(Collection<File> entries) {
         try {
             files.setLocation(StandardLocation.CLASS_PATH, entries);
             files.setLocation(StandardLocation.SOURCE_PATH, List.of());
