@@ -95,12 +95,6 @@ public final class Jit {
                 return fixed != null ? fixed : ModelConfig.fromEnvironment();
             }
         };
-        Generator.Trials trials = new Generator.Trials() {
-            @Override
-            public Object self(MethodSpec spec, java.lang.invoke.MethodHandle candidate) {
-                return trialSelf(spec, candidate);
-            }
-        };
         ChatModel model = builder.model;
         ModelSettings settings = builder.settings;
         int maxAttempts = builder.maxAttempts;
@@ -111,6 +105,12 @@ public final class Jit {
         this.generator = memoize(new Supplier<>() {
             @Override
             public Generator get() {
+                Generator.Trials trials = new Generator.Trials() {
+                    @Override
+                    public Object self(MethodSpec spec, java.lang.invoke.MethodHandle candidate) {
+                        return trialSelf(spec, candidate);
+                    }
+                };
                 return new Generator(new Models(model, settings, memoize(config)), maxAttempts, loader,
                         new CheckRunner(checkTimeout), trials, new Toolbox.Settings(dependencies, maxToolCalls, resolver));
             }
