@@ -54,12 +54,7 @@ final class ImplementationClass {
                     Type.getMethodDescriptor(method), null, exceptions);
             mv.visitCode();
             Links.Writing.pushTarget(mv, internalName, i);
-            loadArguments(mv, withSelf);
-            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", siteDescriptor,
-                    false);
-            mv.visitInsn(returnType.getOpcode(Opcodes.IRETURN));
-            mv.visitMaxs(0, 0);
-            mv.visitEnd();
+            invokeExactAndReturn(mv, withSelf, siteDescriptor, returnType);
 
             MethodVisitor stub = writer.visitMethod(Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, STUB_PREFIX + i,
                     siteDescriptor, null, null);
@@ -68,12 +63,7 @@ final class ImplementationClass {
             stub.visitLdcInsn(i);
             stub.visitMethodInsn(Opcodes.INVOKESTATIC, Links.Writing.LINKS, "link",
                     "(Ljava/lang/Class;I)Ljava/lang/invoke/MethodHandle;", false);
-            loadArguments(stub, withSelf);
-            stub.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", siteDescriptor,
-                    false);
-            stub.visitInsn(returnType.getOpcode(Opcodes.IRETURN));
-            stub.visitMaxs(0, 0);
-            stub.visitEnd();
+            invokeExactAndReturn(stub, withSelf, siteDescriptor, returnType);
         }
 
         MethodVisitor toString = writer.visitMethod(Opcodes.ACC_PUBLIC, "toString", "()Ljava/lang/String;", null, null);
@@ -85,6 +75,15 @@ final class ImplementationClass {
 
         writer.visitEnd();
         return writer.toByteArray();
+    }
+
+    /** With a method handle on the stack: pushes self and the arguments, invokes it exactly, returns its result. */
+    private static void invokeExactAndReturn(MethodVisitor mv, Type[] withSelf, String siteDescriptor, Type returnType) {
+        loadArguments(mv, withSelf);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", siteDescriptor, false);
+        mv.visitInsn(returnType.getOpcode(Opcodes.IRETURN));
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /** Pushes local slots 0.. as {@code types}: {@code this} (or the stub's self) and the arguments. */
