@@ -1,18 +1,23 @@
 package dev.jitjava;
 
+import dev.jitjava.compile.Compilation;
 import dev.jitjava.compile.InMemoryCompiler;
+import dev.jitjava.compile.SourceUnit;
 import dev.jitjava.test.ScriptedChatModel;
 import dev.jitjava.verify.BytecodeVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,6 +144,51 @@ class SnapshotTest {
         assertThat(jit(model).implement(Numbers.class).countVowels("ai")).isEqualTo(2);
 
         assertThat(model.requestCount()).isEqualTo(1);
+    }
+
+    /**
+     * The interface dev.example.snap.Greeter as the user's build would have it, with this description,
+     * compiled into a folder of its own and loaded from there (javac finds it by its code source).
+     */
+    private static Class<?> greeter(Path classes, String description) throws Exception {
+        String source = "package dev.example.snap;\npublic interface Greeter {\n"
+                + "    @dev.jitjava.Describe(\"" + description + "\")\n    String greet(String name);\n}\n";
+        Map<String, byte[]> compiled = ((Compilation.Classes) new InMemoryCompiler()
+                .compile(new SourceUnit("dev.example.snap", "Greeter", source), List.of())).classes();
+        Path file = classes.resolve("dev/example/snap/Greeter.class");
+        Files.createDirectories(file.getParent());
+        Files.write(file, compiled.get("dev.example.snap.Greeter"));
+        URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()}, SnapshotTest.class.getClassLoader());
+        return loader.loadClass("dev.example.snap.Greeter");
+    }
+
+    private static Object greet(Jit jit, Class<?> greeter, String name) throws Exception {
+        Object implementation = jit.implement(greeter);
+        return greeter.getMethod("greet", String.class).invoke(implementation, name);
+    }
+
+    @Test
+    void anInterfaceChangedBetweenRuns_missesTheSnapshotThoughTheFilesKeptTheirStamps(@TempDir Path v1, @TempDir Path v2)
+            throws Exception {
+        String answer = Answers.fenced("String greet(String name) { return \"hello \" + name; }");
+        Class<?> before = greeter(v1, "Greets someone");
+        greet(jit(ScriptedChatModel.answering(answer)), before, "a");
+        Path folder = store.resolve("dev.example.snap.Greeter");
+        FileTime hourAgo = FileTime.from(Instant.now().minusSeconds(3600));
+        Files.setLastModifiedTime(folder.resolve("greet(java.lang.String).java"), hourAgo);
+        Files.setLastModifiedTime(folder.resolve("greet(java.lang.String).json"), hourAgo);
+        ScriptedChatModel silent = ScriptedChatModel.answering();
+        assertThat(greet(jit(silent), before, "b")).isEqualTo("hello b");
+        assertThat(store.resolve(".cache").resolve("dev.example.snap.Greeter")).isDirectoryContaining("glob:**/snapshot-*");
+
+        Class<?> after = greeter(v2, "Greets someone warmly");
+        ScriptedChatModel model = ScriptedChatModel.answering(
+                Answers.fenced("String greet(String name) { return \"dear \" + name; }"));
+
+        assertThat(greet(jit(model), after, "c")).isEqualTo("dear c");
+        assertThat(model.requestCount()).isEqualTo(1);
+        assertThat(model.lastUserMessage()).contains("Greets someone warmly");
+        assertThat(silent.requestCount()).isZero();
     }
 
     @Test
