@@ -25,9 +25,14 @@ millis() { local start end; start=$(date +%s%N); "$@" > /dev/null 2>&1; end=$(da
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 startup_rows=""
 for n in 1 10 100; do
-  plain=$(for i in 1 2 3 4 5 6 7; do millis "$java" -cp "$cp" dev.jitjava.bench.StartupMain plain $n; done | median)
   millis "$java" -cp "$cp" dev.jitjava.bench.StartupMain jit $n "$work/store" > /dev/null # fills .cache/ after the last run removed it
-  cached=$(for i in 1 2 3 4 5 6 7; do millis "$java" -cp "$cp" dev.jitjava.bench.StartupMain jit $n "$work/store"; done | median)
+  : > "$work/plain"; : > "$work/cached"
+  for i in 1 2 3 4 5 6 7 8 9 10 11; do # alternating, so that the machine's drift touches both alike
+    millis "$java" -cp "$cp" dev.jitjava.bench.StartupMain plain $n >> "$work/plain"
+    millis "$java" -cp "$cp" dev.jitjava.bench.StartupMain jit $n "$work/store" >> "$work/cached"
+  done
+  plain=$(median < "$work/plain")
+  cached=$(median < "$work/cached")
   nocache=$(for i in 1 2 3; do rm -rf "$work/store/.cache"; millis "$java" -cp "$cp" dev.jitjava.bench.StartupMain jit $n "$work/store"; done | median)
   startup_rows+="| $n | $plain ms | $cached ms (+$((cached - plain))) | $nocache ms (+$((nocache - plain))) |"$'\n'
 done
@@ -66,7 +71,7 @@ $ratios
 
 Targets: generated within 1.1x of direct; dynamic within 3x.
 
-## 2. Start-up: a fresh JVM that loads N stored methods and calls each once (median wall time)
+## 2. Start-up: a fresh JVM that loads N stored methods and calls each once (median wall time of 11, alternating with plain Java)
 
 | N | plain Java | jit-java, .cache/ present | jit-java, no .cache/ (javac) |
 |---|---|---|---|
