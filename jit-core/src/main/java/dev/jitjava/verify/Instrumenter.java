@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Adds the budget to verified classes: a counter at every loop header, a charge at the entry of
+ * Adds the budget to verified classes: a counter on every loop's way back up, a charge at the entry of
  * methods that may recurse, a size check before arrays and capacity-taking constructors, checked
  * stand-ins ({@link Guards}) for JDK calls that loop or allocate on their own, and around the
  * method the call site runs, when its code could catch a budget failure or recurse, a boundary
@@ -166,7 +166,7 @@ public final class Instrumenter {
                                       boolean mayCatch) {
         InsnList code = method.instructions;
         boolean changed = guard(method, limits);
-        Set<LabelNode> headers = loopHeaders(code);
+        List<AbstractInsnNode> backEdges = backEdges(code);
         // Any method but the entry may be called in a loop the JDK runs (a lambda given to
         // Stream.iterate, an anonymous Comparator): charge its entries. The entry itself is charged
         // only when it may recurse, so that a small method costs what a hand-written one does.
@@ -177,11 +177,13 @@ public final class Instrumenter {
             }
         }
         InsnList prologue = new InsnList();
-        if (!headers.isEmpty()) {
+        if (!backEdges.isEmpty()) {
             int counter = method.maxLocals++;
             prologue.add(new LdcInsnNode(Meter.CHUNK));
             prologue.add(new VarInsnNode(Opcodes.ISTORE, counter));
-            for (LabelNode header : headers) {
+            // On the way back to the loop's top rather than at its top, where it would come before the loop's
+            // exit test: there the JIT compiler no longer sees a counted loop (countVowels: 1.6x hand-written).
+            for (AbstractInsnNode backEdge : backEdges) {
                 LabelNode skip = new LabelNode();
                 InsnList tick = new InsnList();
                 tick.add(new org.objectweb.asm.tree.IincInsnNode(counter, -1));
@@ -192,7 +194,7 @@ public final class Instrumenter {
                         "(JJLjava/lang/String;)I", false));
                 tick.add(new VarInsnNode(Opcodes.ISTORE, counter));
                 tick.add(skip);
-                code.insert(header, tick);
+                code.insertBefore(backEdge, tick);
             }
             changed = true;
         }
@@ -297,14 +299,14 @@ public final class Instrumenter {
         method.tryCatchBlocks.add(new TryCatchBlockNode(from, to, leaving, "dev/jitjava/BudgetExceededException"));
     }
 
-    /** Labels that a jump or switch reaches from below: loop headers. */
-    private static Set<LabelNode> loopHeaders(InsnList code) {
+    /** Jumps and switches that lead back up: every pass of a loop goes through one of them. */
+    private static List<AbstractInsnNode> backEdges(InsnList code) {
         Map<AbstractInsnNode, Integer> index = new HashMap<>();
         int i = 0;
         for (AbstractInsnNode insn : code) {
             index.put(insn, i++);
         }
-        Set<LabelNode> headers = new LinkedHashSet<>();
+        List<AbstractInsnNode> backEdges = new ArrayList<>();
         for (AbstractInsnNode insn : code) {
             List<LabelNode> targets = new ArrayList<>();
             if (insn instanceof JumpInsnNode jump) {
@@ -318,11 +320,12 @@ public final class Instrumenter {
             }
             for (LabelNode target : targets) {
                 if (index.get(target) <= index.get(insn)) {
-                    headers.add(target);
+                    backEdges.add(insn);
+                    break;
                 }
             }
         }
-        return headers;
+        return backEdges;
     }
 
     /** Computes frames for classes that are not loaded yet, resolving their supertypes from the unit itself. */
