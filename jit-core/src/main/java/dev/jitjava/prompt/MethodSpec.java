@@ -50,10 +50,26 @@ public record MethodSpec(MethodKey key, Owner owner, String typeParameters, Clas
                 exceptions, exceptionTypes, description, all, otherMethods, imports, signatureTypes, model);
     }
 
+    /** Whether an interface or any of its methods carries {@code @Budget}: most do not, and then no method is looked up. */
+    private static final ClassValue<Boolean> HAS_BUDGETS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            if (type.isAnnotationPresent(dev.jitjava.Budget.class)) {
+                return true;
+            }
+            for (java.lang.reflect.Method method : type.getMethods()) {
+                if (method.isAnnotationPresent(dev.jitjava.Budget.class)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    };
+
     /** The {@code @Budget} on the method, else on its interface, else null. */
     public dev.jitjava.Budget budget() {
         Class<?> type = owner.selfType();
-        if (!type.isInterface() || owner.anchor() != type) {
+        if (!type.isInterface() || owner.anchor() != type || !HAS_BUDGETS.get(type)) {
             return null;
         }
         try {
