@@ -60,6 +60,22 @@ class BudgetTest {
         assertThat(work.sum(1_000_000)).isEqualTo(499_999_500_000L); // long enough to be measured, within budget
     }
 
+    @Budget(cpuMillis = 100, memoryMegabytes = 1)
+    public interface Spinner {
+        long spin(int n);
+    }
+
+    @Test
+    void budgetOnTheInterface_appliesToItsMethods() {
+        Spinner spinner = Jit.builder().store(store).model(ScriptedChatModel.answering(ANSWERS)).build()
+                .implement(Spinner.class);
+
+        assertThatThrownBy(() -> spinner.spin(1))
+                .isInstanceOf(BudgetExceededException.class)
+                .hasMessageContaining("ran past its CPU budget of 100 ms")
+                .hasMessageEndingWith("for method Spinner.spin(int)");
+    }
+
     public interface Swallower {
         String loop(String input);
     }
