@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *     countVowels(java.lang.String).java    the current source, exactly what is compiled
  *     countVowels(java.lang.String).json    metadata and every version
  *   object/scratch/...                      methods of jit.object("scratch")
- *   .cache/                                 compiled classes and lock files; safe to delete
+ *   .cache/                                 compiled classes, snapshots and lock files; safe to delete
  *   .gitignore                              ignores .cache/
  * </pre>
  *
