@@ -42,7 +42,7 @@ final class StoredMethods {
         this.clock = clock;
     }
 
-    /** What the store has for a method: its bound handle, or (handle null) why it must be written again. */
+    /** What the store has for a method: its handle, or (handle null) why it must be written again. */
     record Found(MethodHandle handle, String staleReason) {
         static final Found NOTHING = new Found(null, null);
     }
