@@ -122,7 +122,7 @@ final class StoredMethods {
             updated = updated.withChecks(plan.isEmpty() ? null : new Metadata.Checks(plan.fingerprint(), plan.descriptions()));
         }
         StoreCache.LinkedClasses linked = fromCache != null ? fromCache
-                : cache(key, spec, stored.sourceHash(), result.loaded(), used);
+                : cache(key, policy, stored.sourceHash(), result.loaded());
         if (stored.editedByHand()) {
             NewVersion edit = new NewVersion(stored.source(), "hand edit", 0, null);
             updated = append(spec, updated, edit, null, "edited by hand", Metadata.EDITED, updated.checks(),
@@ -211,13 +211,18 @@ final class StoredMethods {
      * @return the verified classes as kept
      */
     StoreCache.LinkedClasses cache(MethodKey key, MethodSpec spec, String sourceHash, CodeLoader.Loaded loaded,
-                                           Libraries libraries) {
+                                   Libraries libraries) {
+        return cache(key, loader.policy(spec, libraries), sourceHash, loaded);
+    }
+
+    /** As {@link #cache(MethodKey, MethodSpec, String, CodeLoader.Loaded, Libraries)}, the policy worked out already. */
+    private StoreCache.LinkedClasses cache(MethodKey key, String policy, String sourceHash, CodeLoader.Loaded loaded) {
         if (loaded.classes() != null) {
             store.cache().cacheClasses(key, sourceHash, loaded.classes());
         }
         StoreCache.LinkedClasses linked = new StoreCache.LinkedClasses(
                 ClassDefiner.forCache(loaded.linked().classes(), loaded.linked().mainName()), loaded.linked().descriptor());
-        store.cache().cacheLinked(key, sourceHash, loader.policy(spec, libraries), linked.classes(), linked.descriptor());
+        store.cache().cacheLinked(key, sourceHash, policy, linked.classes(), linked.descriptor());
         return linked;
     }
 

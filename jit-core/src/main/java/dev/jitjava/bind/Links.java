@@ -96,7 +96,7 @@ public final class Links {
      * @param linker what its link stubs ask for the i-th method's handle, with the i-th key
      */
     static void register(Class<?> defined, List<MutableCallSite> sites, Linker linker, List<?> keys) {
-        BY_CLASS.put(defined, new Registered(List.copyOf(sites), linker, keys));
+        BY_CLASS.put(defined, new Registered(sites, linker, keys));
     }
 
     /** The {@code index}-th site registered for {@code defined}: what its static initializer reads. */
