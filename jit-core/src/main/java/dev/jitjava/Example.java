@@ -1,5 +1,6 @@
 package dev.jitjava;
 
+import dev.jitjava.internal.method.JavaLiterals;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Repeatable;

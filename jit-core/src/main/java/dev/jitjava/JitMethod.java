@@ -1,6 +1,7 @@
 package dev.jitjava;
 
-import dev.jitjava.prompt.ExampleSpec;
+import dev.jitjava.internal.method.JavaLiterals;
+import dev.jitjava.internal.method.ExampleSpec;
 
 import java.util.ArrayList;
 import java.util.List;

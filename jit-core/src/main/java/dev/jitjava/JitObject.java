@@ -1,14 +1,17 @@
 package dev.jitjava;
 
-import dev.jitjava.bind.DynamicInvoker;
-import dev.jitjava.bind.DynamicInvokers;
+import dev.jitjava.internal.engine.MethodQueries;
+import dev.jitjava.internal.engine.MethodTable;
+import dev.jitjava.internal.method.Examples;
+import dev.jitjava.runtime.DynamicInvoker;
+import dev.jitjava.internal.bind.DynamicInvokers;
 import dev.jitjava.generated.Anchor;
-import dev.jitjava.prompt.ArgumentTypes;
-import dev.jitjava.prompt.ExampleSpec;
-import dev.jitjava.prompt.MethodKey;
-import dev.jitjava.prompt.MethodSpec;
-import dev.jitjava.prompt.Owner;
-import dev.jitjava.prompt.Specs;
+import dev.jitjava.internal.method.ArgumentTypes;
+import dev.jitjava.internal.method.ExampleSpec;
+import dev.jitjava.internal.method.MethodKey;
+import dev.jitjava.internal.method.MethodSpec;
+import dev.jitjava.internal.method.Owner;
+import dev.jitjava.internal.method.Specs;
 
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;

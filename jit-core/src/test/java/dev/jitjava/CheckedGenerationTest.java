@@ -1,5 +1,6 @@
 package dev.jitjava;
 
+import dev.jitjava.internal.method.Examples;
 import dev.jitjava.test.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,7 +197,7 @@ class CheckedGenerationTest {
         String wrong = Files.readString(java).replace("return n;", "return text.length();");
         String metadata = Files.readString(json).replaceFirst("\"hash\" : \"[0-9a-f]+\"", "\"hash\" : \"old\"");
         Files.writeString(json, metadata.replace(jsonLines(Files.readString(java)), jsonLines(wrong))
-                .replaceFirst("\"sourceHash\" : \"[0-9a-f]+\"", "\"sourceHash\" : \"" + dev.jitjava.store.SpecRecord.sha256(wrong) + "\""));
+                .replaceFirst("\"sourceHash\" : \"[0-9a-f]+\"", "\"sourceHash\" : \"" + dev.jitjava.internal.store.SpecRecord.sha256(wrong) + "\""));
         Files.writeString(java, wrong);
         ScriptedChatModel model = ScriptedChatModel.answering(GOOD);
 

@@ -1,6 +1,6 @@
 package dev.jitjava;
 
-import dev.jitjava.model.ModelConfig;
+import dev.jitjava.internal.model.ModelConfig;
 import dev.jitjava.test.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package dev.jitjava;
 
+import dev.jitjava.internal.engine.ConsoleReviewer;
 import dev.jitjava.test.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package dev.jitjava;
 
-import dev.jitjava.model.ModelConfig;
-import dev.jitjava.model.RetryPolicy;
+import dev.jitjava.internal.model.ModelConfig;
+import dev.jitjava.internal.model.RetryPolicy;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

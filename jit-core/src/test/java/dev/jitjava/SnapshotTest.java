@@ -1,10 +1,10 @@
 package dev.jitjava;
 
-import dev.jitjava.compile.Compilation;
-import dev.jitjava.compile.InMemoryCompiler;
-import dev.jitjava.compile.SourceUnit;
+import dev.jitjava.internal.compile.Compilation;
+import dev.jitjava.internal.compile.InMemoryCompiler;
+import dev.jitjava.internal.compile.SourceUnit;
 import dev.jitjava.test.ScriptedChatModel;
-import dev.jitjava.verify.BytecodeVerifier;
+import dev.jitjava.internal.verify.BytecodeVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package dev.jitjava;
 
-import dev.jitjava.compile.InMemoryCompiler;
+import dev.jitjava.internal.compile.InMemoryCompiler;
 import dev.jitjava.test.ScriptedChatModel;
-import dev.jitjava.verify.BytecodeVerifier;
+import dev.jitjava.internal.verify.BytecodeVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,10 +1,10 @@
 package dev.jitjava.cli;
 
 import dev.jitjava.JitException;
-import dev.jitjava.dependency.DependencyGrant;
-import dev.jitjava.model.ModelConfig;
-import dev.jitjava.model.ModelSettings;
-import dev.jitjava.store.MethodStore;
+import dev.jitjava.internal.dependency.DependencyGrant;
+import dev.jitjava.internal.model.ModelConfig;
+import dev.jitjava.internal.model.ModelSettings;
+import dev.jitjava.internal.store.MethodStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -1,7 +1,7 @@
 package dev.jitjava.cli;
 
-import dev.jitjava.store.Metadata;
-import dev.jitjava.store.MethodStore;
+import dev.jitjava.internal.store.Metadata;
+import dev.jitjava.internal.store.MethodStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

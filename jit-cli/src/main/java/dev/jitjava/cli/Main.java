@@ -1,9 +1,9 @@
 package dev.jitjava.cli;
 
-import dev.jitjava.model.ModelConfig;
-import dev.jitjava.model.ModelSettings;
-import dev.jitjava.model.Providers;
-import dev.jitjava.model.RetryPolicy;
+import dev.jitjava.internal.model.ModelConfig;
+import dev.jitjava.internal.model.ModelSettings;
+import dev.jitjava.internal.model.Providers;
+import dev.jitjava.internal.model.RetryPolicy;
 import dev.langchain4j.model.chat.ChatModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.jitjava.cli;
 
-import dev.jitjava.store.MethodStore;
+import dev.jitjava.internal.store.MethodStore;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package dev.jitjava.cli;
 
-import dev.jitjava.store.MethodStore;
+import dev.jitjava.internal.store.MethodStore;
 import picocli.CommandLine.Command;
 
 @Command(name = "rm", mixinStandardHelpOptions = true,

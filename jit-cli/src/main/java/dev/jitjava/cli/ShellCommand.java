@@ -1,9 +1,9 @@
 package dev.jitjava.cli;
 
 import dev.jitjava.Diagnostic;
-import dev.jitjava.prompt.MethodSpec;
-import dev.jitjava.store.Metadata;
-import dev.jitjava.store.MethodStore;
+import dev.jitjava.internal.method.MethodSpec;
+import dev.jitjava.internal.store.Metadata;
+import dev.jitjava.internal.store.MethodStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

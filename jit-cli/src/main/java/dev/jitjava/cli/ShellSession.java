@@ -1,11 +1,11 @@
 package dev.jitjava.cli;
 
 import dev.jitjava.Capability;
-import dev.jitjava.compile.Compilation;
-import dev.jitjava.compile.InMemoryCompiler;
-import dev.jitjava.compile.SourceUnit;
-import dev.jitjava.verify.BytecodeVerifier;
-import dev.jitjava.verify.Violation;
+import dev.jitjava.internal.compile.Compilation;
+import dev.jitjava.internal.compile.InMemoryCompiler;
+import dev.jitjava.internal.compile.SourceUnit;
+import dev.jitjava.internal.verify.BytecodeVerifier;
+import dev.jitjava.internal.verify.Violation;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.ImportSnippet;

@@ -1,6 +1,6 @@
 package dev.jitjava.cli;
 
-import dev.jitjava.store.MethodStore;
+import dev.jitjava.internal.store.MethodStore;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

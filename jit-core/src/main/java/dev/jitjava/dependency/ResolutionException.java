@@ -1,8 +1,0 @@
-package dev.jitjava.dependency;
-
-/** A dependency that could not be resolved; the message says what was tried and where. */
-public final class ResolutionException extends Exception {
-    public ResolutionException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

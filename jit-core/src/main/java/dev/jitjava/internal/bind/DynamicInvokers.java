@@ -1,0 +1,139 @@
+package dev.jitjava.internal.bind;
+
+import dev.jitjava.runtime.DynamicInvoker;
+import dev.jitjava.runtime.Links;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writes a {@link DynamicInvoker} for a call site: it unboxes the arguments, calls the site's target
+ * (a constant to the JIT compiler, which inlines it; {@code improve} still rebinds it), and boxes the result ({@code null} for {@code void}).
+ */
+public final class DynamicInvokers {
+    private static final AtomicLong CLASSES = new AtomicLong();
+
+    private DynamicInvokers() {
+    }
+
+    /** An invoker for {@code site}, defined next to {@code anchor}. */
+    public static DynamicInvoker create(Class<?> anchor, MutableCallSite site) {
+        MethodType type = site.type();
+        String name = anchor.getPackageName() + ".JitInvoker" + CLASSES.incrementAndGet();
+        String internal = name.replace('.', '/');
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+                internal, null, "java/lang/Object", new String[]{Type.getInternalName(DynamicInvoker.class)});
+        Links.Writing.writeConstructor(writer);
+        Links.Writing.writeSites(writer, internal, 1);
+
+        MethodVisitor mv = writer.visitMethod(Opcodes.ACC_PUBLIC, "invoke",
+                "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", null, new String[]{"java/lang/Throwable"});
+        mv.visitCode();
+        Label miss = new Label();
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitInsn(Opcodes.ARRAYLENGTH);
+        pushInt(mv, type.parameterCount() - 1);
+        mv.visitJumpInsn(Opcodes.IF_ICMPNE, miss);
+        for (int i = 1; i < type.parameterCount(); i++) { // null fits a reference, never a primitive
+            Label fits = new Label();
+            if (!type.parameterType(i).isPrimitive()) {
+                mv.visitVarInsn(Opcodes.ALOAD, 2);
+                pushInt(mv, i - 1);
+                mv.visitInsn(Opcodes.AALOAD);
+                mv.visitJumpInsn(Opcodes.IFNULL, fits);
+            }
+            mv.visitVarInsn(Opcodes.ALOAD, 2);
+            pushInt(mv, i - 1);
+            mv.visitInsn(Opcodes.AALOAD);
+            mv.visitTypeInsn(Opcodes.INSTANCEOF, boxedName(type.parameterType(i)));
+            mv.visitJumpInsn(Opcodes.IFEQ, miss);
+            mv.visitLabel(fits);
+        }
+        Links.Writing.pushTarget(mv, internal, 0);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(type.parameterType(0)));
+        for (int i = 1; i < type.parameterCount(); i++) {
+            mv.visitVarInsn(Opcodes.ALOAD, 2);
+            pushInt(mv, i - 1);
+            mv.visitInsn(Opcodes.AALOAD);
+            unbox(mv, type.parameterType(i));
+        }
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact",
+                type.toMethodDescriptorString(), false);
+        box(mv, type.returnType());
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitLabel(miss);
+        mv.visitFieldInsn(Opcodes.GETSTATIC, Type.getInternalName(DynamicInvoker.class), "MISS", "Ljava/lang/Object;");
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        writer.visitEnd();
+
+        MethodHandles.Lookup lookup = ClassDefiner.lookupIn(anchor);
+        Class<?> defined = ClassDefiner.defineOne(lookup, writer.toByteArray());
+        Links.register(defined, List.of(site), null, null);
+        try {
+            return (DynamicInvoker) lookup.findConstructor(defined, MethodType.methodType(void.class)).invoke();
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot create the invoker " + name, e);
+        }
+    }
+
+    /** The internal name of the class an argument for {@code type} arrives as: its box, for a primitive. */
+    private static String boxedName(Class<?> type) {
+        return type.isPrimitive() ? boxName(Type.getType(type)) : Type.getInternalName(type);
+    }
+
+    private static void pushInt(MethodVisitor mv, int value) {
+        if (value <= 5) {
+            mv.visitInsn(Opcodes.ICONST_0 + value);
+        } else {
+            mv.visitIntInsn(Opcodes.BIPUSH, value);
+        }
+    }
+
+    private static void unbox(MethodVisitor mv, Class<?> type) {
+        if (!type.isPrimitive()) {
+            mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(type));
+            return;
+        }
+        Type primitive = Type.getType(type);
+        String box = boxName(primitive);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, box);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, box, type.getName() + "Value", "()" + primitive.getDescriptor(), false);
+    }
+
+    private static void box(MethodVisitor mv, Class<?> type) {
+        if (type == void.class) {
+            mv.visitInsn(Opcodes.ACONST_NULL);
+        } else if (type.isPrimitive()) {
+            Type primitive = Type.getType(type);
+            String box = boxName(primitive);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, box, "valueOf", "(" + primitive.getDescriptor() + ")L" + box + ";",
+                    false);
+        }
+    }
+
+    private static String boxName(Type primitive) {
+        return switch (primitive.getSort()) {
+            case Type.BOOLEAN -> "java/lang/Boolean";
+            case Type.CHAR -> "java/lang/Character";
+            case Type.BYTE -> "java/lang/Byte";
+            case Type.SHORT -> "java/lang/Short";
+            case Type.INT -> "java/lang/Integer";
+            case Type.LONG -> "java/lang/Long";
+            case Type.FLOAT -> "java/lang/Float";
+            default -> "java/lang/Double";
+        };
+    }
+}

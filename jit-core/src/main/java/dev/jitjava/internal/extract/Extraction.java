@@ -1,0 +1,30 @@
+package dev.jitjava.internal.extract;
+
+import dev.jitjava.Diagnostic;
+
+import java.util.List;
+
+/** What the extractor found in a model's answer. */
+public sealed interface Extraction {
+
+    /**
+     * The method asked for, ready to sit in a class of its own.
+     *
+     * @param imports the answer's import declarations, each a whole line
+     * @param members the method first (made {@code public static}, with {@code self} as its first parameter),
+     *                then the helpers it came with (made {@code static}), each indented for a class body
+     */
+    public record Found(List<String> imports, List<String> members) implements Extraction {
+        public Found {
+            imports = List.copyOf(imports);
+            members = List.copyOf(members);
+        }
+    }
+
+    /** No complete method with the right name: why, for the repair request. */
+    public record Missing(List<Diagnostic> problems) implements Extraction {
+        public Missing {
+            problems = List.copyOf(problems);
+        }
+    }
+}

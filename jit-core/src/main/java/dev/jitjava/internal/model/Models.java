@@ -1,0 +1,52 @@
+package dev.jitjava.internal.model;
+
+import dev.jitjava.Jit;
+import dev.jitjava.Model;
+import dev.jitjava.internal.model.ModelConfig;
+import dev.jitjava.internal.model.ModelNames;
+import dev.jitjava.internal.model.ModelSettings;
+import dev.jitjava.internal.model.Providers;
+import dev.jitjava.internal.model.RetryPolicy;
+import dev.jitjava.internal.method.MethodSpec;
+import dev.langchain4j.model.chat.ChatModel;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/** The model for each method: the {@code Jit}'s own, or the one its {@code @Model} names, built once. */
+public final class Models {
+    /** A model with what messages call it, and its settings when jit-java built it (null otherwise). */
+    public record Chosen(ChatModel model, String label, ModelSettings settings) {
+    }
+
+    private final ChatModel model;
+    private final ModelSettings settings;
+    /** Built on first use: asking a model for its name may start its logging, which start-up does not need. */
+    private Chosen standard;
+    private final Supplier<ModelConfig> config;
+    private final Map<String, Chosen> byAnnotation = new ConcurrentHashMap<>();
+
+    public Models(ChatModel model, ModelSettings settings, Supplier<ModelConfig> config) {
+        this.model = model;
+        this.settings = settings;
+        this.config = config;
+    }
+
+    public Chosen forSpec(MethodSpec spec) {
+        if (spec.model().isEmpty()) {
+            synchronized (this) {
+                if (standard == null) {
+                    standard = new Chosen(model, settings == null ? ModelNames.of(model) : settings.label(), settings);
+                }
+                return standard;
+            }
+        }
+        return byAnnotation.computeIfAbsent(spec.model(), text -> {
+            ModelSettings settings = config.get().settingsFor(text, "@Model(\"" + text + "\") "
+                    + spec.key().forMethod());
+            return new Chosen(Providers.build(settings, RetryPolicy.standard(settings.maxRetries())), settings.label(),
+                    settings);
+        });
+    }
+}

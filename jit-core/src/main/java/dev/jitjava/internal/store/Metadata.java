@@ -1,0 +1,106 @@
+package dev.jitjava.internal.store;
+
+import dev.jitjava.internal.method.ExampleSpec;
+
+
+import java.util.List;
+
+/**
+ * The {@code .json} file beside a stored method: what it was asked to be, who wrote it, its status
+ * and every version, oldest first, each with its source as lines (so that diffs stay readable).
+ *
+ * @param owner       the interface's binary name, or {@code object/<namespace>}
+ * @param signature   {@code countVowels(java.lang.String)}
+ * @param status      {@code generated}, {@code approved} or {@code edited}
+ * @param specHash    the hash of {@code spec}
+ * @param spec        what the method was asked to be
+ * @param model       the model that wrote the current version
+ * @param created     when the current version was written (ISO-8601)
+ * @param attempts    the model requests the current version took
+ * @param tokens      the tokens the current version took, when the model reported them
+ * @param sourceHash  the hash of the current {@code .java} file, to notice hand edits
+ * @param regenerated why the method was last regenerated, if it was
+ * @param versions    every version, oldest first; the last is the current one
+ * @param checks      the examples and checks the current version passed, or null if it had none
+ * @param addedExamples examples given to {@code improve}, part of the spec from then on
+ * @param dependencies the Maven libraries the current version added, with the checksums of their jars
+ */
+public record Metadata(String owner, String signature, String status, String specHash, SpecRecord spec, String model,
+                       String created, int attempts, Tokens tokens, String sourceHash, String regenerated,
+                       List<VersionRecord> versions, Checks checks, List<ExampleSpec> addedExamples,
+                       List<Dependency> dependencies) {
+
+    public static final String GENERATED = "generated";
+    public static final String APPROVED = "approved";
+    public static final String EDITED = "edited";
+
+    public Metadata {
+        versions = versions == null ? List.of() : List.copyOf(versions);
+        addedExamples = addedExamples == null ? List.of() : List.copyOf(addedExamples);
+        dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+    }
+
+    /**
+     * A Maven library the method added.
+     *
+     * @param coordinates what the model asked for, {@code group:artifact:version}
+     * @param jars        every jar it resolved to (itself first, then its runtime dependencies)
+     */
+    public record Dependency(String coordinates, List<Jar> jars) {
+        public Dependency {
+            jars = List.copyOf(jars);
+        }
+    }
+
+    /** One resolved jar and its SHA-256, checked whenever the method is loaded. */
+    public record Jar(String coordinates, String sha256) {
+    }
+
+    /**
+     * What the current version was checked against.
+     *
+     * @param hash   the fingerprint of the examples and checks; when it changes, the method is checked again
+     * @param passed what it passed, one line each
+     */
+    public record Checks(String hash, List<String> passed) {
+        public Checks {
+            passed = List.copyOf(passed);
+        }
+    }
+
+    /** A copy with other checks. */
+    public Metadata withChecks(Checks newChecks) {
+        return new Metadata(owner, signature, status, specHash, spec, model, created, attempts, tokens, sourceHash,
+                regenerated, versions, newChecks, addedExamples, dependencies);
+    }
+
+    /** The fingerprint of what the current version passed, "" if nothing was checked. */
+    public String checksHash() {
+        return checks == null ? "" : checks.hash();
+    }
+
+    /** Input and output tokens, as the model reported them. */
+    public record Tokens(long input, long output) {
+    }
+
+    /**
+     * One version.
+     *
+     * @param feedback the feedback that led to it; null for the first version
+     * @param reason   why it was written when no feedback was given (a changed spec, a hand edit)
+     */
+    public record VersionRecord(int number, String model, String created, int attempts, Tokens tokens, String feedback,
+                                String reason, List<String> source) {
+        public VersionRecord {
+            source = source == null ? List.of() : List.copyOf(source);
+        }
+
+        public String sourceText() {
+            return String.join("\n", source);
+        }
+    }
+
+    public VersionRecord current() {
+        return versions.get(versions.size() - 1);
+    }
+}

@@ -1,0 +1,295 @@
+package dev.jitjava.internal.store;
+
+import dev.jitjava.JitException;
+import dev.jitjava.internal.method.MethodKey;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Generated methods on disk, as plain files meant to be read, edited, reviewed and committed:
+ *
+ * <pre>
+ * .jit/
+ *   dev.example.Numbers/
+ *     countVowels(java.lang.String).java    the current source, exactly what is compiled
+ *     countVowels(java.lang.String).json    metadata and every version
+ *   object/scratch/...                      methods of jit.object("scratch")
+ *   .cache/                                 compiled classes, snapshots and lock files; safe to delete
+ *   .gitignore                              ignores .cache/
+ * </pre>
+ *
+ * <p>Every write is atomic (temporary file, then rename), metadata first: a crash between the two
+ * writes leaves a {@code .java} that matches an earlier version, which the next load restores.
+ * A {@code .java} that matches no version was edited by hand. Files are never deleted for you.
+ * {@link #locked} holds a file lock per method, so processes sharing a store generate a method once.
+ */
+public final class MethodStore {
+    private static final Map<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
+
+    private final Path root;
+    private final StoreCache cache;
+
+    public MethodStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        this.cache = new StoreCache(this.root);
+    }
+
+    /** The store's .cache: compiled, verified and implementation classes. */
+    public StoreCache cache() {
+        return cache;
+    }
+
+    /**
+     * A stored method as found.
+     *
+     * @param sourceHash the SHA-256 of {@code source}: taken from the metadata when the file is the
+     *                   current version, so that loading an unedited method hashes nothing
+     */
+    public record Stored(Metadata metadata, String source, boolean editedByHand, String sourceHash, Stamps stamps) {
+    }
+
+    /**
+     * The stamps of a method's files taken before they were read, or null when either had changed
+     * too recently to be trusted (see {@link FileStamp}).
+     */
+    public record Stamps(FileStamp json, FileStamp java) {
+        public static Stamps take(Path json, Path java) {
+            FileStamp jsonStamp = FileStamp.of(json);
+            FileStamp javaStamp = FileStamp.of(java);
+            long now = System.currentTimeMillis();
+            boolean settled = jsonStamp != null && javaStamp != null && jsonStamp.settledAt(now) && javaStamp.settledAt(now);
+            return settled ? new Stamps(jsonStamp, javaStamp) : null;
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path sourceFile(MethodKey key) {
+        return folder(key).resolve(key.signature() + ".java");
+    }
+
+    public Path metadataFile(MethodKey key) {
+        return folder(key).resolve(key.signature() + ".json");
+    }
+
+    /**
+     * The stored method, if there is one.
+     *
+     * @throws JitException naming the file if the metadata cannot be read, or if a {@code .java} file
+     *                      has no metadata beside it
+     */
+    public Optional<Stored> load(MethodKey key) {
+        Path json = metadataFile(key);
+        Path java = sourceFile(key);
+        if (!Files.exists(json)) {
+            if (Files.exists(java)) {
+                throw new JitException(java + " has no metadata beside it (" + json.getFileName() + "), so jit-java "
+                        + "cannot tell what it is and will not overwrite it: restore the .json file, or delete the "
+                        + ".java file to have the method written again, " + key.forMethod());
+            }
+            return Optional.empty();
+        }
+        Stamps stamps = Stamps.take(json, java); // before reading: an edit after this changes the stamp
+        Metadata metadata = readMetadata(json, key);
+        String current = metadata.current().sourceText();
+        if (!Files.exists(java)) {
+            StoreFiles.writeAtomically(java, current);
+            return Optional.of(new Stored(metadata, current, false, metadata.sourceHash(), null));
+        }
+        String source = StoreFiles.read(java);
+        if (source.equals(current)) {
+            return Optional.of(new Stored(metadata, source, false, metadata.sourceHash(), stamps));
+        }
+        for (Metadata.VersionRecord version : metadata.versions()) {
+            if (version.sourceText().equals(source)) { // a write that stopped between the metadata and the source
+                StoreFiles.writeAtomically(java, current);
+                return Optional.of(new Stored(metadata, current, false, metadata.sourceHash(), null));
+            }
+        }
+        return Optional.of(new Stored(metadata, source, true, SpecRecord.sha256(source), null));
+    }
+
+    /**
+     * The snapshot entry of a method whose {@code .java} and {@code .json} files are exactly as they
+     * were when it was {@linkplain #remember remembered}, or null: a start binds such a method
+     * without reading its files.
+     */
+    public Snapshot.Entry unchanged(MethodKey key) {
+        Snapshot.Entry entry = cache.snapshot(key.owner()).entry(key.signature());
+        if (entry == null || !entry.java().equals(FileStamp.of(sourceFile(key)))
+                || !entry.json().equals(FileStamp.of(metadataFile(key)))) {
+            return null;
+        }
+        return entry;
+    }
+
+    /**
+     * Remembers a method that loaded from its files, for {@link #unchanged}: only if it was current
+     * and unedited, its files had settled when it was read and have not been written since, and
+     * it has no libraries (whose jars are checked on every load).
+     *
+     * @param policy the policy {@code linked} passed the verifier under
+     * @param linked the verified classes, renamed and ordered for the cache
+     */
+    public void remember(MethodKey key, Stored stored, String policy, StoreCache.LinkedClasses linked, String mainName) {
+        Metadata metadata = stored.metadata();
+        if (stored.stamps() == null || stored.editedByHand() || !metadata.dependencies().isEmpty()) {
+            return;
+        }
+        SpecRecord spec = metadata.spec();
+        cache.updateSnapshot(key.owner(), key.signature(), new Snapshot.Entry(stored.stamps().json(),
+                stored.stamps().java(), new SpecRecord(spec.signature(), spec.description(), List.of(), spec.context(),
+                spec.prompt()), metadata.addedExamples(), metadata.checksHash(), policy, linked.descriptor(), mainName,
+                linked.classes()));
+    }
+
+    /** Writes a method's metadata, then its current source; creates the store on first use. */
+    public void save(MethodKey key, Metadata metadata) {
+        ensureRoot();
+        Path json = metadataFile(key);
+        Path java = sourceFile(key);
+        StoreFiles.removeLeftovers(json);
+        StoreFiles.removeLeftovers(java);
+        StoreFiles.writeAtomically(json, MetadataJson.write(metadata));
+        StoreFiles.writeAtomically(java, metadata.current().sourceText());
+    }
+
+    /** Runs {@code action} holding this method's lock, against other threads and other processes alike. */
+    public <T> T locked(MethodKey key, Supplier<T> action) {
+        Path lockFile = cacheFolder(key).resolve(key.signature() + ".lock");
+        ReentrantLock inProcess = IN_PROCESS_LOCKS.computeIfAbsent(lockFile, p -> new ReentrantLock());
+        inProcess.lock();
+        try {
+            Files.createDirectories(lockFile.getParent());
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = channel.lock()) {
+                return action.get();
+            }
+        } catch (IOException e) {
+            throw new JitException("Cannot lock " + lockFile + ": " + e.getMessage() + ", " + key.forMethod(), e);
+        } finally {
+            inProcess.unlock();
+        }
+    }
+
+    /**
+     * One stored method, found by listing the store.
+     *
+     * @param owner     the interface's binary name, or {@code object/<namespace>}
+     * @param signature {@code countVowels(java.lang.String)}
+     */
+    public record Listed(String owner, String signature, Path source, Path metadataFile, Metadata metadata) {
+    }
+
+    /** Every stored method, sorted by owner and signature; unreadable metadata fails naming its file. */
+    public List<Listed> list() {
+        List<Listed> listed = new java.util.ArrayList<>();
+        for (Path json : metadataFiles()) {
+            Path relative = root.relativize(json);
+            String file = json.getFileName().toString();
+            String signature = file.substring(0, file.length() - ".json".length());
+            String first = relative.getName(0).toString();
+            // object/<namespace>, file/<Class>, shell/session: two folders; an interface: one
+            String owner = relative.getNameCount() == 3 ? first + "/" + relative.getName(1) : first;
+            int open = signature.indexOf('(');
+            String parameters = open < 0 ? "" : signature.substring(open + 1, signature.length() - 1);
+            String label = owner.substring(owner.lastIndexOf('.') + 1).replace('$', '.');
+            MethodKey key = new MethodKey(owner, label, open < 0 ? signature : signature.substring(0, open),
+                    parameters.isEmpty() ? List.of() : List.of(parameters.split(",")));
+            listed.add(new Listed(owner, signature, json.resolveSibling(signature + ".java"), json, readMetadata(json, key)));
+        }
+        return listed;
+    }
+
+    /** Marks a stored method approved, keeping everything else. */
+    public void approve(Listed method) {
+        Metadata m = method.metadata();
+        Metadata approved = new Metadata(m.owner(), m.signature(), Metadata.APPROVED, m.specHash(), m.spec(), m.model(),
+                m.created(), m.attempts(), m.tokens(), m.sourceHash(), m.regenerated(), m.versions(), m.checks(),
+                m.addedExamples(), m.dependencies());
+        StoreFiles.writeAtomically(method.metadataFile(), MetadataJson.write(approved));
+    }
+
+    /** Deletes a stored method's files (and its compiled classes): the next call writes it again. */
+    public void remove(Listed method) {
+        try {
+            Files.deleteIfExists(method.source());
+            Files.deleteIfExists(method.metadataFile());
+        } catch (IOException e) {
+            throw new JitException("Cannot delete " + method.source() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every stored method's metadata file, sorted. */
+    public List<Path> metadataFiles() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .filter(f -> !root.relativize(f).startsWith(".cache"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new JitException("Cannot list " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Metadata readMetadata(Path json, MethodKey key) {
+        String problem;
+        Exception cause;
+        try {
+            Metadata metadata = MetadataJson.read(StoreFiles.read(json));
+            if (!metadata.versions().isEmpty()) {
+                return metadata;
+            }
+            problem = "it has no versions";
+            cause = null;
+        } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+            cause = e;
+        }
+        throw new JitException("Cannot read " + json + ": " + problem + ". The file was left as it is: repair it, or "
+                + "delete it with its .java file to have the method written again, " + key.forMethod(), cause);
+    }
+
+    private void ensureRoot() {
+        ensureRoot(root);
+    }
+
+    /** Creates the store with its .gitignore, if it is not there yet. */
+    public static void ensureRoot(Path root) {
+        Path ignore = root.resolve(".gitignore");
+        if (!Files.exists(ignore)) {
+            StoreFiles.writeAtomically(ignore, "# Compiled classes and lock files: safe to delete, never committed.\n"
+                    + "/.cache/\n");
+        }
+    }
+
+    private Path folder(MethodKey key) {
+        return ownerFolder(root, key.owner());
+    }
+
+    private Path cacheFolder(MethodKey key) {
+        return ownerFolder(root.resolve(".cache"), key.owner());
+    }
+
+    /** The folder of an owner's methods under {@code base}: {@code base/<interface>} or {@code base/object/<namespace>}. */
+    public static Path ownerFolder(Path base, String owner) {
+        int slash = owner.indexOf('/');
+        return slash < 0 ? base.resolve(owner) : base.resolve(owner.substring(0, slash)).resolve(owner.substring(slash + 1));
+    }
+}

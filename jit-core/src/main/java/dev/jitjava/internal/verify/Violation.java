@@ -1,0 +1,34 @@
+package dev.jitjava.internal.verify;
+
+import dev.jitjava.Capability;
+
+/**
+ * One use of something generated code may not use.
+ *
+ * @param member     what was used: {@code java.lang.System.exit(int)}, {@code type java.lang.Thread}, ...
+ * @param line       the source line, or 0 if unknown
+ * @param reason     why it is denied, from the allowlist ("" if the list gives none)
+ * @param capability the capability that would allow it, or null if none would
+ * @param className  the generated class it was found in
+ */
+public record Violation(String member, int line, String reason, Capability capability, String className) {
+
+    /** For the model: what is wrong and what to do instead (the line travels beside it). */
+    public String forModel() {
+        if (capability != null) {
+            return "`" + member + "` is not allowed here: it needs the " + capability
+                    + " capability, which this method does not have" + (reason.isEmpty() ? "" : " (" + reason + ")");
+        }
+        return "`" + member + "` is not allowed here" + (reason.isEmpty() ? "" : ": " + reason);
+    }
+
+    /** For the user: what is wrong and how to grant it, where a grant would help. */
+    public String forUser(String owner) {
+        String where = line > 0 ? " at line " + line : "";
+        if (capability != null) {
+            return "`" + member + "`" + where + " needs the " + capability + " capability: grant it with @Allow(Capability."
+                    + capability + ") on " + owner + ", or Jit.builder().allow(Capability." + capability + ")";
+        }
+        return "`" + member + "`" + where + " is never allowed" + (reason.isEmpty() ? "" : ": " + reason);
+    }
+}

@@ -1,0 +1,310 @@
+package dev.jitjava.internal.extract;
+
+import dev.jitjava.internal.method.InterfaceMethods;
+import dev.jitjava.internal.method.MethodSpec;
+import dev.jitjava.internal.method.Specs;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CodeExtractorTest {
+
+    interface Text {
+        int countVowels(String text);
+
+        default boolean isVowel(char c) {
+            return "aeiou".indexOf(c) >= 0;
+        }
+    }
+
+    interface Lists {
+        List<Integer> odds(List<Integer> numbers);
+
+        List<Integer> odds(int[] numbers);
+    }
+
+    private static MethodSpec spec(Class<?> iface, String name, Class<?>... parameters) throws Exception {
+        var method = iface.getMethod(name, parameters);
+        var methods = InterfaceMethods.toGenerate(iface);
+        return Specs.forInterface(Specs.interfaceOwner(iface), methods).get(methods.indexOf(method));
+    }
+
+    private static Extraction.Found found(String answer) throws Exception {
+        Extraction extraction = CodeExtractor.extract(answer, spec(Text.class, "countVowels", String.class));
+        assertThat(extraction).isInstanceOf(Extraction.Found.class);
+        return (Extraction.Found) extraction;
+    }
+
+    @Test
+    void extract_javaFence_makesMethodStaticWithSelf() throws Exception {
+        Extraction.Found found = found("""
+                Sure! Here it is:
+
+                ```java
+                public int countVowels(String text) {
+                    return text.length();
+                }
+                ```
+                """);
+
+        assertThat(found.imports()).isEmpty();
+        assertThat(found.members()).containsExactly(member("""
+                    public static int countVowels(CodeExtractorTest.Text self, String text) {
+                        return text.length();
+                    }"""));
+    }
+
+    @Test
+    void extract_bareFenceAndImportsOnTop_keepsImports() throws Exception {
+        Extraction.Found found = found("""
+                ```
+                import java.util.Set;
+                import static java.util.Locale.ROOT;
+
+                int countVowels(String text) {
+                    return (int) text.toLowerCase(ROOT).chars().filter(c -> Set.of('a').contains((char) c)).count();
+                }
+                ```""");
+
+        assertThat(found.imports()).containsExactly("import java.util.Set;", "import static java.util.Locale.ROOT;");
+        assertThat(found.members().get(0)).startsWith("    public static int countVowels(CodeExtractorTest.Text self, String text) {");
+    }
+
+    @Test
+    void extract_unfencedWithProseAround_findsTheCode() throws Exception {
+        Extraction.Found found = found("""
+                The method below counts vowels.
+
+                public int countVowels(String text) {
+                    return 0;
+                }
+
+                This runs in linear time.""");
+
+        assertThat(found.members()).hasSize(1);
+        assertThat(found.members().get(0)).contains("return 0;");
+    }
+
+    @Test
+    void extract_wholeClassImplementingInterface_takesMethodAndHelpers() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                import java.util.Set;
+
+                public class TextImpl implements Text {
+                    private static final Set<Character> VOWELS = Set.of('a', 'e', 'i', 'o', 'u');
+
+                    public TextImpl() {
+                    }
+
+                    /** Counts vowels. */
+                    @Override
+                    public int countVowels(String text) {
+                        int n = 0;
+                        for (char c : text.toCharArray()) {
+                            if (vowel(c)) n++;
+                        }
+                        return n;
+                    }
+
+                    private boolean vowel(char c) {
+                        return VOWELS.contains(Character.toLowerCase(c));
+                    }
+
+                    public static void main(String[] args) {
+                        System.out.println(new TextImpl().countVowels("hello"));
+                    }
+                }
+                ```""");
+
+        assertThat(found.members()).containsExactly(
+                member("""
+                            /** Counts vowels. */
+                            public static int countVowels(CodeExtractorTest.Text self, String text) {
+                                int n = 0;
+                                for (char c : text.toCharArray()) {
+                                    if (vowel(c)) n++;
+                                }
+                                return n;
+                            }"""),
+                "    private static final Set<Character> VOWELS = Set.of('a', 'e', 'i', 'o', 'u');",
+                member("""
+                            private static boolean vowel(char c) {
+                                return VOWELS.contains(Character.toLowerCase(c));
+                            }"""));
+    }
+
+    @Test
+    void extract_differentModifiers_areReplaced() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                @Override
+                private static synchronized int countVowels(final String text) { return 1; }
+                ```""");
+
+        assertThat(found.members()).containsExactly(
+                "    public static int countVowels(CodeExtractorTest.Text self, final String text) { return 1; }");
+    }
+
+    @Test
+    void extract_sketchThenFullAnswer_skipsTheSketch() throws Exception {
+        Extraction.Found found = found("""
+                The signature stays:
+
+                ```java
+                int countVowels(String text) { ... }
+                ```
+
+                And the full version:
+
+                ```java
+                int countVowels(String text) {
+                    return 2;
+                }
+                ```""");
+
+        assertThat(found.members()).hasSize(1);
+        assertThat(found.members().get(0)).contains("return 2;");
+    }
+
+    @Test
+    void extract_severalBlocks_importsFromAllAndLastCompleteMethod() throws Exception {
+        Extraction.Found found = found("""
+                First the imports:
+                ```java
+                import java.util.regex.Pattern;
+                ```
+                A first try:
+                ```java
+                int countVowels(String text) { return -1; }
+                ```
+                Better:
+                ```java
+                int countVowels(String text) { return (int) Pattern.compile("[aeiou]").matcher(text).results().count(); }
+                ```""");
+
+        assertThat(found.imports()).containsExactly("import java.util.regex.Pattern;");
+        assertThat(found.members().get(0)).contains("Pattern.compile");
+    }
+
+    @Test
+    void extract_helperNamedLikeDefaultMethod_isKeptAsStaticHelper() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                int countVowels(String text) {
+                    int n = 0;
+                    for (char c : text.toCharArray()) if (isVowel(c)) n++;
+                    return n;
+                }
+
+                private boolean isVowel(char c) {
+                    return "aeiouAEIOU".indexOf(c) >= 0;
+                }
+                ```""");
+
+        assertThat(found.members()).hasSize(2);
+        assertThat(found.members().get(1)).startsWith("    private static boolean isVowel(char c) {");
+    }
+
+    @Test
+    void extract_helperTypesBesideTheMethod_becomeStaticNestedTypes() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                record Count(int vowels) {}
+
+                int countVowels(String text) {
+                    return new Count(text.length()).vowels();
+                }
+                ```""");
+
+        assertThat(found.members()).containsExactly(
+                member("""
+                            public static int countVowels(CodeExtractorTest.Text self, String text) {
+                                return new Count(text.length()).vowels();
+                            }"""),
+                "    static record Count(int vowels) {}");
+    }
+
+    @Test
+    void extract_redeclaredInterface_isDropped() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                interface Text {
+                    int countVowels(String text);
+                }
+
+                class Impl implements Text {
+                    public int countVowels(String text) { return 3; }
+                }
+                ```""");
+
+        assertThat(found.members()).containsExactly(
+                "    public static int countVowels(CodeExtractorTest.Text self, String text) { return 3; }");
+    }
+
+    @Test
+    void extract_overloads_picksTheOneWithMatchingParameterTypes() throws Exception {
+        MethodSpec spec = spec(Lists.class, "odds", int[].class);
+        Extraction extraction = CodeExtractor.extract("""
+                ```java
+                List<Integer> odds(List<Integer> numbers) { return numbers; }
+                List<Integer> odds(int... numbers) { return List.of(); }
+                ```""", spec);
+
+        assertThat(((Extraction.Found) extraction).members().get(0))
+                .isEqualTo("    public static List<Integer> odds(CodeExtractorTest.Lists self, int... numbers) { return List.of(); }");
+    }
+
+    @Test
+    void extract_noMethodInAnswer_isMissingWithReason() throws Exception {
+        Extraction extraction = CodeExtractor.extract("I cannot help with that.", spec(Text.class, "countVowels", String.class));
+
+        assertThat(extraction).isInstanceOf(Extraction.Missing.class);
+        assertThat(((Extraction.Missing) extraction).problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.code()).isEqualTo("jit.extract.missing");
+            assertThat(problem.message()).isEqualTo("The answer holds no complete method `int countVowels(String text)` "
+                    + "(with a body) in a ```java block.");
+        });
+    }
+
+    @Test
+    void extract_syntaxError_reportsJavacParseDiagnosticWithLine() throws Exception {
+        Extraction extraction = CodeExtractor.extract("""
+                ```java
+                int countVowels(String text) {
+                    return text.length()
+                }
+                ```""", spec(Text.class, "countVowels", String.class));
+
+        assertThat(((Extraction.Missing) extraction).problems()).first().satisfies(problem -> {
+            assertThat(problem.code()).isEqualTo("compiler.err.expected");
+            assertThat(problem.line()).isEqualTo(2);
+            assertThat(problem.message()).isEqualTo("';' expected");
+            assertThat(problem.sourceLine()).isEqualTo("    return text.length()");
+        });
+    }
+
+    @Test
+    void extract_answerThatAlreadyHasSelf_doesNotAddItTwice() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                final class Text_countVowels {
+                    public static int countVowels(CodeExtractorTest.Text self, String text) {
+                        return 4;
+                    }
+                }
+                ```""");
+
+        assertThat(found.members()).containsExactly(member("""
+                    public static int countVowels(CodeExtractorTest.Text self, String text) {
+                        return 4;
+                    }"""));
+    }
+
+    /** A member as the extractor indents it for a class body. */
+    private static String member(String text) {
+        return text.indent(4).stripTrailing();
+    }
+}
