@@ -154,12 +154,14 @@ public final class Jit {
 
     /** With {@code policy} null, the standard retry policy for the configured number of retries. */
     static Jit create(ModelConfig config, RetryPolicy policy) {
-        ModelSettings settings = config.settings();
-        ChatModel model = Providers.build(settings, policy != null ? policy : RetryPolicy.standard(settings.maxRetries()));
-        Builder builder = builder().model(model).store(Path.of(config.value("JIT_STORE", ".jit")))
-                .mode(Builder.parseMode(config.value("JIT_MODE", "auto")));
+        Mode mode = Builder.parseMode(config.value("JIT_MODE", "auto"));
+        Builder builder = builder().store(Path.of(config.value("JIT_STORE", ".jit"))).mode(mode);
+        if (mode != Mode.LOCKED) { // LOCKED never calls a model: it needs no key, no server, no network
+            ModelSettings settings = config.settings();
+            builder.model(Providers.build(settings, policy != null ? policy : RetryPolicy.standard(settings.maxRetries())));
+            builder.settings = settings;
+        }
         builder.dependencies = DependencyGrant.parse(config.value("JIT_DEPENDENCIES", ""));
-        builder.settings = settings;
         builder.config = config;
         return builder.build();
     }
@@ -377,7 +379,7 @@ public final class Jit {
         private Builder() {
         }
 
-        /** The model that writes methods: any LangChain4j {@link ChatModel}. Required. */
+        /** The model that writes methods: any LangChain4j {@link ChatModel}. Not needed in {@link Mode#LOCKED}. */
         public Builder model(ChatModel model) {
             this.model = Objects.requireNonNull(model, "model");
             this.settings = null;
@@ -488,10 +490,11 @@ public final class Jit {
             return this;
         }
 
+        /**
+         * The {@code Jit}. Without a {@link #model}, methods are only loaded from the store: a method that
+         * would have to be written fails with a {@link JitException} that says how to configure one.
+         */
         public Jit build() {
-            if (model == null) {
-                throw new IllegalStateException("A model is required: Jit.builder().model(chatModel)");
-            }
             Reviewer chosen = reviewer;
             if (chosen == null && mode == Mode.REVIEW) {
                 if (System.console() == null) {

@@ -68,4 +68,16 @@ class CreateFromEnvironmentTest {
         assertThat(request.body()).contains("claude-sonnet-4-5");
         assertThat(work.resolve("generated")).isDirectory();
     }
+
+    @Test
+    void create_lockedWithNoModelConfigured_runsFromTheStoreWithoutAnyRequest() throws Exception {
+        stub.then(ProviderStub.Reply.ok(WireFormats.reply("openai", "gpt-test", Answers.COUNT_VOWELS)));
+        run(Map.of("JIT_MODEL", "openai:gpt-test", "OPENAI_API_KEY", "sk-env", "OPENAI_BASE_URL", stub.url() + "/v1"));
+
+        // No JIT_MODEL, no key, no base URL, and nothing answering on Ollama's port: LOCKED needs none of them.
+        String output = run(Map.of("JIT_MODE", "locked", "OLLAMA_BASE_URL", "http://127.0.0.1:9"));
+
+        assertThat(output).contains("vowels 5").contains("usage Usage[requests=0, inputTokens=0, outputTokens=0]");
+        assertThat(stub.requests()).hasSize(1);
+    }
 }

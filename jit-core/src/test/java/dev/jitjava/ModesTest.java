@@ -54,6 +54,16 @@ class ModesTest {
     }
 
     @Test
+    void locked_withoutAnyModel_runsTheCommittedStore() {
+        Jit.builder().store(store).model(ScriptedChatModel.answering(Answers.COUNT_VOWELS)).build()
+                .implement(Numbers.class).countVowels("a");
+
+        Jit production = Jit.builder().store(store).mode(Mode.LOCKED).build();
+
+        assertThat(production.implement(Numbers.class).countVowels("queue")).isEqualTo(4);
+    }
+
+    @Test
     void locked_storedMethod_runs_staleMethod_fails() throws IOException {
         Jit.builder().store(store).model(ScriptedChatModel.answering(Answers.COUNT_VOWELS)).build()
                 .implement(Numbers.class).countVowels("a");

@@ -103,10 +103,19 @@ class ValidationTest {
     }
 
     @Test
-    void builder_withoutModel_saysWhatToDo() {
-        assertThatThrownBy(() -> Jit.builder().build())
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("A model is required: Jit.builder().model(chatModel)");
+    void builder_withoutModel_failsOnlyWhenAMethodMustBeWritten_sayingWhatToDo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path store) {
+        Jit noModel = Jit.builder().store(store).mode(Mode.AUTO).build();
+        interfaceWithOneMethod one = noModel.implement(interfaceWithOneMethod.class);
+
+        assertThatThrownBy(one::one)
+                .isInstanceOf(JitException.class)
+                .hasMessage("No model is configured, so jit-java cannot write interfaceWithOneMethod.one(): give one with "
+                        + "Jit.builder().model(chatModel), or set JIT_MODEL for Jit.create(), for method "
+                        + "interfaceWithOneMethod.one()");
+    }
+
+    @Test
+    void builder_rejectsBadSettings() {
         assertThatThrownBy(() -> Jit.builder().maxAttempts(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxAttempts must be at least 1, not 0");

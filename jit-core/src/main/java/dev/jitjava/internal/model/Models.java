@@ -8,6 +8,7 @@ import dev.jitjava.internal.model.ModelSettings;
 import dev.jitjava.internal.model.Providers;
 import dev.jitjava.internal.model.RetryPolicy;
 import dev.jitjava.internal.method.MethodSpec;
+import dev.jitjava.JitException;
 import dev.langchain4j.model.chat.ChatModel;
 
 import java.util.Map;
@@ -35,6 +36,11 @@ public final class Models {
 
     public Chosen forSpec(MethodSpec spec) {
         if (spec.model().isEmpty()) {
+            if (model == null) {
+                throw new JitException("No model is configured, so jit-java cannot write " + spec.key().display()
+                        + ": give one with Jit.builder().model(chatModel), or set JIT_MODEL for Jit.create(), "
+                        + spec.key().forMethod());
+            }
             synchronized (this) {
                 if (standard == null) {
                     standard = new Chosen(model, settings == null ? ModelNames.of(model) : settings.label(), settings);
