@@ -20,10 +20,14 @@ import java.util.Objects;
  * @Example(call = "countVowels(null)", thrown = NullPointerException.class)
  * int countVowels(String text);
  * }</pre>
+ *
+ * <p>On the class of a {@code jit run} program, an example belongs to the method its call names:
+ * {@code @Example(call = "countVowels(\"jit\")", returns = "1")} checks the program's
+ * {@code countVowels}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.TYPE})
 @Repeatable(Example.List.class)
 public @interface Example {
     /** The call, as a Java expression, e.g. {@code countVowels("jit")}. */
@@ -44,7 +48,7 @@ public @interface Example {
     /** Holds repeated {@link Example}s. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
+    @Target({ElementType.METHOD, ElementType.TYPE})
     @interface List {
         Example[] value();
     }

@@ -1,51 +1,44 @@
 package dev.jitjava;
 
-import dev.jitjava.internal.dependency.StoredLibraries;
-import dev.jitjava.internal.engine.CodeLoader;
-import dev.jitjava.internal.engine.ConsoleReviewer;
-import dev.jitjava.internal.engine.Generator;
-import dev.jitjava.internal.engine.InterfaceValidation;
-import dev.jitjava.internal.engine.MethodQueries;
-import dev.jitjava.internal.engine.MethodTable;
-import dev.jitjava.internal.method.Examples;
-import dev.jitjava.internal.model.Models;
-import dev.jitjava.internal.bind.InterfaceBinding;
-import dev.jitjava.runtime.Linker;
 import dev.jitjava.internal.check.CheckRunner;
 import dev.jitjava.internal.dependency.DependencyGrant;
 import dev.jitjava.internal.dependency.MavenResolver;
-import dev.jitjava.internal.tools.Toolbox;
+import dev.jitjava.internal.engine.ConsoleReviewer;
+import dev.jitjava.internal.engine.Engine;
+import dev.jitjava.internal.engine.InterfaceValidation;
+import dev.jitjava.internal.engine.MethodQueries;
+import dev.jitjava.internal.engine.Settings;
+import dev.jitjava.internal.method.Examples;
 import dev.jitjava.internal.method.InterfaceMethods;
 import dev.jitjava.internal.method.MethodKey;
 import dev.jitjava.internal.method.MethodSpec;
 import dev.jitjava.internal.method.Owner;
 import dev.jitjava.internal.method.Specs;
+import dev.jitjava.internal.model.ConfiguredModel;
 import dev.jitjava.internal.model.ModelConfig;
-import dev.jitjava.internal.model.ModelSettings;
-import dev.jitjava.internal.model.Providers;
+import dev.jitjava.internal.model.Models;
 import dev.jitjava.internal.model.RetryPolicy;
-import dev.jitjava.internal.store.MethodStore;
+import dev.jitjava.internal.tools.Toolbox;
+import dev.jitjava.spi.HostedMethods;
+import dev.jitjava.spi.MethodHost;
 import dev.langchain4j.model.chat.ChatModel;
 
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-
-import static java.util.stream.Collectors.toList;
 
 /**
  * Just-in-time methods: an interface's abstract methods, or a {@link JitObject}'s methods, are
@@ -64,85 +57,32 @@ import static java.util.stream.Collectors.toList;
  * and the others wait for it; different methods are generated in parallel. Generation runs in
  * the calling thread. A failed generation is not remembered: the next call tries again.
  *
- * <p>Generated methods are kept in the store ({@code .jit/} unless {@link Builder#store} or
- * {@code JIT_STORE} says otherwise), as readable {@code .java} files with metadata, and later
- * runs load them from there without the model. {@link Mode} says when the model may be called.
+ * <p>Generated methods are kept in the store ({@code .jit/} unless {@link Builder#store} says
+ * otherwise), as readable {@code .java} files with metadata, and later runs load them from there
+ * without the model. {@link Mode} says when the model may be called.
  */
 public final class Jit {
-    private final MethodTable table;
-    private final ConcurrentHashMap<Class<?>, Bound> bindings = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, JitObject> objects = new ConcurrentHashMap<>();
+    private final Engine engine;
 
-    private record Bound(InterfaceBinding binding, List<MethodKey> keys) {
+    private Jit(Engine engine) {
+        this.engine = engine;
     }
 
-    private final java.util.function.Function<Class<?>, Bound> binder = new java.util.function.Function<>() {
-        @Override
-        public Bound apply(Class<?> iface) {
-            return bind(iface);
-        }
-    };
-
-    private final Supplier<Generator> generator;
-
-    private Jit(Builder builder, Reviewer reviewer) {
-        CodeLoader loader = new CodeLoader(builder.grants, builder.cpuBudget, builder.memoryBudget, builder.dependencies);
-        // Anonymous classes, not lambdas, on the way to a first call: a process that only loads stored
-        // methods then never starts the lambda machinery (tens of milliseconds). Maven Resolver's
-        // classes load only when a library is resolved.
-        MavenResolver given = builder.resolver;
-        Supplier<MavenResolver> resolver = memoize(new Supplier<>() {
-            @Override
-            public MavenResolver get() {
-                return given != null ? given : MavenResolver.fromSystemProperties();
-            }
-        });
-        ModelConfig fixed = builder.config;
-        Supplier<ModelConfig> config = new Supplier<>() {
-            @Override
-            public ModelConfig get() {
-                return fixed != null ? fixed : ModelConfig.fromEnvironment();
-            }
-        };
-        ChatModel model = builder.model;
-        ModelSettings settings = builder.settings;
-        int maxAttempts = builder.maxAttempts;
-        Duration checkTimeout = builder.checkTimeout;
-        DependencyGrant dependencies = builder.dependencies;
-        int maxToolCalls = builder.maxToolCalls;
-        // Made when first needed: a start that only loads stored methods never loads the generation classes.
-        this.generator = memoize(new Supplier<>() {
-            @Override
-            public Generator get() {
-                Generator.Trials trials = new Generator.Trials() {
-                    @Override
-                    public Object self(MethodSpec spec, java.lang.invoke.MethodHandle candidate) {
-                        return trialSelf(spec, candidate);
-                    }
-                };
-                return new Generator(new Models(model, settings, memoize(config)), maxAttempts, loader,
-                        new CheckRunner(checkTimeout), trials, new Toolbox.Settings(dependencies, maxToolCalls, resolver));
-            }
-        });
-        this.table = new MethodTable(generator, loader, new MethodStore(builder.store), builder.mode, reviewer,
-                builder.clock,
-                new StoredLibraries(builder.dependencies, resolver));
-    }
-
-    /** A builder; {@link Builder#model} is required. */
+    /** A builder. It reads no environment: everything not set has a fixed default. */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * A {@code Jit} whose model comes from the environment and {@code jit.properties} (working
-     * directory, then {@code ~/.jit/}; the environment wins): {@code JIT_MODEL=provider:model} with
+     * A {@code Jit} configured by the environment and {@code jit.properties} (working directory,
+     * then {@code ~/.jit/}; the environment wins): the model from {@code JIT_MODEL=provider:model} with
      * the provider's usual variables ({@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL},
-     * {@code ANTHROPIC_API_KEY}, {@code GEMINI_API_KEY}, {@code OLLAMA_BASE_URL}, ...). Without
-     * {@code JIT_MODEL}: the first provider whose key is set, else a local Ollama if one answers.
-     * Store and mode come from {@code JIT_STORE} and {@code JIT_MODE}.
+     * {@code ANTHROPIC_API_KEY}, {@code GEMINI_API_KEY}, {@code OLLAMA_BASE_URL}, ...), else the first
+     * provider whose key is set, else a local Ollama if one answers; the store from {@code JIT_STORE},
+     * the mode from {@code JIT_MODE}, the libraries the model may add from {@code JIT_DEPENDENCIES}.
+     * In {@link Mode#LOCKED} no model is looked for.
      *
-     * @throws JitException listing what to set, when no model can be found
+     * @throws JitException listing what to set, when no model can be found (except in LOCKED mode)
      */
     public static Jit create() {
         return create(ModelConfig.fromEnvironment());
@@ -154,16 +94,21 @@ public final class Jit {
 
     /** With {@code policy} null, the standard retry policy for the configured number of retries. */
     static Jit create(ModelConfig config, RetryPolicy policy) {
+        return fromConfig(config, policy, Path.of("")).build();
+    }
+
+    /** A builder seeded from a configuration: what {@link #create()} and the SPI's {@code Configuration} share. */
+    static Builder fromConfig(ModelConfig config, RetryPolicy policy, Path workingDirectory) {
         Mode mode = Builder.parseMode(config.value("JIT_MODE", "auto"));
-        Builder builder = builder().store(Path.of(config.value("JIT_STORE", ".jit"))).mode(mode);
-        if (mode != Mode.LOCKED) { // LOCKED never calls a model: it needs no key, no server, no network
-            ModelSettings settings = config.settings();
-            builder.model(Providers.build(settings, policy != null ? policy : RetryPolicy.standard(settings.maxRetries())));
-            builder.settings = settings;
+        ConfiguredModel model = new ConfiguredModel(config, policy);
+        if (mode != Mode.LOCKED) {
+            model.settings(); // say at once what to set when there is no model, rather than at a first call
         }
+        Builder builder = builder().store(workingDirectory.resolve(config.value("JIT_STORE", ".jit"))).mode(mode)
+                .model(model);
         builder.dependencies = DependencyGrant.parse(config.value("JIT_DEPENDENCIES", ""));
         builder.config = config;
-        return builder.build();
+        return builder;
     }
 
     /**
@@ -186,7 +131,7 @@ public final class Jit {
 
     /** What this {@code Jit}'s models were asked so far: requests and tokens. */
     public Usage usage() {
-        return generator.get().usage();
+        return engine.usage();
     }
 
     /**
@@ -199,8 +144,7 @@ public final class Jit {
      */
     public <T> T implement(Class<T> iface) {
         Objects.requireNonNull(iface, "iface");
-        Bound bound = bindings.computeIfAbsent(iface, binder);
-        return iface.cast(bound.binding().newInstance());
+        return iface.cast(engine.implement(iface));
     }
 
     /** The dynamic object of a namespace: methods are named at the call and typed from its arguments. */
@@ -210,7 +154,15 @@ public final class Jit {
             throw new IllegalArgumentException("A namespace is letters, digits, '_', '.' or '-', starting with a "
                     + "letter: \"" + namespace + "\"");
         }
-        return objects.computeIfAbsent(namespace, ns -> new JitObject(ns, table));
+        return engine.object(namespace, ns -> new JitObject(ns, engine));
+    }
+
+    /**
+     * The engine's side of a host of static methods (a program, a shell session): for tools such as
+     * the {@code jit} command. See {@link dev.jitjava.spi}.
+     */
+    public HostedMethods host(MethodHost host) {
+        return engine.host(Objects.requireNonNull(host, "host"));
     }
 
     /**
@@ -219,7 +171,7 @@ public final class Jit {
      * @param method its name, or its signature if it is overloaded: {@code countVowels(String)}
      */
     public String source(Class<?> iface, String method) {
-        return table.source(key(iface, method));
+        return engine.source(key(iface, method));
     }
 
     /**
@@ -231,12 +183,12 @@ public final class Jit {
      */
     public Version improve(Class<?> iface, String method, String feedback, Example.Case... examples) {
         Objects.requireNonNull(feedback, "feedback");
-        return table.improve(key(iface, method), feedback, Examples.specs(examples));
+        return engine.improve(key(iface, method), feedback, Examples.specs(examples));
     }
 
     /** Every version of a generated method, oldest first. */
     public List<Version> history(Class<?> iface, String method) {
-        return table.history(key(iface, method));
+        return engine.history(key(iface, method));
     }
 
     /**
@@ -248,9 +200,9 @@ public final class Jit {
         int checked = 0;
         for (Class<?> iface : ifaces) {
             InterfaceValidation.validate(iface);
-            for (MethodSpec spec : Specs.forInterface(Specs.interfaceOwner(iface), InterfaceMethods.toGenerate(iface))) {
+            for (MethodSpec spec : Specs.forInterface(Owner.Interface.of(iface), InterfaceMethods.toGenerate(iface))) {
                 checked++;
-                String problem = table.verify(spec);
+                String problem = engine.verify(spec);
                 if (!problem.isEmpty()) {
                     problems.add(problem);
                 }
@@ -266,19 +218,20 @@ public final class Jit {
     public Preparation prepare(Class<?>... ifaces) {
         List<MethodKey> keys = new ArrayList<>();
         for (Class<?> iface : ifaces) {
-            keys.addAll(bindings.computeIfAbsent(iface, binder).keys());
+            keys.addAll(engine.keysOf(iface));
         }
         List<String> generated = new ArrayList<>();
         List<String> stored = new ArrayList<>();
         Map<String, String> failed = new TreeMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, keys.size())));
         try {
-            List<Future<?>> work = keys.stream().map(key -> pool.submit(() -> table.link(key))).collect(toList());
+            List<Future<?>> work = new ArrayList<>();
+            keys.forEach(key -> work.add(pool.submit(() -> engine.link(key))));
             for (int i = 0; i < keys.size(); i++) {
                 MethodKey key = keys.get(i);
                 try {
                     work.get(i).get();
-                    (table.entry(key).orElseThrow().fromModel() ? generated : stored).add(key.display());
+                    (engine.entry(key).orElseThrow().fromModel() ? generated : stored).add(key.display());
                 } catch (ExecutionException e) {
                     failed.put(key.display(), String.valueOf(e.getCause().getMessage()));
                 } catch (InterruptedException e) {
@@ -292,83 +245,26 @@ public final class Jit {
         return new Preparation(generated, stored, failed);
     }
 
-    /** The object a candidate is tested on before it is bound: see {@link InterfaceBinding#trial}. */
-    private Object trialSelf(MethodSpec spec, java.lang.invoke.MethodHandle candidate) {
-        String owner = spec.key().owner();
-        if (owner.startsWith("object/")) {
-            return objects.get(owner.substring("object/".length()));
-        }
-        Bound bound = bindings.get(spec.owner().selfType());
-        return bound.binding().trial(bound.keys().indexOf(spec.key()), candidate);
-    }
-
     private MethodKey key(Class<?> iface, String method) {
         Objects.requireNonNull(method, "method");
-        Bound bound = bindings.get(iface);
-        if (bound == null) {
+        List<MethodKey> keys = engine.boundKeys(iface);
+        if (keys == null) {
             throw new JitException(iface.getName() + " has no generated methods here: implement it with this Jit "
                     + "(jit.implement(" + iface.getSimpleName() + ".class)) and call a method first");
         }
-        return MethodQueries.resolve(bound.keys(), method, iface.getSimpleName());
+        return MethodQueries.resolve(keys, method, iface.getSimpleName());
     }
 
-    private Bound bind(Class<?> iface) {
-        InterfaceValidation.validate(iface);
-        Owner owner = Specs.interfaceOwner(iface);
-        List<Method> methods = InterfaceMethods.toGenerate(iface);
-        List<MethodKey> keys = new ArrayList<>(methods.size());
-        for (Method method : methods) { // no stream: this runs at start-up
-            keys.add(Specs.key(owner, method));
-        }
-        InterfaceBinding binding = InterfaceBinding.create(iface, methods, keys, new Linker() {
-            @Override
-            public java.lang.invoke.MethodHandle link(Object key) {
-                return table.link((MethodKey) key);
-            }
-        }, table.implementationCache(iface.getName()));
-        Supplier<List<MethodSpec>> specs = memoize(new Supplier<>() {
-            @Override
-            public List<MethodSpec> get() {
-                return Specs.forInterface(owner, methods);
-            }
-        });
-        for (int i = 0; i < methods.size(); i++) {
-            int index = i;
-            table.register(keys.get(i), new Supplier<>() {
-                @Override
-                public MethodSpec get() {
-                    return specs.get().get(index);
-                }
-            }, binding.site(i));
-        }
-        return new Bound(binding, keys);
-    }
-
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
-    }
-
-    /** Configures a {@link Jit}. */
+    /** Configures a {@link Jit}. Reads no environment: {@link Jit#create()} does that. */
     public static final class Builder {
-        private ChatModel model;
-        private ModelSettings settings;
+        private Supplier<? extends ChatModel> model;
         private ModelConfig config;
-        private Path store = Path.of(System.getenv().getOrDefault("JIT_STORE", ".jit"));
-        private Mode mode = parseMode(System.getenv().getOrDefault("JIT_MODE", "auto"));
+        private Path store = Path.of(".jit");
+        private Mode mode = Mode.AUTO;
         private Reviewer reviewer;
         private int maxAttempts = 3;
         private int maxToolCalls = 8;
-        private DependencyGrant dependencies = DependencyGrant.parse(System.getenv("JIT_DEPENDENCIES"));
+        private DependencyGrant dependencies = DependencyGrant.NONE;
         private MavenResolver resolver;
         private Duration checkTimeout = Duration.ofSeconds(5);
         private final Set<Capability> grants = EnumSet.of(Capability.CONSOLE);
@@ -381,18 +277,27 @@ public final class Jit {
 
         /** The model that writes methods: any LangChain4j {@link ChatModel}. Not needed in {@link Mode#LOCKED}. */
         public Builder model(ChatModel model) {
-            this.model = Objects.requireNonNull(model, "model");
-            this.settings = null;
+            Objects.requireNonNull(model, "model");
+            this.model = () -> model;
             return this;
         }
 
-        /** The store folder (default: {@code JIT_STORE}, else {@code .jit} in the working directory). */
+        /**
+         * The model that writes methods, made when a method must first be written: a process that only
+         * runs stored methods never makes it.
+         */
+        public Builder model(Supplier<? extends ChatModel> model) {
+            this.model = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /** The store folder (default: {@code .jit} in the working directory). */
         public Builder store(Path store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 
-        /** When the model may be called (default: {@code JIT_MODE}, else {@link Mode#AUTO}). */
+        /** When the model may be called (default: {@link Mode#AUTO}). */
         public Builder mode(Mode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
             return this;
@@ -429,12 +334,11 @@ public final class Jit {
 
         /**
          * Lets the model add Maven dependencies with its {@code add_dependency} tool, from these group
-         * ids only, or from any group when none are given (default: off, or {@code JIT_DEPENDENCIES}:
-         * {@code allow} or a comma-separated list of group ids). Libraries are resolved with Maven's
-         * own settings ({@code ~/.m2/settings.xml} under {@code user.home}, {@code maven.repo.local}),
-         * recorded in the store with the SHA-256 of every jar, and loaded in a class loader of the
-         * method's own. The allowed groups are also the verifier's grant: generated code may use the
-         * packages of their jars freely, so allow only groups whose code you trust.
+         * ids only, or from any group when none are given (default: off). Libraries are resolved with
+         * Maven's own settings ({@code ~/.m2/settings.xml} under {@code user.home},
+         * {@code maven.repo.local}), recorded in the store with the SHA-256 of every jar, and loaded in a
+         * class loader of the method's own. The allowed groups are also the verifier's grant: generated
+         * code may use the packages of their jars freely, so allow only groups whose code you trust.
          */
         public Builder dependencies(String... allowedGroupIds) {
             this.dependencies = DependencyGrant.groups(allowedGroupIds);
@@ -493,6 +397,8 @@ public final class Jit {
         /**
          * The {@code Jit}. Without a {@link #model}, methods are only loaded from the store: a method that
          * would have to be written fails with a {@link JitException} that says how to configure one.
+         *
+         * @throws IllegalStateException in {@link Mode#REVIEW} without a reviewer and without a console to ask
          */
         public Jit build() {
             Reviewer chosen = reviewer;
@@ -503,7 +409,15 @@ public final class Jit {
                 }
                 chosen = ConsoleReviewer.ofSystemConsole();
             }
-            return new Jit(this, chosen);
+            MavenResolver given = resolver;
+            Supplier<MavenResolver> resolvers = memoize(() -> given != null ? given : MavenResolver.fromSystemProperties());
+            ModelConfig fixed = config;
+            Supplier<ModelConfig> configs = memoize(() -> fixed != null ? fixed
+                    : model instanceof ConfiguredModel configured ? configured.config() : ModelConfig.fromEnvironment());
+            Models models = new Models(model, configs);
+            return new Jit(new Engine(new Settings(store, mode, chosen, models, maxAttempts,
+                    new Toolbox.Settings(dependencies, maxToolCalls, resolvers), grants, cpuBudget, memoryBudget,
+                    dependencies, resolvers, new CheckRunner(checkTimeout), clock)));
         }
 
         static Mode parseMode(String value) {
@@ -511,10 +425,24 @@ public final class Jit {
                 return Mode.AUTO;
             }
             try {
-                return Mode.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+                return Mode.valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("JIT_MODE is \"" + value + "\"; it must be auto, review or locked");
             }
+        }
+
+        private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+            return new Supplier<>() {
+                private T value;
+
+                @Override
+                public synchronized T get() {
+                    if (value == null) {
+                        value = supplier.get();
+                    }
+                    return value;
+                }
+            };
         }
     }
 }

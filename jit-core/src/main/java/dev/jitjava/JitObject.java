@@ -1,7 +1,7 @@
 package dev.jitjava;
 
+import dev.jitjava.internal.engine.Engine;
 import dev.jitjava.internal.engine.MethodQueries;
-import dev.jitjava.internal.engine.MethodTable;
 import dev.jitjava.internal.method.Examples;
 import dev.jitjava.runtime.DynamicInvoker;
 import dev.jitjava.internal.bind.DynamicInvokers;
@@ -32,8 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class JitObject {
     private final String namespace;
-    private final MethodTable table;
-    private final Owner owner;
+    private final Engine engine;
+    private final Owner.DynamicObject owner;
     private final ConcurrentHashMap<String, List<Bound>> byName = new ConcurrentHashMap<>();
     /**
      * The method called last: a repeated call of it skips even the map. Not volatile on purpose: a
@@ -60,10 +60,10 @@ public final class JitObject {
         }
     }
 
-    JitObject(String namespace, MethodTable table) {
+    JitObject(String namespace, Engine engine) {
         this.namespace = namespace;
-        this.table = table;
-        this.owner = Specs.objectOwner(namespace, JitObject.class, Anchor.class);
+        this.engine = engine;
+        this.owner = new Owner.DynamicObject(namespace);
     }
 
     public String namespace() {
@@ -106,18 +106,18 @@ public final class JitObject {
 
     /** The current source of a method, by name or by signature ({@code countVowels(java.lang.String)}). */
     public String source(String method) {
-        return table.source(key(method));
+        return engine.source(key(method));
     }
 
     /** Writes a new version of a method from feedback and rebinds it; returns the new version. */
     public Version improve(String method, String feedback, Example.Case... examples) {
         Objects.requireNonNull(feedback, "feedback");
-        return table.improve(key(method), feedback, Examples.specs(examples));
+        return engine.improve(key(method), feedback, Examples.specs(examples));
     }
 
     /** Every version of a method, oldest first. */
     public List<Version> history(String method) {
-        return table.history(key(method));
+        return engine.history(key(method));
     }
 
     @Override
@@ -172,16 +172,16 @@ public final class JitObject {
             key = existing(name, args);
         } else {
             List<String> others = new ArrayList<>();
-            for (MethodTable.Entry entry : table.entriesOf(owner.qualifiedName())) {
+            for (Engine.Entry entry : engine.entriesOf(owner.id())) {
                 MethodSpec other = entry.spec();
                 others.add(other.description().isEmpty() ? other.signature()
                         : other.signature() + "  // " + other.description());
             }
             MethodSpec spec = Specs.forDynamicCall(owner, name, args, returnType, description, examples, others);
-            key = table.register(spec.key(), () -> spec, null).key;
+            key = engine.register(spec.key(), () -> spec, null).key();
         }
-        table.link(key);
-        MethodTable.Entry entry = table.entry(key).orElseThrow();
+        engine.link(key);
+        Engine.Entry entry = engine.entry(key).orElseThrow();
         MethodType type = entry.site().type();
         Class<?>[] parameters = type.dropParameterTypes(0, 1).parameterList().stream()
                 .map(ArgumentTypes::boxed).toArray(Class<?>[]::new);
@@ -199,7 +199,7 @@ public final class JitObject {
     /** With a null argument the type is unknown; only a method that exists already can be meant. */
     private MethodKey existing(String name, Object[] args) {
         List<MethodKey> matches = new ArrayList<>();
-        for (MethodTable.Entry entry : table.entriesOf(owner.qualifiedName())) {
+        for (Engine.Entry entry : engine.entriesOf(owner.id())) {
             MethodSpec spec = entry.spec();
             if (spec.name().equals(name) && spec.parameters().size() == args.length && matches(spec, args)) {
                 matches.add(spec.key());
@@ -233,7 +233,7 @@ public final class JitObject {
     }
 
     private MethodKey key(String method) {
-        List<MethodKey> keys = table.entriesOf(owner.qualifiedName()).stream().map(e -> e.key).toList();
+        List<MethodKey> keys = engine.entriesOf(owner.id()).stream().map(Engine.Entry::key).toList();
         return MethodQueries.resolve(keys, method, namespace);
     }
 

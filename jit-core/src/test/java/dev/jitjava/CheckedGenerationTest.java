@@ -82,7 +82,7 @@ class CheckedGenerationTest {
                 })
                 .hasMessageStartingWith("No answer from model scripted passed the examples and checks in 3 attempts. "
                         + "Last failures:\n- Example countVowels(\"jit\"): expected 1, but got 4\n")
-                .hasMessageEndingWith("Nothing was stored; for method Text.countVowels(String)");
+                .hasMessageEndingWith("Nothing was stored, for method Text.countVowels(String)");
         assertThat(model.requestCount()).isEqualTo(3);
         assertThat(store.resolve(Text.class.getName())).doesNotExist();
         assertThatThrownBy(() -> jit.source(Text.class, "countVowels")).hasMessageStartingWith("No source yet");

@@ -222,9 +222,9 @@ class StoreTest {
 
         assertThatThrownBy(() -> jit(model).implement(Numbers.class).countVowels("a"))
                 .isInstanceOf(JitException.class)
-                .hasMessage(java() + " was edited by hand, and since then the description changed. jit-java does not "
-                        + "overwrite hand edits: restore the spec, or delete the .java and .json files to have the "
-                        + "method written again, for method Numbers.countVowels(String)");
+                .hasMessage(java() + " was edited by hand, and the description changed since it was written. jit-java "
+                        + "does not overwrite hand edits: fix the file or restore the spec, or delete the .java and .json "
+                        + "files to have the method written again, for method Numbers.countVowels(String)");
         assertThat(Files.readString(java())).contains("\"aeiouy\"");
         assertThat(model.requestCount()).isZero();
     }

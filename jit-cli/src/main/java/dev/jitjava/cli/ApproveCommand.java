@@ -1,6 +1,7 @@
 package dev.jitjava.cli;
 
-import dev.jitjava.internal.store.MethodStore;
+import dev.jitjava.spi.StoreBrowser;
+import dev.jitjava.spi.StoredMethod;
 import picocli.CommandLine.Command;
 
 @Command(name = "approve", mixinStandardHelpOptions = true, description = "Mark a stored method as reviewed and approved.")
@@ -10,9 +11,9 @@ final class ApproveCommand extends StoredMethodCommand {
     }
 
     @Override
-    int run(MethodStore methods, MethodStore.Listed found) {
+    int run(StoreBrowser methods, StoredMethod found) {
         methods.approve(found);
-        context.err().println("jit: approved " + Methods.label(found));
+        context.err().println("jit: approved " + found.label());
         return ExitCodes.OK;
     }
 }

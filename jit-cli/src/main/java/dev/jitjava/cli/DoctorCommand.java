@@ -1,10 +1,8 @@
 package dev.jitjava.cli;
 
 import dev.jitjava.JitException;
-import dev.jitjava.internal.dependency.DependencyGrant;
-import dev.jitjava.internal.model.ModelConfig;
-import dev.jitjava.internal.model.ModelSettings;
-import dev.jitjava.internal.store.MethodStore;
+import dev.jitjava.spi.Configuration;
+import dev.jitjava.spi.StoreBrowser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -26,40 +24,26 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         context.out().println("java:  " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
                 + (javax.tools.ToolProvider.getSystemJavaCompiler() == null ? ", no javac: run on a JDK" : ", javac present"));
-        MethodStore methods = store.open(context);
-        context.out().println("store: " + methods.root() + " (" + methods.metadataFiles().size() + " methods)");
-        ModelConfig config = ModelConfig.load(context.environment(), context.workingDirectory(), context.home(),
-                context.ollamaProbe());
-        context.out().println(dependencies(config));
+        StoreBrowser methods = store.open(context);
+        context.out().println("store: " + methods.root() + " (" + methods.list().size() + " methods)");
+        Configuration configuration = context.configuration();
+        context.out().println("dependencies: " + configuration.dependencies());
         try {
-            ModelSettings settings = config.settings();
-            context.out().println("model: " + settings.label() + (settings.baseUrl() == null ? "" : " at " + settings.baseUrl())
-                    + ", timeout " + settings.timeout().toSeconds() + " s, " + settings.maxRetries() + " retries");
-            if (settings.provider().equals("ollama")) {
-                String answer = context.ollamaProbe().apply(settings.baseUrl() == null ? "http://localhost:11434"
-                        : settings.baseUrl());
+            Configuration.ModelChoice model = configuration.modelChoice();
+            context.out().println("model: " + model.label() + (model.baseUrl() == null ? "" : " at " + model.baseUrl())
+                    + ", timeout " + model.timeout().toSeconds() + " s, " + model.maxRetries() + " retries");
+            if (model.provider().equals("ollama")) {
+                String answer = context.ollamaProbe().apply(model.baseUrl() == null ? "http://localhost:11434"
+                        : model.baseUrl());
                 context.out().println("       " + (answer == null ? "does not answer" : "answers"));
                 return answer == null ? ExitCodes.NOT_VERIFIED : ExitCodes.OK;
             }
-            context.out().println("       key from " + settings.keyVariable() + " (never printed)");
+            context.out().println("       key from " + model.keyVariable() + " (never printed)");
             return asked();
         } catch (JitException e) {
             context.out().println("model: none");
             context.err().println(e.getMessage());
             return ExitCodes.NOT_VERIFIED;
-        }
-    }
-
-    /** Whether the model may add Maven libraries (JIT_DEPENDENCIES), and how to let it. */
-    private static String dependencies(ModelConfig config) {
-        String value = config.value("JIT_DEPENDENCIES", ""); // the environment, then jit.properties
-        try {
-            DependencyGrant grant = DependencyGrant.parse(value);
-            return grant.enabled()
-                    ? "dependencies: the model may add libraries from " + grant.describe() + " (JIT_DEPENDENCIES)"
-                    : "dependencies: off (JIT_DEPENDENCIES=allow, or a list of group ids, lets the model add libraries)";
-        } catch (IllegalStateException e) {
-            return "dependencies: " + e.getMessage();
         }
     }
 

@@ -1,7 +1,8 @@
 package dev.jitjava.cli;
 
-import dev.jitjava.internal.store.Metadata;
-import dev.jitjava.internal.store.MethodStore;
+import dev.jitjava.Version;
+import dev.jitjava.spi.StoreBrowser;
+import dev.jitjava.spi.StoredMethod;
 import picocli.CommandLine.Command;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
@@ -12,13 +13,16 @@ final class HistoryCommand extends StoredMethodCommand {
     }
 
     @Override
-    int run(MethodStore methods, MethodStore.Listed found) {
-        for (Metadata.VersionRecord version : found.metadata().versions()) {
-            String why = version.feedback() != null ? "feedback: " + version.feedback()
-                    : version.reason() != null ? version.reason() : "first version";
-            context.out().printf("v%d  %s  %s  %d attempt(s)  %s%n", version.number(), version.created(), version.model(),
-                    version.attempts(), why);
+    int run(StoreBrowser methods, StoredMethod found) {
+        for (Version version : found.versions()) {
+            context.out().printf("v%d  %s  %s  %d attempt(s)  %s%n", version.number(), version.createdAt(),
+                    version.model(), version.attempts(), why(version));
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code feedback: ...}, the reason it was written, or {@code first version}. */
+    static String why(Version version) {
+        return version.feedback().map(f -> "feedback: " + f).or(version::reason).orElse("first version");
     }
 }

@@ -1,10 +1,15 @@
 package dev.jitjava.cli;
 
-import dev.jitjava.internal.store.MethodStore;
+import dev.jitjava.cli.host.Program;
+import dev.jitjava.cli.host.ProgramException;
+import dev.jitjava.spi.StoreBrowser;
+import dev.jitjava.spi.StoredMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,21 +33,29 @@ final class ImproveCommand extends StoredMethodCommand {
     }
 
     @Override
-    int run(MethodStore methods, MethodStore.Listed found) throws Exception {
-        if (!found.owner().startsWith("file/")) {
-            throw new ExitException(ExitCodes.USAGE, Methods.label(found) + " belongs to an interface",
-                    "improve it in code with jit.improve(Type.class, \"method\", \"feedback\")");
+    int run(StoreBrowser methods, StoredMethod found) throws Exception {
+        if (!found.ownerKind().equals("file")) {
+            throw new ExitException(ExitCodes.USAGE, found.label() + " is not a jit run program's method",
+                    found.ownerKind().equals("shell") ? "improve it in jit shell with /improve NAME FEEDBACK"
+                            : "improve it in code with jit.improve(Type.class, \"method\", \"feedback\")");
         }
-        String className = found.owner().substring("file/".length());
         Path program = file != null ? context.workingDirectory().resolve(file)
-                : methods.root().getParent().resolve(className + ".java");
+                : methods.root().getParent().resolve(found.ownerLabel() + ".java");
         if (!Files.isRegularFile(program)) {
-            throw new ExitException(ExitCodes.USAGE, "no program " + program + " for " + Methods.label(found),
+            throw new ExitException(ExitCodes.USAGE, "no program " + program + " for " + found.label(),
                     "name it with --file");
         }
-        new FileProgram(program.getFileName().toString(), Files.readString(program, StandardCharsets.UTF_8), methods,
-                context.model(), maxAttempts, context.activity()).improve(found, feedback);
-        context.err().println("jit: improved " + Methods.label(found));
+        BufferedReader answers = new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
+        try {
+            Program.read(program, Files.readString(program, StandardCharsets.UTF_8), methods.root())
+                    .improve(Engines.open(context, methods.root(), maxAttempts, new TerminalReviewer(prompt -> {
+                        context.err().print(prompt);
+                        return answers.readLine();
+                    }, context.err())), found.signature(), feedback);
+        } catch (ProgramException e) {
+            throw new ExitException(ExitCodes.FAILURE, e.getMessage(), e.hint());
+        }
+        context.err().println("jit: improved " + found.label());
         return ExitCodes.OK;
     }
 }

@@ -1,7 +1,7 @@
 package dev.jitjava.cli;
 
-import dev.jitjava.internal.store.Metadata;
-import dev.jitjava.internal.store.MethodStore;
+import dev.jitjava.spi.StoreBrowser;
+import dev.jitjava.spi.StoredMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -21,17 +21,16 @@ final class LsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MethodStore methods = store.open(context);
-        List<MethodStore.Listed> listed = methods.list();
+        StoreBrowser methods = store.open(context);
+        List<StoredMethod> listed = methods.list();
         if (listed.isEmpty()) {
             context.err().println("jit: no stored methods in " + methods.root());
             return ExitCodes.OK;
         }
-        for (MethodStore.Listed method : listed) {
-            Metadata m = method.metadata();
-            String tokens = m.tokens() == null ? "-" : m.tokens().input() + "+" + m.tokens().output();
-            context.out().printf("%-50s %-9s %-28s v%-3d %s%n", Methods.label(method), m.status(), m.model(),
-                    m.versions().size(), tokens);
+        for (StoredMethod method : listed) {
+            String tokens = method.inputTokens() < 0 ? "-" : method.inputTokens() + "+" + method.outputTokens();
+            context.out().printf("%-50s %-9s %-28s v%-3d %s%n", method.label(), method.status(), method.model(),
+                    method.versions().size(), tokens);
         }
         return ExitCodes.OK;
     }

@@ -1,9 +1,6 @@
 package dev.jitjava.cli;
 
-import dev.jitjava.internal.model.ModelConfig;
-import dev.jitjava.internal.model.ModelSettings;
-import dev.jitjava.internal.model.Providers;
-import dev.jitjava.internal.model.RetryPolicy;
+import dev.jitjava.spi.Configuration;
 import dev.langchain4j.model.chat.ChatModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,19 +53,21 @@ public final class Main implements Runnable {
         Activity activity() {
             return Activity.on(err, terminal);
         }
+
+        /** jit-java's settings from this environment, as {@code Jit.create()} reads them. */
+        Configuration configuration() {
+            return Configuration.of(environment, workingDirectory, home, ollamaProbe);
+        }
     }
 
     public static void main(String[] args) {
         String caller = System.getenv().getOrDefault("JIT_CALLER_DIR", System.getProperty("user.dir"));
         Map<String, String> environment = System.getenv();
         Path home = Path.of(System.getProperty("user.home"));
-        Supplier<ChatModel> model = () -> {
-            ModelSettings settings = ModelConfig.load(environment, Path.of(caller), home, ModelConfig::probeOllama)
-                    .settings();
-            return Providers.build(settings, RetryPolicy.standard(settings.maxRetries()));
-        };
+        Supplier<ChatModel> model = Configuration.of(environment, Path.of(caller), home, Configuration::probeOllama)
+                .model();
         Context context = new Context(System.out, System.err, environment, Path.of(caller), home,
-                ModelConfig::probeOllama, System.console() != null, model, System.in);
+                Configuration::probeOllama, System.console() != null, model, System.in);
         System.exit(run(context, args));
     }
 

@@ -1,6 +1,7 @@
 package dev.jitjava.cli;
 
-import dev.jitjava.internal.store.MethodStore;
+import dev.jitjava.spi.StoreBrowser;
+import dev.jitjava.spi.StoredMethod;
 import picocli.CommandLine.Command;
 
 @Command(name = "rm", mixinStandardHelpOptions = true,
@@ -11,9 +12,9 @@ final class RmCommand extends StoredMethodCommand {
     }
 
     @Override
-    int run(MethodStore methods, MethodStore.Listed found) {
+    int run(StoreBrowser methods, StoredMethod found) {
         methods.remove(found);
-        context.err().println("jit: removed " + Methods.label(found));
+        context.err().println("jit: removed " + found.label());
         return ExitCodes.OK;
     }
 }

@@ -1,10 +1,13 @@
 package dev.jitjava.cli;
 
-import dev.jitjava.internal.store.MethodStore;
+import dev.jitjava.cli.host.Program;
+import dev.jitjava.cli.host.ProgramException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -13,11 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a single-file Java program; methods it calls but does not define are written first "
-                + "(or taken from the .jit store next to the file), added to its class as static methods, and kept.")
+        description = "Run a single-file Java program; methods it calls but does not define are taken from the .jit "
+                + "store next to the file, or written by the model (as JIT_MODE allows), checked, and kept. An "
+                + "unchanged program with unchanged methods runs from .jit/.cache without compiling anything.")
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The program, e.g. examples/OddNumbers.java.")
     Path file;
@@ -44,35 +50,73 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path source = context.workingDirectory().resolve(file).normalize();
-        String text;
-        try {
-            text = Files.readString(source, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ExitException(ExitCodes.USAGE, "no file " + source, "give the path of a .java file");
-        }
+        String text = read(source);
         Path folder = store != null ? context.workingDirectory().resolve(store) : source.getParent().resolve(".jit");
-        FileProgram program = new FileProgram(source.getFileName().toString(), text, new MethodStore(folder),
-                context.model(), maxAttempts, context.activity());
-        FileProgram.Built built = program.build();
-        if (write && !built.added().isEmpty()) {
-            Files.writeString(source, built.source(), StandardCharsets.UTF_8);
-            context.err().println("jit: added " + String.join(", ", built.added()) + " to " + source);
+        Optional<Program.Built> cached = write ? Optional.empty() : Program.cached(source, text, folder);
+        if (cached.isPresent()) {
+            return runMain(cached.get());
+        }
+        Program program = program(source, text, folder);
+        Program.Built built;
+        try {
+            BufferedReader answers = new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
+            built = program.build(Engines.open(context, folder, maxAttempts, new TerminalReviewer(prompt -> {
+                context.err().print(prompt);
+                context.err().flush();
+                return answers.readLine();
+            }, context.err())));
+        } catch (ProgramException e) {
+            throw new ExitException(ExitCodes.FAILURE, e.getMessage(), e.hint());
+        }
+        if (write && !built.written().isEmpty()) {
+            Files.writeString(source, program.withMethodsInline(), StandardCharsets.UTF_8);
+            context.err().println("jit: added " + String.join(", ", built.written()) + " to " + source);
         }
         return runMain(built);
     }
 
-    private int runMain(FileProgram.Built built) throws Exception {
+    static String read(Path source) throws java.io.IOException {
+        try {
+            return Files.readString(source, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ExitException(ExitCodes.USAGE, "no file " + source, "give the path of a .java file");
+        }
+    }
+
+    /** The program, with the activity of its methods' writing shown on stderr. */
+    Program program(Path source, String text, Path folder) {
+        try {
+            Program program = Program.read(source, text, folder);
+            Activity activity = context.activity();
+            program.host().onWriting((method, model) -> {
+                Activity.Shown shown = activity.show("writing " + method + " with " + model);
+                return shown::close;
+            });
+            return program;
+        } catch (IllegalArgumentException e) {
+            throw new ExitException(ExitCodes.USAGE, e.getMessage(), "jit run takes a Java source file with a class");
+        }
+    }
+
+    private int runMain(Program.Built built) throws Exception {
         ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
             @Override
             protected Class<?> findClass(String name) throws ClassNotFoundException {
-                byte[] bytes = built.classes().get(name);
+                Map<String, byte[]> classes = built.classes();
+                byte[] bytes = classes.get(name);
                 if (bytes == null) {
                     throw new ClassNotFoundException(name);
                 }
                 return defineClass(name, bytes, 0, bytes.length);
             }
         };
-        Method main = loader.loadClass(built.className()).getMethod("main", String[].class);
+        Method main;
+        try {
+            main = loader.loadClass(built.className()).getMethod("main", String[].class);
+        } catch (NoSuchMethodException e) {
+            throw new ExitException(ExitCodes.USAGE, built.className() + " has no main method",
+                    "declare public static void main(String[] args)");
+        }
         if (!Modifier.isStatic(main.getModifiers())) {
             throw new ExitException(ExitCodes.USAGE, built.className() + ".main is not static", "declare "
                     + "public static void main(String[] args)");

@@ -27,9 +27,13 @@ interface ShellInput extends AutoCloseable {
     @Override
     void close() throws IOException;
 
-    static ShellInput of(Main.Context context) throws IOException {
+    /**
+     * @param interrupted what Ctrl-C does while no line is being read (a snippet or the model at work); while
+     *                    a line is read, Ctrl-C drops it and the prompt comes again, as in jshell
+     */
+    static ShellInput of(Main.Context context, Runnable interrupted) throws IOException {
         if (context.terminal() && context.in() == System.in) {
-            return new Edited(context.home().resolve(".jit").resolve("shell_history"));
+            return new Edited(context.home().resolve(".jit").resolve("shell_history"), interrupted);
         }
         return new Plain(new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8)),
                 context.terminal() ? context.err() : null);
@@ -57,15 +61,14 @@ interface ShellInput extends AutoCloseable {
         private final Terminal terminal;
         private final LineReader reader;
 
-        Edited(Path history) throws IOException {
+        Edited(Path history, Runnable interrupted) throws IOException {
             terminal = TerminalBuilder.builder().system(true).build();
             if (terminal.getWidth() <= 0) {
                 // a pseudo-terminal nobody sized (script, CI): JLine would cut the prompt to nothing
                 terminal.setSize(new Size(80, 24));
             }
-            // outside readLine, JLine would let SIGINT kill the JVM without its shutdown hooks;
-            // exiting runs them, so a generation cut short says that it stored nothing
-            terminal.handle(Terminal.Signal.INT, signal -> System.exit(ExitCodes.INTERRUPTED));
+            // outside readLine, Ctrl-C stops what runs (a snippet, the model) and the prompt comes back
+            terminal.handle(Terminal.Signal.INT, signal -> interrupted.run());
             DefaultParser parser = new DefaultParser();
             // Java is not a shell language: quotes, backslashes and '!' are the snippet's own
             parser.setEofOnUnclosedQuote(false);

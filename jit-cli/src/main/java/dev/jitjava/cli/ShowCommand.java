@@ -1,6 +1,7 @@
 package dev.jitjava.cli;
 
-import dev.jitjava.internal.store.MethodStore;
+import dev.jitjava.spi.StoreBrowser;
+import dev.jitjava.spi.StoredMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,8 +24,8 @@ final class ShowCommand extends StoredMethodCommand {
     }
 
     @Override
-    int run(MethodStore methods, MethodStore.Listed found) throws Exception {
-        String source = Files.readString(found.source(), StandardCharsets.UTF_8);
+    int run(StoreBrowser methods, StoredMethod found) throws Exception {
+        String source = Files.readString(found.sourceFile(), StandardCharsets.UTF_8);
         context.out().print(context.terminal() && !plain ? highlight(source) : source);
         return ExitCodes.OK;
     }

@@ -1,6 +1,7 @@
 package dev.jitjava.cli;
 
-import dev.jitjava.internal.store.MethodStore;
+import dev.jitjava.spi.StoreBrowser;
+import dev.jitjava.spi.StoredMethod;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
@@ -22,9 +23,9 @@ abstract class StoredMethodCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        MethodStore methods = store.open(context);
-        return run(methods, Methods.find(methods, method));
+        StoreBrowser methods = store.open(context);
+        return run(methods, StoreOption.find(methods, method));
     }
 
-    abstract int run(MethodStore methods, MethodStore.Listed found) throws Exception;
+    abstract int run(StoreBrowser methods, StoredMethod found) throws Exception;
 }

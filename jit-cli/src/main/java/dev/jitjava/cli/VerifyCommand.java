@@ -1,21 +1,22 @@
 package dev.jitjava.cli;
 
-import dev.jitjava.internal.store.MethodStore;
+import dev.jitjava.Jit;
+import dev.jitjava.Mode;
+import dev.jitjava.cli.host.Program;
+import dev.jitjava.spi.StoreBrowser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check, without a model, that every method the programs need is stored, compiles and passes "
-                + "the verifier: the gate to run in CI. Without FILE, checks that every stored method is readable.")
+        description = "Check, without a model, that every method the programs need is stored, compiles where it lives "
+                + "and passes the verifier: the gate to run in CI. Every problem is listed. Without FILE, checks "
+                + "that every stored method is readable.")
 final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Single-file programs, as given to jit run.")
     List<Path> files = List.of();
@@ -35,38 +36,36 @@ final class VerifyCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             StoreOption option = new StoreOption();
             option.store = store;
-            MethodStore methods = option.open(context);
+            StoreBrowser methods = option.open(context);
             int count = methods.list().size();
             context.err().println("jit: " + count + " stored methods in " + methods.root() + " are readable");
             return ExitCodes.OK;
         }
-        List<String> missing = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (Path file : files) {
             Path source = context.workingDirectory().resolve(file).normalize();
-            String text;
-            try {
-                text = Files.readString(source, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new ExitException(ExitCodes.USAGE, "no file " + source, "give the path of a .java file");
-            }
+            String text = RunCommand.read(source);
             Path folder = store != null ? context.workingDirectory().resolve(store) : source.getParent().resolve(".jit");
-            FileProgram program = new FileProgram(source.getFileName().toString(), text, new MethodStore(folder),
-                    () -> {
-                        throw new IllegalStateException("jit verify never calls a model");
-                    }, 1, context.activity());
-            for (String method : program.missing()) {
-                missing.add(method + " (" + file + ")");
+            Jit locked = context.configuration().builder().store(folder).mode(Mode.LOCKED).build();
+            Program program;
+            try {
+                program = Program.read(source, text, folder);
+            } catch (IllegalArgumentException e) {
+                problems.add(file + ": " + e.getMessage());
+                continue;
+            }
+            for (String problem : program.verify(locked)) {
+                problems.add(file + ": " + problem);
             }
         }
-        if (missing.isEmpty()) {
+        if (problems.isEmpty()) {
             context.err().println("jit: every method of " + files.size() + (files.size() == 1 ? " program" : " programs")
                     + " is stored, compiles and passes the verifier");
             return ExitCodes.OK;
         }
-        for (String method : missing) {
-            context.out().println("missing: " + method);
-        }
-        context.err().println("hint: run each program once with a model (jit run FILE) and commit the store");
+        problems.forEach(context.out()::println);
+        context.err().println("jit: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + "; hint: run each program once with a model (jit run FILE) and commit the store");
         return ExitCodes.NOT_VERIFIED;
     }
 }

@@ -83,8 +83,8 @@ class RunCommandTest {
         assertThat(jit(model, "run", "examples/OddNumbers.java")).isZero();
 
         assertThat(programOutput).isEqualTo("1\n3\n5\n");
-        assertThat(model.lastUserMessage()).contains("static void printOddNumbersInList(java.util.List<java.lang.Integer> arg0)")
-                .contains("printOddNumbersInList(List.of(1, 2, 3, 4, 5));");
+        assertThat(model.lastUserMessage()).contains("static void printOddNumbersInList(java.util.List<java.lang.Integer> list)")
+                .contains("It is called here: printOddNumbersInList(List.of(1, 2, 3, 4, 5));");
         assertThat(work.resolve("examples/.jit/file/OddNumbers/printOddNumbersInList(java.util.List).java")).isRegularFile();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("jit: writing OddNumbers.printOddNumbersInList");
 
@@ -107,16 +107,16 @@ class RunCommandTest {
                 """);
         ScriptedChatModel model = ScriptedChatModel.replying(request -> {
             String prompt = ScriptedChatModel.lastUserText(request);
-            if (prompt.contains("static int countVowels(java.lang.String arg0)")) {
+            if (prompt.contains("static int countVowels(java.lang.String text)")) {
                 return "```java\nstatic int countVowels(String s) { return (int) s.chars().filter(c -> \"aeiou\".indexOf(c) >= 0).count(); }\n```";
             }
-            if (prompt.contains("static String shout(java.lang.String arg0)")) {
+            if (prompt.contains("static java.lang.String shout(java.lang.String text)")) {
                 return "```java\nstatic String shout(String s) { return exclaim(s.toUpperCase()); }\n```";
             }
             return "```java\nstatic String exclaim(String s) { return s + \"!\"; }\n```";
         });
 
-        assertThat(jit(model, "run", "examples/Words.java", "audio")).isZero();
+        assertThat(jit(model, "run", "examples/Words.java", "audio")).as(err.toString(StandardCharsets.UTF_8)).isZero();
 
         assertThat(programOutput).isEqualTo("4 AUDIO!\n");
         assertThat(model.requestCount()).isEqualTo(3);
@@ -149,15 +149,32 @@ class RunCommandTest {
     }
 
     @Test
-    void run_generatedMethodThatBreaksTheRules_isRefused() throws Exception {
+    void run_refusedAnswer_goesBackToTheModel_andIsNeverStored() throws Exception {
         write("OddNumbers.java", ODD_NUMBERS);
-        ScriptedChatModel model = ScriptedChatModel.answering(
-                "```java\nstatic void printOddNumbersInList(List<Integer> numbers) { System.exit(3); }\n```");
+        String exits = "```java\nstatic void printOddNumbersInList(List<Integer> numbers) { System.exit(3); }\n```";
+        ScriptedChatModel model = ScriptedChatModel.answering(exits, exits, exits);
 
         assertThat(jit(model, "run", "examples/OddNumbers.java")).isEqualTo(ExitCodes.FAILURE);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("jit: error: a written method uses what generated code "
-                + "may not: `java.lang.System.exit(int)`");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("jit: error: No answer from model scripted kept to "
+                + "what generated code may use, in 3 attempts. Last answer:\n- `java.lang.System.exit(int)` at line 1 is "
+                + "never allowed").contains("Nothing was stored, for method OddNumbers.printOddNumbersInList(List)");
+        assertThat(model.requests().get(1).messages().toString()).contains("`java.lang.System.exit(int)` is not "
+                + "allowed here");
+        assertThat(work.resolve("examples/.jit/file/OddNumbers")).doesNotExist();
+    }
+
+    @Test
+    void run_refusedAnswer_isRepaired_andTheRepairRuns() throws Exception {
+        write("OddNumbers.java", ODD_NUMBERS);
+        ScriptedChatModel model = ScriptedChatModel.answering(
+                "```java\nstatic void printOddNumbersInList(List<Integer> numbers) { System.exit(3); }\n```", PRINT_ODD);
+
+        assertThat(jit(model, "run", "examples/OddNumbers.java")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        assertThat(programOutput).isEqualTo("1\n3\n5\n");
+        assertThat(Files.readString(work.resolve("examples/.jit/file/OddNumbers/printOddNumbersInList(java.util.List).java")))
+                .doesNotContain("System.exit");
     }
 
     @Test
@@ -179,8 +196,8 @@ class RunCommandTest {
         ScriptedChatModel none = ScriptedChatModel.answering();
 
         assertThat(jit(none, "verify", "examples/OddNumbers.java", "examples/Words.java")).isEqualTo(ExitCodes.NOT_VERIFIED);
-        assertThat(programOutput).isEqualTo("missing: OddNumbers.printOddNumbersInList(java.util.List) "
-                + "(examples/OddNumbers.java)\nmissing: Words.shout(java.lang.String) (examples/Words.java)\n");
+        assertThat(programOutput).isEqualTo("examples/OddNumbers.java: missing: OddNumbers.printOddNumbersInList(List)\n"
+                + "examples/Words.java: missing: Words.shout(String)\n");
         assertThat(jit(ScriptedChatModel.answering(PRINT_ODD), "run", "examples/OddNumbers.java")).isZero();
         err.reset();
         assertThat(jit(none, "verify", "examples/OddNumbers.java")).isZero();
@@ -206,8 +223,8 @@ class RunCommandTest {
         assertThat(Main.run(context, "verify", "examples/Words.java")).isEqualTo(ExitCodes.NOT_VERIFIED);
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
-                "missing: Words.shout(java.lang.String) (examples/Words.java)\n"
-                        + "missing: Words.countVowels(java.lang.String) (examples/Words.java)\n");
+                "examples/Words.java: missing: Words.shout(String)\n"
+                        + "examples/Words.java: missing: Words.countVowels(String)\n");
     }
 
     @Test

@@ -56,8 +56,8 @@ class ShellCommandTest {
 
         assertThat(exit).isZero();
         assertThat(out).isEqualTo("numbers ==> [1, 2, 3, 4, 5]\n1\n3\n5\n");
-        assertThat(model.lastUserMessage()).contains("static Object printOddNumbersInList(java.util.List<java.lang.Integer> arg0)")
-                .contains("printOddNumbersInList(numbers);");
+        assertThat(model.lastUserMessage()).contains("static Object printOddNumbersInList(java.util.List<java.lang.Integer> numbers)")
+                .contains("The snippet that calls it:\n```java\nprintOddNumbersInList(numbers);");
         assertThat(work.resolve(".jit/shell/session/printOddNumbersInList(java.util.List).java")).isRegularFile();
     }
 
@@ -86,14 +86,17 @@ class ShellCommandTest {
     }
 
     @Test
-    void writtenMethodThatBreaksTheRules_isNeverDefined() {
+    void writtenMethodThatBreaksTheRules_isNeverDefinedNorStored_andTheShellGoesOn() {
         ScriptedChatModel model = ScriptedChatModel.answering(
                 "```java\nstatic void printOddNumbersInList(List<Integer> numbers) { System.exit(1); }\n```");
 
-        int exit = shell(model, "printOddNumbersInList(List.of(1));\n", "--max-attempts", "1");
+        int exit = shell(model, "printOddNumbersInList(List.of(1));\n1 + 1\n", "--max-attempts", "1");
 
-        assertThat(exit).isEqualTo(ExitCodes.FAILURE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("`java.lang.System.exit(int)`");
+        assertThat(exit).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("`java.lang.System.exit(int)` at line 1 is never "
+                + "allowed").contains("Nothing was stored");
+        assertThat(out).endsWith(" ==> 2\n");
+        assertThat(work.resolve(".jit/shell/session")).doesNotExist();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.jitjava.internal.check;
 import dev.jitjava.Check;
 import dev.jitjava.internal.method.ExampleSpec;
 import dev.jitjava.internal.method.MethodSpec;
+import dev.jitjava.internal.method.Owner;
 import dev.jitjava.internal.store.SpecRecord;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -53,11 +54,10 @@ public record CheckPlan(MethodSpec spec, List<ExampleSpec> examples, List<Method
     };
 
     public static CheckPlan of(MethodSpec spec) {
-        Class<?> owner = spec.owner().selfType();
         List<Method> checks = new ArrayList<>();
-        if (owner.isInterface() && spec.owner().anchor() == owner) {
-            List<Method> declared = CHECK_METHODS.get(owner);
-            Set<String> callers = declared.isEmpty() ? Set.of() : Callers.of(owner, spec);
+        if (spec.owner() instanceof Owner.Interface iface) {
+            List<Method> declared = CHECK_METHODS.get(iface.type());
+            Set<String> callers = declared.isEmpty() ? Set.of() : Callers.of(iface.type(), spec);
             for (Method method : declared) {
                 if (callers.contains(method.getName())) {
                     checks.add(method);
@@ -107,7 +107,7 @@ public record CheckPlan(MethodSpec spec, List<ExampleSpec> examples, List<Method
             String ownerName = Type.getInternalName(owner);
             StringBuilder descriptor = new StringBuilder("(");
             for (dev.jitjava.internal.method.Parameter parameter : spec.parameters()) {
-                descriptor.append(Type.getDescriptor(parameter.type()));
+                descriptor.append(parameter.descriptor());
             }
             String descriptorStart = descriptor.append(')').toString();
             new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {

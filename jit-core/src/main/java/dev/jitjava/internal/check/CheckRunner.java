@@ -55,10 +55,13 @@ public final class CheckRunner {
     public List<String> run(CheckPlan plan, Class<?> harness, Object self, ClassLoader loader) {
         List<String> failures = new ArrayList<>();
         MethodHandles.Lookup lookup = dev.jitjava.internal.bind.ClassDefiner.lookupIn(harness);
-        try {
-            lookup.findStaticSetter(harness, Harness.SELF, plan.spec().owner().selfType()).invoke(self);
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot prepare the example harness", e);
+        Class<?> selfType = plan.spec().owner().selfType();
+        if (selfType != null) { // a host's static methods take no self
+            try {
+                lookup.findStaticSetter(harness, Harness.SELF, selfType).invoke(self);
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot prepare the example harness", e);
+            }
         }
         List<ExampleSpec> examples = plan.examples();
         for (int i = 0; i < examples.size(); i++) {

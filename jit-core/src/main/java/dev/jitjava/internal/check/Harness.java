@@ -2,8 +2,10 @@ package dev.jitjava.internal.check;
 
 import dev.jitjava.internal.compile.SourceUnit;
 import dev.jitjava.internal.check.Declarations;
+import dev.jitjava.internal.method.Descriptors;
 import dev.jitjava.internal.method.ExampleSpec;
 import dev.jitjava.internal.method.MethodSpec;
+import dev.jitjava.internal.method.Owner;
 import dev.jitjava.internal.method.Parameter;
 
 import java.lang.reflect.Method;
@@ -39,9 +41,8 @@ public final class Harness {
         StringBuilder members = new StringBuilder();
         members.append("    static ").append(spec.owner().selfSource()).append(' ').append(SELF).append(";\n\n");
         members.append(delegateToCandidate(spec, candidate.className(), returnType));
-        Class<?> owner = spec.owner().selfType();
-        if (owner.isInterface() && spec.owner().anchor() == owner) {
-            for (Method method : owner.getMethods()) {
+        if (spec.owner() instanceof Owner.Interface iface) {
+            for (Method method : iface.type().getMethods()) {
                 if (!Modifier.isStatic(method.getModifiers()) && !isUnderTest(method, spec)) {
                     boolean isVoid = method.getReturnType() == void.class;
                     members.append("    static ").append(declarations.declaration(method)).append(" throws Throwable { ")
@@ -52,21 +53,7 @@ public final class Harness {
         }
         String expectedType = returnType == void.class || returnType == Object.class || isTypeVariable(spec)
                 ? "Object" : spec.returnSource();
-        List<ExampleSpec> examples = plan.examples();
-        for (int i = 0; i < examples.size(); i++) {
-            ExampleSpec example = examples.get(i);
-            members.append("\n    static Object jit$example").append(i).append("() throws Throwable {\n");
-            if (returnType == void.class) {
-                members.append("        ").append(example.call()).append(";\n        return null;\n    }\n");
-            } else {
-                members.append("        return ").append(example.call()).append(";\n    }\n");
-            }
-            if (!example.returns().isEmpty()) {
-                members.append("\n    static Object jit$expected").append(i).append("() throws Throwable {\n        ")
-                        .append(expectedType).append(" value = ").append(example.returns())
-                        .append(";\n        return value;\n    }\n");
-            }
-        }
+        members.append(examples(plan.examples(), returnType == void.class, expectedType));
         Set<String> imports = new LinkedHashSet<>(List.of("java.util.*", "java.util.function.*", "java.util.stream.*"));
         imports.addAll(spec.owner().memberImports());
         imports.addAll(spec.imports());
@@ -78,6 +65,38 @@ public final class Harness {
         imports.forEach(type -> source.append("import ").append(type).append(";\n"));
         source.append("\nfinal class ").append(className(candidate)).append(" {\n").append(members).append("}\n");
         return new SourceUnit(candidate.packageName(), className(candidate), source.toString());
+    }
+
+    /**
+     * The members of a class that runs the examples of a host's static method, which it calls by its
+     * simple name: one method per call and per expected value.
+     *
+     * @param returnDescriptor the candidate's actual return type's descriptor
+     */
+    public static String members(CheckPlan plan, String returnDescriptor) {
+        boolean isVoid = returnDescriptor.equals("V");
+        boolean primitive = returnDescriptor.length() == 1;
+        String expectedType = primitive && !isVoid ? Descriptors.typeName(returnDescriptor) : "Object";
+        return examples(plan.examples(), isVoid, expectedType);
+    }
+
+    private static String examples(List<ExampleSpec> examples, boolean isVoid, String expectedType) {
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i < examples.size(); i++) {
+            ExampleSpec example = examples.get(i);
+            members.append("\n    static Object jit$example").append(i).append("() throws Throwable {\n");
+            if (isVoid) {
+                members.append("        ").append(example.call()).append(";\n        return null;\n    }\n");
+            } else {
+                members.append("        return ").append(example.call()).append(";\n    }\n");
+            }
+            if (!example.returns().isEmpty()) {
+                members.append("\n    static Object jit$expected").append(i).append("() throws Throwable {\n        ")
+                        .append(expectedType).append(" value = ").append(example.returns())
+                        .append(";\n        return value;\n    }\n");
+            }
+        }
+        return members.toString();
     }
 
     private static String delegateToCandidate(MethodSpec spec, String candidateClass, Class<?> returnType) {

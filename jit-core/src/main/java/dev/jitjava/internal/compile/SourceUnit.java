@@ -41,7 +41,7 @@ public record SourceUnit(String packageName, String className, String source) {
         spec.imports().stream().sorted().forEach(type -> imports.add("import " + type + ";"));
         imports.addAll(found.imports());
         StringBuilder source = new StringBuilder();
-        source.append("// Written by jit-java for ").append(spec.owner().qualifiedName()).append(' ')
+        source.append("// Written by jit-java for ").append(spec.owner().id()).append(' ')
                 .append(spec.key().signature()).append(".\n");
         if (!packageName.isEmpty()) {
             source.append("package ").append(packageName).append(";\n");

@@ -165,7 +165,7 @@ public final class CodeExtractor {
                 rank = 2;
                 boolean same = true;
                 for (int i = 0; i < own.size(); i++) {
-                    same &= simpleErasure(own.get(i).getType().toString()).equals(wanted.get(i).type().getSimpleName());
+                    same &= simpleErasure(own.get(i).getType().toString()).equals(wanted.get(i).simpleTypeName());
                 }
                 if (same) {
                     rank = 3;

@@ -16,6 +16,14 @@ public record MethodKey(String owner, String ownerLabel, String name, List<Strin
         parameterTypes = List.copyOf(parameterTypes);
     }
 
+    /** The key a signature names ({@code countVowels(java.lang.String)}; spaces ignored) for an owner. */
+    public static MethodKey of(String owner, String ownerLabel, String signature) {
+        int open = signature.indexOf('(');
+        String name = open < 0 ? signature : signature.substring(0, open);
+        String parameters = open < 0 ? "" : signature.substring(open + 1, signature.length() - 1).replace(" ", "");
+        return new MethodKey(owner, ownerLabel, name, parameters.isEmpty() ? List.of() : List.of(parameters.split(",")));
+    }
+
     /** {@code countVowels(java.lang.String)}: stable, readable, used for file names. */
     public String signature() {
         return name + "(" + String.join(",", parameterTypes) + ")";

@@ -3,6 +3,7 @@ package dev.jitjava.internal.method;
 import dev.jitjava.Describe;
 import dev.jitjava.Example;
 import dev.jitjava.Model;
+import dev.jitjava.spi.MethodRequest;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
@@ -16,29 +17,13 @@ public final class Specs {
     private Specs() {
     }
 
-    /** The owner of an interface's generated methods: their classes go into the interface's package. */
-    public static Owner interfaceOwner(Class<?> iface) {
-        Describe describe = iface.getAnnotation(Describe.class);
-        String canonical = iface.getCanonicalName();
-        String pkg = iface.getPackageName();
-        String selfSource = pkg.isEmpty() ? canonical : canonical.substring(pkg.length() + 1);
-        return new Owner(iface.getName(), iface.getSimpleName(), describe == null ? "" : describe.value(),
-                iface, iface, selfSource);
-    }
-
-    /** The owner of a {@code JitObject}'s methods. */
-    public static Owner objectOwner(String namespace, Class<?> selfType, Class<?> anchor) {
-        return new Owner("object/" + namespace, namespace, "", anchor, selfType, selfType.getCanonicalName());
-    }
-
     public static MethodKey key(Owner owner, Method method) {
-        return new MethodKey(owner.qualifiedName(), owner.label(), method.getName(),
-                typeNames(method.getParameterTypes()));
+        return new MethodKey(owner.id(), owner.label(), method.getName(), typeNames(method.getParameterTypes()));
     }
 
     /** The specs of an interface's abstract methods, in order, each with the interface's other methods as context. */
-    public static List<MethodSpec> forInterface(Owner owner, List<Method> methods) {
-        Class<?> iface = owner.selfType();
+    public static List<MethodSpec> forInterface(Owner.Interface owner, List<Method> methods) {
+        Class<?> iface = owner.type();
         TypeText text = new TypeText(owner.packageName());
         List<String> abstractLines = new ArrayList<>();
         for (Method method : methods) {
@@ -58,7 +43,7 @@ public final class Specs {
         return specs;
     }
 
-    private static MethodSpec forInterfaceMethod(Owner owner, Method method, List<String> others,
+    private static MethodSpec forInterfaceMethod(Owner.Interface owner, Method method, List<String> others,
                                                  Set<String> otherImports) {
         TypeText text = new TypeText(owner.packageName());
         String typeParameters = text.typeParameters(method.getTypeParameters());
@@ -79,9 +64,11 @@ public final class Specs {
         }
         Set<String> imports = new LinkedHashSet<>(text.imports());
         imports.addAll(otherImports); // generated code may call the other methods, with their types
-        return new MethodSpec(key(owner, method), owner, typeParameters, method.getReturnType(), returnSource, false,
-                parameters, exceptions, List.of(method.getExceptionTypes()), describe == null ? "" : describe.value(),
-                examples, others, imports, text.userTypes(), modelOf(method));
+        return MethodSpec.builder(key(owner, method), owner).typeParameters(typeParameters)
+                .returns(method.getReturnType(), returnSource).parameters(parameters)
+                .exceptions(exceptions, List.of(method.getExceptionTypes()))
+                .description(describe == null ? "" : describe.value()).examples(examples).otherMethods(others)
+                .imports(imports).signatureTypes(text.userTypes()).model(modelOf(method)).build();
     }
 
     /**
@@ -89,7 +76,7 @@ public final class Specs {
      *
      * @param returnType the type the caller asked for, or {@code null} for "anything, void included"
      */
-    public static MethodSpec forDynamicCall(Owner owner, String name, Object[] args, Class<?> returnType,
+    public static MethodSpec forDynamicCall(Owner.DynamicObject owner, String name, Object[] args, Class<?> returnType,
                                             String description, List<ExampleSpec> examples,
                                             List<String> otherMethods) {
         TypeText text = new TypeText(owner.packageName());
@@ -101,10 +88,31 @@ public final class Specs {
             parameters.add(new Parameter(names.next(erased), erased, text.render(type)));
         }
         Class<?> declared = returnType == null ? Object.class : ArgumentTypes.unboxed(returnType);
-        MethodKey key = new MethodKey(owner.qualifiedName(), owner.label(), name,
+        MethodKey key = new MethodKey(owner.id(), owner.label(), name,
                 parameters.stream().map(p -> p.type().getTypeName()).toList());
-        return new MethodSpec(key, owner, "", declared, text.render(declared), returnType == null, parameters,
-                List.of(), List.of(), description, examples, otherMethods, text.imports(), text.userTypes(), "");
+        return MethodSpec.builder(key, owner)
+                .returns(declared, text.render(declared), returnType == null ? null : declared.descriptorString(),
+                        returnType == null)
+                .parameters(parameters).description(description).examples(examples).otherMethods(otherMethods)
+                .imports(text.imports()).signatureTypes(text.userTypes()).build();
+    }
+
+    /**
+     * The spec of a host's static method, as its call site describes it: its types are the host's
+     * text and descriptors, as a program's own types may not be loadable yet.
+     */
+    public static MethodSpec forHost(Owner.Hosted owner, MethodRequest request) {
+        List<Parameter> parameters = new ArrayList<>();
+        for (MethodRequest.Parameter p : request.parameters()) {
+            parameters.add(new Parameter(p.name(), null, p.source(), p.descriptor()));
+        }
+        MethodKey key = new MethodKey(owner.id(), owner.label(), request.name(),
+                request.parameters().stream().map(MethodRequest.Parameter::typeName).toList());
+        return MethodSpec.builder(key, owner)
+                .returns(null, request.returns(), request.returnDescriptor(), request.anyReturn())
+                .parameters(parameters).description(request.description())
+                .examples(Examples.specs(request.examples().toArray(Example.Case[]::new)))
+                .context(request.context()).build();
     }
 
     private static List<String> typeNames(Class<?>[] types) {

@@ -9,6 +9,7 @@ import dev.jitjava.internal.model.Providers;
 import dev.jitjava.internal.model.RetryPolicy;
 import dev.jitjava.internal.method.MethodSpec;
 import dev.jitjava.JitException;
+import dev.jitjava.internal.method.Messages;
 import dev.langchain4j.model.chat.ChatModel;
 
 import java.util.Map;
@@ -21,29 +22,34 @@ public final class Models {
     public record Chosen(ChatModel model, String label, ModelSettings settings) {
     }
 
-    private final ChatModel model;
-    private final ModelSettings settings;
+    private final Supplier<? extends ChatModel> model;
     /** Built on first use: asking a model for its name may start its logging, which start-up does not need. */
     private Chosen standard;
     private final Supplier<ModelConfig> config;
     private final Map<String, Chosen> byAnnotation = new ConcurrentHashMap<>();
 
-    public Models(ChatModel model, ModelSettings settings, Supplier<ModelConfig> config) {
+    /**
+     * @param model  the {@code Jit}'s model, made on first need (a {@link ConfiguredModel} also tells its
+     *               settings, for messages), or null when none was given
+     * @param config where {@code @Model} annotations find keys and servers
+     */
+    public Models(Supplier<? extends ChatModel> model, Supplier<ModelConfig> config) {
         this.model = model;
-        this.settings = settings;
         this.config = config;
     }
 
     public Chosen forSpec(MethodSpec spec) {
         if (spec.model().isEmpty()) {
             if (model == null) {
-                throw new JitException("No model is configured, so jit-java cannot write " + spec.key().display()
-                        + ": give one with Jit.builder().model(chatModel), or set JIT_MODEL for Jit.create(), "
-                        + spec.key().forMethod());
+                throw new JitException(Messages.forMethod(spec.key(), "No model is configured, so jit-java cannot "
+                        + "write " + spec.key().display() + ": give one with Jit.builder().model(chatModel), or set "
+                        + "JIT_MODEL for Jit.create()"));
             }
             synchronized (this) {
                 if (standard == null) {
-                    standard = new Chosen(model, settings == null ? ModelNames.of(model) : settings.label(), settings);
+                    ChatModel chosen = model.get();
+                    ModelSettings settings = model instanceof ConfiguredModel configured ? configured.settings() : null;
+                    standard = new Chosen(chosen, settings == null ? ModelNames.of(chosen) : settings.label(), settings);
                 }
                 return standard;
             }

@@ -71,9 +71,9 @@ public final class Prompts {
     /** The first request for a method. */
     public static String write(MethodSpec spec) {
         StringBuilder text = new StringBuilder();
-        boolean object = spec.owner().qualifiedName().startsWith("object/");
+        boolean object = spec.owner() instanceof Owner.DynamicObject;
         text.append("Write this method of ")
-                .append(object ? "the object `" + spec.owner().label() + "`" : "interface " + spec.owner().qualifiedName())
+                .append(object ? "the object `" + spec.owner().label() + "`" : "interface " + spec.owner().id())
                 .append(":\n\n    ").append(spec.signature()).append("\n");
         if (spec.flexibleReturn()) {
             text.append("\nThe caller did not say what it returns: declare a more specific return type than Object, "

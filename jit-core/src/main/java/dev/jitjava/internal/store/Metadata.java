@@ -25,14 +25,35 @@ import java.util.List;
  * @param addedExamples examples given to {@code improve}, part of the spec from then on
  * @param dependencies the Maven libraries the current version added, with the checksums of their jars
  */
-public record Metadata(String owner, String signature, String status, String specHash, SpecRecord spec, String model,
+public record Metadata(String owner, String signature, Status status, String specHash, SpecRecord spec, String model,
                        String created, int attempts, Tokens tokens, String sourceHash, String regenerated,
                        List<VersionRecord> versions, Checks checks, List<ExampleSpec> addedExamples,
                        List<Dependency> dependencies) {
 
-    public static final String GENERATED = "generated";
-    public static final String APPROVED = "approved";
-    public static final String EDITED = "edited";
+    /** Who stands behind the current version. */
+    public enum Status {
+        /** Written by the model and checked by jit-java, not reviewed by a person. */
+        GENERATED,
+        /** Reviewed and approved by a person ({@code jit approve}, or a reviewer in REVIEW mode). */
+        APPROVED,
+        /** Edited by a person (by hand in the store, or by a reviewer); never overwritten by jit-java. */
+        EDITED;
+
+        /** {@code generated}: as the {@code .json} file and {@code jit ls} spell it. */
+        public String text() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The status a {@code .json} file names, or an {@link IllegalArgumentException} naming the bad text. */
+        public static Status of(String text) {
+            for (Status status : values()) {
+                if (status.text().equals(text)) {
+                    return status;
+                }
+            }
+            throw new IllegalArgumentException("unknown status \"" + text + "\" (generated, approved or edited)");
+        }
+    }
 
     public Metadata {
         versions = versions == null ? List.of() : List.copyOf(versions);
@@ -66,6 +87,12 @@ public record Metadata(String owner, String signature, String status, String spe
         public Checks {
             passed = List.copyOf(passed);
         }
+    }
+
+    /** A copy with another status. */
+    public Metadata withStatus(Status newStatus) {
+        return new Metadata(owner, signature, newStatus, specHash, spec, model, created, attempts, tokens, sourceHash,
+                regenerated, versions, checks, addedExamples, dependencies);
     }
 
     /** A copy with other checks. */

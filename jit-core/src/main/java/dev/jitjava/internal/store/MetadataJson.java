@@ -36,7 +36,7 @@ public final class MetadataJson {
             json.writeStartObject();
             json.writeStringField("owner", metadata.owner());
             json.writeStringField("signature", metadata.signature());
-            json.writeStringField("status", metadata.status());
+            json.writeStringField("status", metadata.status().text());
             json.writeStringField("specHash", metadata.specHash());
             json.writeFieldName("spec");
             json.writeStartObject();
@@ -133,7 +133,7 @@ public final class MetadataJson {
                     text(version, "created"), number(version, "attempts"), tokens(version.get("tokens")),
                     optionalText(version, "feedback"), optionalText(version, "reason"), strings(version.get("source"), "source")));
         }
-        return new Metadata(text(root, "owner"), text(root, "signature"), text(root, "status"), text(root, "specHash"),
+        return new Metadata(text(root, "owner"), text(root, "signature"), Metadata.Status.of(text(root, "status")), text(root, "specHash"),
                 new SpecRecord(text(spec, "signature"), text(spec, "description"), strings(spec.get("examples"), "examples"),
                         text(spec, "context"), text(spec, "prompt")),
                 text(root, "model"), text(root, "created"), number(root, "attempts"), tokens(root.get("tokens")),

@@ -157,6 +157,17 @@ public final class MethodStore {
                 linked.classes()));
     }
 
+    /**
+     * The stamps of a method's {@code .java} and {@code .json} as one text, for caches of what was built
+     * from them; empty when either is missing or changed too recently to be trusted by its stamp.
+     */
+    public Optional<String> stamp(MethodKey key) {
+        Stamps stamps = Stamps.take(metadataFile(key), sourceFile(key));
+        return stamps == null ? Optional.empty() : Optional.of(stamps.json().size() + ":" + stamps.json().modifiedNanos()
+                + ":" + stamps.json().fileKey() + "/" + stamps.java().size() + ":" + stamps.java().modifiedNanos() + ":"
+                + stamps.java().fileKey());
+    }
+
     /** Writes a method's metadata, then its current source; creates the store on first use. */
     public void save(MethodKey key, Metadata metadata) {
         ensureRoot();
@@ -189,10 +200,19 @@ public final class MethodStore {
     /**
      * One stored method, found by listing the store.
      *
-     * @param owner     the interface's binary name, or {@code object/<namespace>}
-     * @param signature {@code countVowels(java.lang.String)}
+     * @param key       the method's key, its owner label taken from the folder's name
+     * @param source    its {@code .java} file
      */
-    public record Listed(String owner, String signature, Path source, Path metadataFile, Metadata metadata) {
+    public record Listed(MethodKey key, Path source, Path metadataFile, Metadata metadata) {
+        /** The store's name for the owner: an interface's binary name, {@code object/<namespace>}, ... */
+        public String owner() {
+            return key.owner();
+        }
+
+        /** {@code countVowels(java.lang.String)}. */
+        public String signature() {
+            return key.signature();
+        }
     }
 
     /** Every stored method, sorted by owner and signature; unreadable metadata fails naming its file. */
@@ -203,25 +223,22 @@ public final class MethodStore {
             String file = json.getFileName().toString();
             String signature = file.substring(0, file.length() - ".json".length());
             String first = relative.getName(0).toString();
-            // object/<namespace>, file/<Class>, shell/session: two folders; an interface: one
-            String owner = relative.getNameCount() == 3 ? first + "/" + relative.getName(1) : first;
-            int open = signature.indexOf('(');
-            String parameters = open < 0 ? "" : signature.substring(open + 1, signature.length() - 1);
-            String label = owner.substring(owner.lastIndexOf('.') + 1).replace('$', '.');
-            MethodKey key = new MethodKey(owner, label, open < 0 ? signature : signature.substring(0, open),
-                    parameters.isEmpty() ? List.of() : List.of(parameters.split(",")));
-            listed.add(new Listed(owner, signature, json.resolveSibling(signature + ".java"), json, readMetadata(json, key)));
+            // object/<namespace>, file/<Class>, shell/session: two folders, labelled by the second; an interface:
+            // one, labelled by its simple name
+            boolean twoFolders = relative.getNameCount() == 3;
+            String owner = twoFolders ? first + "/" + relative.getName(1) : first;
+            String label = twoFolders ? relative.getName(1).toString()
+                    : owner.substring(Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$')) + 1);
+            MethodKey key = MethodKey.of(owner, label, signature);
+            listed.add(new Listed(key, json.resolveSibling(signature + ".java"), json, readMetadata(json, key)));
         }
         return listed;
     }
 
     /** Marks a stored method approved, keeping everything else. */
     public void approve(Listed method) {
-        Metadata m = method.metadata();
-        Metadata approved = new Metadata(m.owner(), m.signature(), Metadata.APPROVED, m.specHash(), m.spec(), m.model(),
-                m.created(), m.attempts(), m.tokens(), m.sourceHash(), m.regenerated(), m.versions(), m.checks(),
-                m.addedExamples(), m.dependencies());
-        StoreFiles.writeAtomically(method.metadataFile(), MetadataJson.write(approved));
+        StoreFiles.writeAtomically(method.metadataFile(),
+                MetadataJson.write(method.metadata().withStatus(Metadata.Status.APPROVED)));
     }
 
     /** Deletes a stored method's files (and its compiled classes): the next call writes it again. */

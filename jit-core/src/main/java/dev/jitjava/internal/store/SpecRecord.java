@@ -1,6 +1,7 @@
 package dev.jitjava.internal.store;
 
 import dev.jitjava.internal.method.MethodSpec;
+import dev.jitjava.internal.method.Owner;
 import dev.jitjava.internal.prompt.Prompts;
 
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,9 @@ public record SpecRecord(String signature, String description, List<String> exam
     }
 
     public static SpecRecord of(MethodSpec spec) {
-        boolean dynamic = spec.owner().qualifiedName().startsWith("object/");
-        return new SpecRecord(dynamic ? spec.key().signature() : spec.typeSignature(), spec.description(),
+        // A dynamic or hosted method's return type is its caller's business: it is identified by its parameters.
+        boolean typed = spec.owner() instanceof Owner.Interface;
+        return new SpecRecord(typed ? spec.typeSignature() : spec.key().signature(), spec.description(),
                 describe(spec.examples()),
                 spec.owner().description(), Prompts.VERSION);
     }

@@ -153,6 +153,67 @@ public final class StoreCache {
         return MethodStore.ownerFolder(cacheRoot, owner).resolve("snapshot-" + RUNTIME_TAG + ".bin");
     }
 
+    /**
+     * A host's whole build kept under its own key (with the JDK and jit-java's version added), or empty;
+     * a damaged entry is a miss.
+     */
+    public Optional<dev.jitjava.spi.BuildCache.Build> build(String owner, String key) {
+        byte[] bytes;
+        try {
+            bytes = readAll(buildFile(owner, key));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            if (!in.readUTF().equals(BUILD_FORMAT) || !in.readUTF().equals(key)) {
+                return Optional.empty();
+            }
+            Map<String, String> properties = new LinkedHashMap<>();
+            for (int count = in.readInt(); count > 0; count--) {
+                properties.put(in.readUTF(), in.readUTF());
+            }
+            Map<String, byte[]> classes = new LinkedHashMap<>();
+            for (int count = in.readInt(); count > 0; count--) {
+                String name = in.readUTF();
+                byte[] classBytes = new byte[in.readInt()];
+                in.readFully(classBytes);
+                classes.put(name, classBytes);
+            }
+            return Optional.of(new dev.jitjava.spi.BuildCache.Build(classes, properties));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps a host's whole build; a failure to write only costs time later. */
+    public void cacheBuild(String owner, String key, dev.jitjava.spi.BuildCache.Build build) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeUTF(BUILD_FORMAT);
+            out.writeUTF(key);
+            out.writeInt(build.properties().size());
+            for (Map.Entry<String, String> entry : build.properties().entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeUTF(entry.getValue());
+            }
+            out.writeInt(build.classes().size());
+            for (Map.Entry<String, byte[]> entry : build.classes().entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeInt(entry.getValue().length);
+                out.write(entry.getValue());
+            }
+            MethodStore.ensureRoot(root);
+            StoreFiles.writeAtomically(buildFile(owner, key), bytes.toByteArray());
+        } catch (IOException | RuntimeException e) {
+            // the cache is only a shortcut
+        }
+    }
+
+    private Path buildFile(String owner, String key) {
+        return MethodStore.ownerFolder(cacheRoot, owner).resolve("build-"
+                + dev.jitjava.internal.bind.Fingerprint.of(key) + "-" + RUNTIME_TAG + ".bin");
+    }
+
     /** An interface's implementation class kept under {@code key}, or null. */
     public byte[] implementationClass(String owner, String key) {
         try {
@@ -246,6 +307,8 @@ public final class StoreCache {
         }
     }
 
+    /** The first entry of a build file: a change of layout makes old files misses. */
+    private static final String BUILD_FORMAT = "jit-java build 1";
     /** The first entry of a .linked file: a change of layout makes old files misses. */
     private static final String LINKED_FORMAT = "jit-java linked classes 1";
     // java.runtime.version rather than Runtime.version().toString(), which builds its text with streams

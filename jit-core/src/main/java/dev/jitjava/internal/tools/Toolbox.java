@@ -51,6 +51,10 @@ public final class Toolbox {
 
     /** What a generation's tools need to know. */
     public record Settings(DependencyGrant grant, int maxToolCalls, Supplier<MavenResolver> resolver) {
+        /** The same tools without add_dependency: for code that cannot live in a class loader of its own. */
+        public Settings withoutDependencies() {
+            return new Settings(DependencyGrant.NONE, maxToolCalls, resolver);
+        }
     }
 
     private final Class<?> anchor;

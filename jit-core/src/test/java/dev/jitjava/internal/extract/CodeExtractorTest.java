@@ -28,7 +28,7 @@ class CodeExtractorTest {
     private static MethodSpec spec(Class<?> iface, String name, Class<?>... parameters) throws Exception {
         var method = iface.getMethod(name, parameters);
         var methods = InterfaceMethods.toGenerate(iface);
-        return Specs.forInterface(Specs.interfaceOwner(iface), methods).get(methods.indexOf(method));
+        return Specs.forInterface(dev.jitjava.internal.method.Owner.Interface.of(iface), methods).get(methods.indexOf(method));
     }
 
     private static Extraction.Found found(String answer) throws Exception {

@@ -15,7 +15,7 @@ class MetadataJsonTest {
     @Test
     void writeThenRead_givesTheSameMetadata_escapesIncluded() {
         String tricky = "line \"one\"\n\ttab \\ back-slash, unicode é ☃ \u0001 </script>";
-        Metadata metadata = new Metadata("dev.example.Numbers", "f(java.lang.String)", Metadata.EDITED, "abc",
+        Metadata metadata = new Metadata("dev.example.Numbers", "f(java.lang.String)", Metadata.Status.EDITED, "abc",
                 new SpecRecord("int f(String s)", tricky, List.of("f(\"a\") returns 1"), "", "1"), "m",
                 "2026-11-25T10:00:00Z", 2, new Metadata.Tokens(10, 20), "def", "regenerated: x",
                 List.of(new Metadata.VersionRecord(1, "m", "2026-11-25T10:00:00Z", 2, null, "faster", null,

@@ -1,0 +1,96 @@
+package dev.jitjava.spi;
+
+import dev.jitjava.Capability;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A place static methods are written into, other than an interface or a {@code JitObject}: the
+ * {@code jit run} program, the {@code jit shell} session. It says only what really differs between
+ * hosts: where the methods live, what the model is asked, and how a candidate compiles and runs in
+ * place. The engine ({@link HostedMethods}) does the rest as it does for interfaces.
+ *
+ * <p>A host's methods are static and take no {@code self}; their source, as stored, is the method and
+ * its helpers as members (with any imports the answer needs first), which the host places where
+ * they live: for example inside a nested class of the program, so that they can call the program's
+ * own static members by their simple names.
+ *
+ * <p>Methods are called from the thread that asked the engine for a method.
+ */
+public interface MethodHost {
+    /** The store folder of the host's methods: {@code file/Vowels}, {@code shell/session}. Two names, slash-separated. */
+    String storeId();
+
+    /** How messages name the host: {@code Vowels}, {@code session}. */
+    String label();
+
+    /** What the host is for, in words (a program's {@code @Describe}), for the prompt and the spec; "" for none. */
+    default String description() {
+        return "";
+    }
+
+    /** Capabilities the host grants its methods on top of the {@code Jit}'s (a program's {@code @Allow}). */
+    default Set<Capability> grants() {
+        return Set.of();
+    }
+
+    /** The budget of one call of the host's methods, when the host declares one (a program's {@code @Budget}). */
+    default Optional<Budgets> budgets() {
+        return Optional.empty();
+    }
+
+    /**
+     * A per-call budget.
+     *
+     * @param cpu         CPU time
+     * @param memoryBytes memory
+     */
+    record Budgets(Duration cpu, long memoryBytes) {
+    }
+
+    /** The system message: who the model is and how to answer. The engine adds what it says about tools. */
+    String systemMessage();
+
+    /** The user message asking for a first version of {@code method}. */
+    String request(MethodRequest method);
+
+    /**
+     * The user message asking for a new version.
+     *
+     * @param current         the current source
+     * @param earlierFeedback the feedback that led to earlier versions, oldest first
+     * @param feedback        what to change now
+     */
+    String improvement(MethodRequest method, String current, List<String> earlierFeedback, String feedback);
+
+    /**
+     * Compiles a method where it will live, with what else the host holds.
+     *
+     * @param source   the method's source as stored: members, imports first
+     * @param examples members of a class that runs the method's examples, to be compiled where it can call
+     *                 the method by its simple name (its binary name goes into {@link HostCompilation.Classes});
+     *                 null when there are none
+     * @return the classes, or the errors; errors inside {@code source} carry its own line numbers
+     */
+    HostCompilation compile(MethodRequest method, String source, String examples);
+
+    /**
+     * Called when the model starts writing a method, so that the host can show it (a spinner, a line);
+     * the engine runs what it returns when the model is done, whether it succeeded or not.
+     *
+     * @param model how messages name the model
+     */
+    default Runnable writing(MethodRequest method, String model) {
+        return () -> { };
+    }
+
+    /**
+     * Defines a compilation's classes (the method's own already verified and instrumented) where its
+     * examples can run; the loader is discarded afterwards.
+     */
+    ClassLoader trialLoader(Map<String, byte[]> classes);
+}
