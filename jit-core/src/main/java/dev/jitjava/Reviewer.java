@@ -22,6 +22,12 @@ public interface Reviewer {
      * @param feedback the feedback given to {@code improve}, empty for a first version
      */
     record Review(String method, String source, String request, Optional<String> feedback) {
+        /** One line, with the sizes of the source and the request rather than their text. */
+        @Override
+        public String toString() {
+            return "Review[method=" + method + ", feedback=" + feedback.map(Summary::quoted).orElse("none")
+                    + ", source=" + Summary.size(source) + ", request=" + Summary.size(request) + "]";
+        }
     }
 
     /** The reviewer's answer: use {@link #approve()}, {@link #reject(String)} or {@link #edit(String)}. */
@@ -45,6 +51,13 @@ public interface Reviewer {
         /** Run and store this source instead; its status becomes {@code edited}. */
         public static Decision edit(String source) {
             return new Decision(Kind.EDIT, Objects.requireNonNull(source, "source"), null);
+        }
+
+        /** One line: {@code Decision[APPROVE]}, {@code Decision[REJECT, reason="..."]}, {@code Decision[EDIT, source=...]}. */
+        @Override
+        public String toString() {
+            return "Decision[" + kind + (reason != null ? ", reason=" + Summary.quoted(reason) : "")
+                    + (source != null ? ", source=" + Summary.size(source) : "") + "]";
         }
     }
 }

@@ -23,4 +23,15 @@ public record Version(int number, String source, Optional<String> feedback, Stri
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(createdAt, "createdAt");
     }
+
+    /**
+     * One line without the source: {@code Version[number=2, model=gpt-4.1-mini,
+     * createdAt=2026-05-01T10:00:00Z, attempts=1, feedback="also count y as a vowel", source=412 chars in
+     * 14 lines]}. The source itself is {@link #source()}.
+     */
+    @Override
+    public String toString() {
+        return "Version[number=" + number + ", model=" + model + ", createdAt=" + createdAt + ", attempts=" + attempts
+                + ", feedback=" + feedback.map(Summary::quoted).orElse("none") + ", source=" + Summary.size(source) + "]";
+    }
 }
