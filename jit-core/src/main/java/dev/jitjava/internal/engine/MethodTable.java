@@ -251,9 +251,9 @@ public final class MethodTable {
     private MissingMethodException missing(Entry entry, String staleReason) {
         MethodKey key = entry.key;
         String what = staleReason == null
-                ? "is not in the store (" + store.sourceFile(key) + ")"
-                : "is stale in the store: " + staleReason;
-        return new MissingMethodException(key.display() + " " + what + ", and LOCKED mode never calls the model. "
+                ? "Not in the store (" + store.sourceFile(key) + ")"
+                : "Stale in the store: " + staleReason;
+        return new MissingMethodException(what + ", and LOCKED mode never calls the model. "
                 + "Generate it in AUTO mode (JIT_MODE=auto, or jit.prepare(...)) and commit the store, "
                 + key.forMethod());
     }

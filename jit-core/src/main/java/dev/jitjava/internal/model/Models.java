@@ -37,8 +37,7 @@ public final class Models {
     public Chosen forSpec(MethodSpec spec) {
         if (spec.model().isEmpty()) {
             if (model == null) {
-                throw new JitException("No model is configured, so jit-java cannot write " + spec.key().display()
-                        + ": give one with Jit.builder().model(chatModel), or set JIT_MODEL for Jit.create(), "
+                throw new JitException("No model is configured, so jit-java cannot write this method: give one with Jit.builder().model(chatModel), or set JIT_MODEL for Jit.create(), "
                         + spec.key().forMethod());
             }
             synchronized (this) {
