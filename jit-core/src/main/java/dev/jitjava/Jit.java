@@ -129,9 +129,29 @@ public final class Jit {
                 new StoredLibraries(builder.dependencies, resolver));
     }
 
-    /** A builder; {@link Builder#model} is required. */
+    /**
+     * A builder with jit-java's defaults: the model, unless {@link Mode#LOCKED}, must be given with
+     * {@link Builder#model}. {@link #builderFromEnvironment()} starts from the environment instead.
+     */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder seeded from the environment and {@code jit.properties} exactly as {@link #create()}
+     * configures itself (model, {@code JIT_STORE}, {@code JIT_MODE}, {@code JIT_DEPENDENCIES}), for
+     * what the environment cannot say: a {@link Reviewer} for {@code JIT_MODE=review} where there is
+     * no console, a budget, a grant. What is set on it wins; the model is looked up at
+     * {@link Builder#build()}, only if none was given and the mode is not {@link Mode#LOCKED}.
+     *
+     * <pre>{@code
+     * Jit jit = Jit.builderFromEnvironment()
+     *         .reviewer(Reviewer.approvingFrom(Path.of("approved-methods.txt")))
+     *         .build();
+     * }</pre>
+     */
+    public static Builder builderFromEnvironment() {
+        return builderFromEnvironment(ModelConfig.fromEnvironment(), null);
     }
 
     /**
@@ -140,12 +160,15 @@ public final class Jit {
      * the provider's usual variables ({@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL},
      * {@code ANTHROPIC_API_KEY}, {@code GEMINI_API_KEY}, {@code OLLAMA_BASE_URL}, ...). Without
      * {@code JIT_MODEL}: the first provider whose key is set, else a local Ollama if one answers.
-     * Store and mode come from {@code JIT_STORE} and {@code JIT_MODE}.
+     * Store and mode come from {@code JIT_STORE} and {@code JIT_MODE}; with {@code JIT_MODE=locked}
+     * no model is looked up at all. {@code JIT_MODE=review} asks on the console: where there is none,
+     * give a {@link Reviewer} through {@link #builderFromEnvironment()}.
      *
+     * @return a {@code Jit} configured by the environment
      * @throws JitException listing what to set, when no model can be found
      */
     public static Jit create() {
-        return create(ModelConfig.fromEnvironment());
+        return builderFromEnvironment().build();
     }
 
     static Jit create(ModelConfig config) {
@@ -154,16 +177,17 @@ public final class Jit {
 
     /** With {@code policy} null, the standard retry policy for the configured number of retries. */
     static Jit create(ModelConfig config, RetryPolicy policy) {
-        Mode mode = Builder.parseMode(config.value("JIT_MODE", "auto"));
-        Builder builder = builder().store(Path.of(config.value("JIT_STORE", ".jit"))).mode(mode);
-        if (mode != Mode.LOCKED) { // LOCKED never calls a model: it needs no key, no server, no network
-            ModelSettings settings = config.settings();
-            builder.model(Providers.build(settings, policy != null ? policy : RetryPolicy.standard(settings.maxRetries())));
-            builder.settings = settings;
-        }
+        return builderFromEnvironment(config, policy).build();
+    }
+
+    static Builder builderFromEnvironment(ModelConfig config, RetryPolicy policy) {
+        Builder builder = builder().store(Path.of(config.value("JIT_STORE", ".jit")))
+                .mode(Builder.parseMode(config.value("JIT_MODE", "auto")));
         builder.dependencies = DependencyGrant.parse(config.value("JIT_DEPENDENCIES", ""));
         builder.config = config;
-        return builder.build();
+        builder.modelFromConfig = true;
+        builder.retryPolicy = policy;
+        return builder;
     }
 
     /**
@@ -375,6 +399,8 @@ public final class Jit {
         private Duration cpuBudget = Duration.ofSeconds(1);
         private long memoryBudget = 256L << 20;
         private Clock clock; // the system clock, UTC, made when first needed: java.time is not loaded at start-up
+        private boolean modelFromConfig; // builderFromEnvironment(): no model given means config's, built at build()
+        private RetryPolicy retryPolicy; // for the model built from config; null: the standard one (tests set it)
 
         private Builder() {
         }
@@ -499,9 +525,14 @@ public final class Jit {
             if (chosen == null && mode == Mode.REVIEW) {
                 if (System.console() == null) {
                     throw new IllegalStateException("REVIEW mode needs a reviewer, and there is no console to ask: "
-                            + "Jit.builder().reviewer(...)");
+                            + "give one with Jit.builderFromEnvironment().reviewer(...) or Jit.builder().reviewer(...), "
+                            + "e.g. Reviewer.approvingFrom(Path.of(\"approved-methods.txt\"))");
                 }
                 chosen = ConsoleReviewer.ofSystemConsole();
+            }
+            if (model == null && modelFromConfig && mode != Mode.LOCKED) { // LOCKED never calls a model: no key, no server
+                settings = config.settings();
+                model = Providers.build(settings, retryPolicy != null ? retryPolicy : RetryPolicy.standard(settings.maxRetries()));
             }
             return new Jit(this, chosen);
         }
