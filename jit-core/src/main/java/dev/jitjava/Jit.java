@@ -132,6 +132,8 @@ public final class Jit {
     /**
      * A builder with jit-java's defaults: the model, unless {@link Mode#LOCKED}, must be given with
      * {@link Builder#model}. {@link #builderFromEnvironment()} starts from the environment instead.
+     *
+     * @return a new builder
      */
     public static Builder builder() {
         return new Builder();
@@ -149,6 +151,8 @@ public final class Jit {
      *         .reviewer(Reviewer.approvingFrom(Path.of("approved-methods.txt")))
      *         .build();
      * }</pre>
+     *
+     * @return a new builder, seeded from the environment
      */
     public static Builder builderFromEnvironment() {
         return builderFromEnvironment(ModelConfig.fromEnvironment(), null);
@@ -193,6 +197,7 @@ public final class Jit {
     /**
      * Fails a {@link Check} unless {@code condition} holds.
      *
+     * @param condition what the check asserts
      * @throws AssertionError when it does not
      */
     public static void check(boolean condition) {
@@ -201,14 +206,23 @@ public final class Jit {
         }
     }
 
-    /** Fails a {@link Check} with {@code message} unless {@code condition} holds. */
+    /**
+     * Fails a {@link Check} with {@code message} unless {@code condition} holds.
+     *
+     * @param condition what the check asserts
+     * @param message   what failed, for the model and for you
+     */
     public static void check(boolean condition, String message) {
         if (!condition) {
             throw new AssertionError(message);
         }
     }
 
-    /** What this {@code Jit}'s models were asked so far: requests and tokens. */
+    /**
+     * What this {@code Jit}'s models were asked so far: requests and tokens.
+     *
+     * @return requests and tokens, summed over every generation so far
+     */
     public Usage usage() {
         return generator.get().usage();
     }
@@ -219,6 +233,9 @@ public final class Jit {
      * ask the model. All objects of one interface from one {@code Jit} share its methods, so
      * {@link #improve} changes them all.
      *
+     * @param <T>   the interface
+     * @param iface its class
+     * @return an object implementing it
      * @throws IllegalArgumentException if {@code iface} is not an interface jit-java can implement
      */
     public <T> T implement(Class<T> iface) {
@@ -227,7 +244,13 @@ public final class Jit {
         return iface.cast(bound.binding().newInstance());
     }
 
-    /** The dynamic object of a namespace: methods are named at the call and typed from its arguments. */
+    /**
+     * The dynamic object of a namespace: methods are named at the call and typed from its arguments.
+     *
+     * @param namespace letters, digits, {@code _}, {@code .} or {@code -}, starting with a letter; it names the
+     *                   object's folder in the store
+     * @return the namespace's object, the same one for each call with that name
+     */
     public JitObject object(String namespace) {
         Objects.requireNonNull(namespace, "namespace");
         if (!namespace.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
@@ -240,7 +263,9 @@ public final class Jit {
     /**
      * The current source of a generated method of {@code iface}.
      *
+     * @param iface  the interface, implemented with this {@code Jit}
      * @param method its name, or its signature if it is overloaded: {@code countVowels(String)}
+     * @return the source it runs
      */
     public String source(Class<?> iface, String method) {
         return table.source(key(iface, method));
@@ -251,6 +276,10 @@ public final class Jit {
      * history as context, and rebinds every object of {@code iface} to it. Calls already running
      * finish on the old version. New {@code examples} must pass, and stay part of the method's spec.
      *
+     * @param iface    the interface, implemented with this {@code Jit}
+     * @param method   its name, or its signature if it is overloaded
+     * @param feedback what to change, in words
+     * @param examples examples the new version must pass
      * @return the new version
      */
     public Version improve(Class<?> iface, String method, String feedback, Example.Case... examples) {
@@ -258,7 +287,13 @@ public final class Jit {
         return table.improve(key(iface, method), feedback, Examples.specs(examples));
     }
 
-    /** Every version of a generated method, oldest first. */
+    /**
+     * Every version of a generated method, oldest first.
+     *
+     * @param iface  the interface, implemented with this {@code Jit}
+     * @param method its name, or its signature if it is overloaded
+     * @return its versions
+     */
     public List<Version> history(Class<?> iface, String method) {
         return table.history(key(iface, method));
     }
@@ -266,6 +301,9 @@ public final class Jit {
     /**
      * Checks, without the model, that every abstract method of the interfaces is stored, compiles
      * and matches its spec: the gate to run in CI before shipping with {@link Mode#LOCKED}.
+     *
+     * @param ifaces the interfaces to check
+     * @return how many methods were checked, and one line per problem
      */
     public Verification verify(Class<?>... ifaces) {
         List<String> problems = new ArrayList<>();
@@ -286,6 +324,9 @@ public final class Jit {
     /**
      * Makes every abstract method of the interfaces exist now: loaded from the store, or generated
      * (up to four at a time) when missing or stale. Failures are reported, not thrown.
+     *
+     * @param ifaces the interfaces whose methods to make
+     * @return what was generated, what was loaded, and what failed with why
      */
     public Preparation prepare(Class<?>... ifaces) {
         List<MethodKey> keys = new ArrayList<>();
@@ -405,32 +446,57 @@ public final class Jit {
         private Builder() {
         }
 
-        /** The model that writes methods: any LangChain4j {@link ChatModel}. Not needed in {@link Mode#LOCKED}. */
+        /**
+         * The model that writes methods: any LangChain4j {@link ChatModel}. Not needed in {@link Mode#LOCKED}.
+         *
+         * @param model the model
+         * @return this builder
+         */
         public Builder model(ChatModel model) {
             this.model = Objects.requireNonNull(model, "model");
             this.settings = null;
             return this;
         }
 
-        /** The store folder (default: {@code JIT_STORE}, else {@code .jit} in the working directory). */
+        /**
+         * The store folder (default: {@code JIT_STORE}, else {@code .jit} in the working directory).
+         *
+         * @param store the folder; created when a method is first stored
+         * @return this builder
+         */
         public Builder store(Path store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 
-        /** When the model may be called (default: {@code JIT_MODE}, else {@link Mode#AUTO}). */
+        /**
+         * When the model may be called (default: {@code JIT_MODE}, else {@link Mode#AUTO}).
+         *
+         * @param mode the mode
+         * @return this builder
+         */
         public Builder mode(Mode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
             return this;
         }
 
-        /** Who approves new versions in {@link Mode#REVIEW} (default: a prompt on the console, if there is one). */
+        /**
+         * Who approves new versions in {@link Mode#REVIEW} (default: a prompt on the console, if there is one).
+         *
+         * @param reviewer the reviewer, e.g. {@link Reviewer#approvingFrom(Path)}
+         * @return this builder
+         */
         public Builder reviewer(Reviewer reviewer) {
             this.reviewer = Objects.requireNonNull(reviewer, "reviewer");
             return this;
         }
 
-        /** How many model requests one generation may make in total: the first answer plus repairs (default 3). */
+        /**
+         * How many model requests one generation may make in total: the first answer plus repairs (default 3).
+         *
+         * @param maxAttempts 1 or more
+         * @return this builder
+         */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
@@ -444,6 +510,9 @@ public final class Jit {
          * model may make while writing one method (default 8). They do not count against
          * {@link #maxAttempts}, which counts answers; past this bound the generation fails with a
          * {@link GenerationException} that says so.
+         *
+         * @param maxToolCalls 0 or more
+         * @return this builder
          */
         public Builder maxToolCalls(int maxToolCalls) {
             if (maxToolCalls < 0) {
@@ -461,6 +530,9 @@ public final class Jit {
          * recorded in the store with the SHA-256 of every jar, and loaded in a class loader of the
          * method's own. The allowed groups are also the verifier's grant: generated code may use the
          * packages of their jars freely, so allow only groups whose code you trust.
+         *
+         * @param allowedGroupIds group ids such as {@code org.apache.commons}; none allows any group
+         * @return this builder
          */
         public Builder dependencies(String... allowedGroupIds) {
             this.dependencies = DependencyGrant.groups(allowedGroupIds);
@@ -482,6 +554,9 @@ public final class Jit {
         /**
          * Grants capabilities to every generated method, on top of {@link Capability#CONSOLE} (granted by
          * default) and each interface's {@link Allow}. Members that are never allowed stay denied.
+         *
+         * @param capabilities the capabilities to grant
+         * @return this builder
          */
         public Builder allow(Capability... capabilities) {
             grants.addAll(List.of(capabilities));
@@ -491,6 +566,10 @@ public final class Jit {
         /**
          * The budget of one call of generated code (default 1 s of CPU and 256 MiB); {@link Budget} on an
          * interface or method overrides it.
+         *
+         * @param cpu         CPU time of one call
+         * @param memoryBytes the largest single allocation, and what one call may allocate between two measurements
+         * @return this builder
          */
         public Builder budget(Duration cpu, long memoryBytes) {
             if (cpu.isNegative() || cpu.isZero() || memoryBytes <= 0) {
@@ -501,7 +580,12 @@ public final class Jit {
             return this;
         }
 
-        /** How long one example or check may run before it fails (default 5 s). */
+        /**
+         * How long one example or check may run before it fails (default 5 s).
+         *
+         * @param checkTimeout positive
+         * @return this builder
+         */
         public Builder checkTimeout(Duration checkTimeout) {
             if (checkTimeout.isNegative() || checkTimeout.isZero()) {
                 throw new IllegalArgumentException("checkTimeout must be positive, not " + checkTimeout);
@@ -510,7 +594,12 @@ public final class Jit {
             return this;
         }
 
-        /** The clock that stamps versions (default: the system clock, UTC). */
+        /**
+         * The clock that stamps versions (default: the system clock, UTC).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -519,6 +608,8 @@ public final class Jit {
         /**
          * The {@code Jit}. Without a {@link #model}, methods are only loaded from the store: a method that
          * would have to be written fails with a {@link JitException} that says how to configure one.
+         *
+         * @return the {@code Jit}
          */
         public Jit build() {
             Reviewer chosen = reviewer;

@@ -72,25 +72,61 @@ public interface Reviewer {
         }
     }
 
-    /** The reviewer's answer: use {@link #approve()}, {@link #reject(String)} or {@link #edit(String)}. */
+    /**
+     * The reviewer's answer: use {@link #approve()}, {@link #reject(String)} or {@link #edit(String)}.
+     *
+     * @param kind   what was decided
+     * @param source the source to run instead, for {@link Kind#EDIT}; else null
+     * @param reason why, for {@link Kind#REJECT}; else null
+     */
     record Decision(Kind kind, String source, String reason) {
-        public enum Kind { APPROVE, REJECT, EDIT }
+        /** What a reviewer can decide. */
+        public enum Kind {
+            /** Run and store the source as the model wrote it. */
+            APPROVE,
+            /** Store nothing; the call fails. */
+            REJECT,
+            /** Run and store the reviewer's source instead. */
+            EDIT
+        }
 
+        /**
+         * Checks that a kind is given.
+         *
+         * @param kind   what was decided
+         * @param source the source to run instead, for {@link Kind#EDIT}; else null
+         * @param reason why, for {@link Kind#REJECT}; else null
+         */
         public Decision {
             Objects.requireNonNull(kind, "kind");
         }
 
-        /** Run and store the source as it is; its status becomes {@code approved}. */
+        /**
+         * Run and store the source as it is; its status becomes {@code approved}.
+         *
+         * @return the decision
+         */
         public static Decision approve() {
             return new Decision(Kind.APPROVE, null, null);
         }
 
-        /** Store nothing; the call fails with {@link RejectedException} carrying the reason. */
+        /**
+         * Store nothing; the call fails with {@link RejectedException} carrying the reason.
+         *
+         * @param reason why, in words the caller will read in the exception
+         * @return the decision
+         */
         public static Decision reject(String reason) {
             return new Decision(Kind.REJECT, null, Objects.requireNonNull(reason, "reason"));
         }
 
-        /** Run and store this source instead; its status becomes {@code edited}. */
+        /**
+         * Run and store this source instead; its status becomes {@code edited}. It is compiled and verified
+         * like any other version.
+         *
+         * @param source the whole compilation unit, as {@link Review#source()} gave it, edited
+         * @return the decision
+         */
         public static Decision edit(String source) {
             return new Decision(Kind.EDIT, Objects.requireNonNull(source, "source"), null);
         }

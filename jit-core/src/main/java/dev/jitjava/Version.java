@@ -17,6 +17,16 @@ import java.util.Optional;
  */
 public record Version(int number, String source, Optional<String> feedback, String model, Instant createdAt,
                       int attempts) {
+    /**
+     * Checks that everything is given (the feedback may be empty, not null).
+     *
+     * @param number    1 for the first version, counting up with each {@code improve}
+     * @param source    the compilation unit exactly as compiled
+     * @param feedback  the feedback given to {@code improve}, empty for the first version
+     * @param model     the name of the model that wrote it
+     * @param createdAt when it was bound
+     * @param attempts  how many model requests it took (first answer plus repairs)
+     */
     public Version {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(feedback, "feedback");
