@@ -150,7 +150,9 @@ class ModesTest {
     void review_withoutReviewerOrConsole_isAClearError() {
         assertThatThrownBy(() -> Jit.builder().store(store).model(ScriptedChatModel.answering()).mode(Mode.REVIEW).build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("REVIEW mode needs a reviewer, and there is no console to ask: Jit.builder().reviewer(...)");
+                .hasMessage("REVIEW mode needs a reviewer, and there is no console to ask: give one with "
+                        + "Jit.builderFromEnvironment().reviewer(...) or Jit.builder().reviewer(...), "
+                        + "e.g. Reviewer.approvingFrom(Path.of(\"approved-methods.txt\"))");
     }
 
     @Test
