@@ -6,16 +6,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,16 +45,13 @@ class ParameterNamesTest {
         return loader.loadClass("dev.example.names." + name);
     }
 
-    private static String stderrOf(Callable<?> action) throws Exception {
-        PrintStream original = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    /** {@code discount(200, 10)} on a new implementation of {@code prices} by {@code jit}. */
+    private static void discount(Jit jit, Class<?> prices) {
         try {
-            action.call();
-        } finally {
-            System.setErr(original);
+            prices.getMethod("discount", int.class, int.class).invoke(jit.implement(prices), 200, 10);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
         }
-        return err.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -68,11 +61,10 @@ class ParameterNamesTest {
                 Answers.fenced("public int discount(int n, int n2) { return n - n * n2 / 100; }"));
         Jit jit = Jit.builder().store(dir.resolve("store")).model(model).build();
 
-        String first = stderrOf(() -> prices.getMethod("discount", int.class, int.class)
-                .invoke(jit.implement(prices), 200, 10));
-        String again = stderrOf(() -> {
+        String first = SeedDemoTest.captureStderr(() -> discount(jit, prices));
+        String again = SeedDemoTest.captureStderr(() -> {
             Jit.builder().store(dir.resolve("store")).mode(Mode.LOCKED).build().verify(prices);
-            return jit.verify(prices);
+            jit.verify(prices);
         });
 
         assertThat(first).containsOnlyOnce("WARN dev.jitjava.Jit - dev.example.names.Prices was compiled without "
@@ -90,7 +82,7 @@ class ParameterNamesTest {
                 Answers.fenced("public int discount(int price, int percent) { return price - price * percent / 100; }"));
         Jit jit = Jit.builder().store(dir.resolve("store")).model(model).build();
 
-        String err = stderrOf(() -> prices.getMethod("discount", int.class, int.class).invoke(jit.implement(prices), 200, 10));
+        String err = SeedDemoTest.captureStderr(() -> discount(jit, prices));
 
         assertThat(err).doesNotContain("parameter names");
         assertThat(model.lastUserMessage()).contains("int discount(int price, int percent)");
@@ -105,7 +97,7 @@ class ParameterNamesTest {
                 }
                 """);
 
-        String err = stderrOf(() -> Jit.builder().store(dir.resolve("store")).build().verify(clock));
+        String err = SeedDemoTest.captureStderr(() -> Jit.builder().store(dir.resolve("store")).build().verify(clock));
 
         assertThat(err).doesNotContain("parameter names");
     }
