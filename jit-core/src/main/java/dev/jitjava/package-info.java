@@ -2,8 +2,8 @@
  * jit-java's API: methods written by a language model on their first call, compiled, verified,
  * stored as readable source and bound.
  *
- * <p>Start with {@link dev.jitjava.Jit}: {@link dev.jitjava.Jit#builder()} (nothing read from the
- * environment) or {@link dev.jitjava.Jit#create()} (model, store and mode from the environment), then
+ * <p>Start with {@link dev.jitjava.Jit}: {@link dev.jitjava.Jit#builder()} (configured in code) or
+ * {@link dev.jitjava.Jit#create()} (model, store and mode from the environment), then
  * {@link dev.jitjava.Jit#implement(Class)} for an interface or {@link dev.jitjava.Jit#object(String)}
  * for methods named at the call. {@link dev.jitjava.Describe}, {@link dev.jitjava.Example} and
  * {@link dev.jitjava.Check} say what a method must do; {@link dev.jitjava.Mode} says when the model may
