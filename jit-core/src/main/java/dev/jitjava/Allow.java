@@ -14,5 +14,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Allow {
+    /** @return the capabilities granted, on top of those every generated method has */
     Capability[] value();
 }

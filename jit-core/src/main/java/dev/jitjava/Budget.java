@@ -14,9 +14,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Budget {
-    /** CPU time, in milliseconds. */
+    /** @return CPU time, in milliseconds */
     long cpuMillis() default 1000;
 
-    /** The largest single array the code may allocate, in MiB (also caps what guarded JDK calls may build). */
+    /** @return the largest single array the code may allocate, in MiB (also caps what guarded JDK calls may build) */
     long memoryMegabytes() default 256;
 }

@@ -12,7 +12,7 @@ package dev.jitjava;
  */
 public record Diagnostic(String code, long line, String message, String sourceLine) {
 
-    /** The diagnostic as the repair prompt and exception messages show it. */
+    /** {@return the diagnostic as the repair prompt and exception messages show it: line, message, code} */
     public String describe() {
         StringBuilder text = new StringBuilder();
         if (line > 0) {

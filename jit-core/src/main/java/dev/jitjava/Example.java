@@ -30,13 +30,13 @@ import java.util.Objects;
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Repeatable(Example.List.class)
 public @interface Example {
-    /** The call, as a Java expression, e.g. {@code countVowels("jit")}. */
+    /** {@return the call, as a Java expression, e.g. {@code countVowels("jit")}} */
     String call();
 
-    /** The expected result, as a Java expression, e.g. {@code 1}; empty when only the absence of an exception counts. */
+    /** {@return the expected result, as a Java expression, e.g. {@code 1}; empty when only the absence of an exception counts} */
     String returns() default "";
 
-    /** The exception the call must throw (named {@code thrown}, since {@code throws} is a keyword); none by default. */
+    /** {@return the exception the call must throw (named {@code thrown}, since {@code throws} is a keyword); none by default} */
     Class<? extends Throwable> thrown() default None.class;
 
     /** The default of {@link #thrown()}: no exception is expected. */
@@ -50,6 +50,7 @@ public @interface Example {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.METHOD, ElementType.TYPE})
     @interface List {
+        /** @return the examples, in the order written */
         Example[] value();
     }
 
@@ -62,17 +63,37 @@ public @interface Example {
      * @param thrown  the expected exception, or null for none
      */
     record Case(String call, String returns, Class<? extends Throwable> thrown) {
+        /**
+         * Checks that {@code call} and {@code returns} are given.
+         *
+         * @param call    the call, a Java expression
+         * @param returns the expected result as a Java expression, or "" for none
+         * @param thrown  the expected exception, or null for none
+         */
         public Case {
             Objects.requireNonNull(call, "call");
             Objects.requireNonNull(returns, "returns");
         }
 
-        /** {@code Example.Case.of("countVowels(\"y\")", 0)}: the call must return this value. */
+        /**
+         * {@code Example.Case.of("countVowels(\"y\")", 0)}: the call must return this value.
+         *
+         * @param call    the call, a Java expression
+         * @param returns the value it must return: a string, a number, a boolean, a character, null, or an
+         *                array or list of these
+         * @return the example
+         */
         public static Case of(String call, Object returns) {
             return new Case(call, JavaLiterals.of(returns), null);
         }
 
-        /** The call must throw {@code thrown} (or a subclass). */
+        /**
+         * The call must throw {@code thrown} (or a subclass).
+         *
+         * @param call   the call, a Java expression
+         * @param thrown the exception it must throw
+         * @return the example
+         */
         public static Case throwing(String call, Class<? extends Throwable> thrown) {
             return new Case(call, "", Objects.requireNonNull(thrown, "thrown"));
         }

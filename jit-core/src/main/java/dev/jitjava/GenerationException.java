@@ -8,11 +8,22 @@ import java.util.List;
  * attempts and the last diagnostic.
  */
 public class GenerationException extends JitException {
+    /** The method, as {@code Numbers.countVowels(String)}. */
     private final String method;
+    /** The name of the model that was asked. */
     private final String model;
+    /** How many requests were made. */
     private final int attempts;
+    /** The problems found in the last answer. */
     private final List<Diagnostic> diagnostics;
 
+    /**
+     * @param message     what went wrong, ending with the method
+     * @param method      the method, as {@code Numbers.countVowels(String)}
+     * @param model       the name of the model that was asked
+     * @param attempts    how many requests were made
+     * @param diagnostics the problems found in the last answer
+     */
     public GenerationException(String message, String method, String model, int attempts,
                                List<Diagnostic> diagnostics) {
         super(message);
@@ -22,22 +33,22 @@ public class GenerationException extends JitException {
         this.diagnostics = List.copyOf(diagnostics);
     }
 
-    /** The method, as {@code Numbers.countVowels(String)}. */
+    /** {@return the method, as {@code Numbers.countVowels(String)}} */
     public String method() {
         return method;
     }
 
-    /** The name of the model that was asked. */
+    /** {@return the name of the model that was asked} */
     public String model() {
         return model;
     }
 
-    /** How many requests were made. */
+    /** {@return how many requests were made} */
     public int attempts() {
         return attempts;
     }
 
-    /** The problems found in the last answer. */
+    /** {@return the problems found in the last answer} */
     public List<Diagnostic> diagnostics() {
         return diagnostics;
     }

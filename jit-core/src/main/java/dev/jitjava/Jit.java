@@ -68,9 +68,33 @@ public final class Jit {
         this.engine = engine;
     }
 
-    /** A builder. It reads no environment: everything not set has a fixed default. */
+    /**
+     * A builder with jit-java's defaults. It reads no environment: {@link #builderFromEnvironment()}
+     * starts from the environment instead.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder seeded from the environment and {@code jit.properties} exactly as {@link #create()}
+     * configures itself (model, {@code JIT_STORE}, {@code JIT_MODE}, {@code JIT_DEPENDENCIES}), for
+     * what the environment cannot say: a {@link Reviewer} for {@code JIT_MODE=review} where there is
+     * no console, a budget, a grant. What is set on it wins; the model is looked up at
+     * {@link Builder#build()}, only if none was given and the mode is not {@link Mode#LOCKED}.
+     *
+     * <pre>{@code
+     * Jit jit = Jit.builderFromEnvironment()
+     *         .reviewer(Reviewer.approvingFrom(Path.of("approved-methods.txt")))
+     *         .build();
+     * }</pre>
+     *
+     * @return a new builder, seeded from the environment
+     */
+    public static Builder builderFromEnvironment() {
+        return builderFromEnvironment(ModelConfig.fromEnvironment(), null);
     }
 
     /**
@@ -80,12 +104,14 @@ public final class Jit {
      * {@code ANTHROPIC_API_KEY}, {@code GEMINI_API_KEY}, {@code OLLAMA_BASE_URL}, ...), else the first
      * provider whose key is set, else a local Ollama if one answers; the store from {@code JIT_STORE},
      * the mode from {@code JIT_MODE}, the libraries the model may add from {@code JIT_DEPENDENCIES}.
-     * In {@link Mode#LOCKED} no model is looked for.
+     * With {@code JIT_MODE=locked} no model is looked up at all. {@code JIT_MODE=review} asks on the
+     * console: where there is none, give a {@link Reviewer} through {@link #builderFromEnvironment()}.
      *
+     * @return a {@code Jit} configured by the environment
      * @throws JitException listing what to set, when no model can be found (except in LOCKED mode)
      */
     public static Jit create() {
-        return create(ModelConfig.fromEnvironment());
+        return builderFromEnvironment().build();
     }
 
     static Jit create(ModelConfig config) {
@@ -94,18 +120,13 @@ public final class Jit {
 
     /** With {@code policy} null, the standard retry policy for the configured number of retries. */
     static Jit create(ModelConfig config, RetryPolicy policy) {
-        return fromConfig(config, policy, Path.of("")).build();
+        return builderFromEnvironment(config, policy).build();
     }
 
     /** A builder seeded from a configuration: what {@link #create()} and the SPI's {@code Configuration} share. */
-    static Builder fromConfig(ModelConfig config, RetryPolicy policy, Path workingDirectory) {
-        Mode mode = Builder.parseMode(config.value("JIT_MODE", "auto"));
-        ConfiguredModel model = new ConfiguredModel(config, policy);
-        if (mode != Mode.LOCKED) {
-            model.settings(); // say at once what to set when there is no model, rather than at a first call
-        }
-        Builder builder = builder().store(workingDirectory.resolve(config.value("JIT_STORE", ".jit"))).mode(mode)
-                .model(model);
+    static Builder builderFromEnvironment(ModelConfig config, RetryPolicy policy) {
+        Builder builder = builder().store(Path.of(config.value("JIT_STORE", ".jit")))
+                .mode(Builder.parseMode(config.value("JIT_MODE", "auto"))).model(new ConfiguredModel(config, policy));
         builder.dependencies = DependencyGrant.parse(config.value("JIT_DEPENDENCIES", ""));
         builder.config = config;
         return builder;
@@ -114,6 +135,7 @@ public final class Jit {
     /**
      * Fails a {@link Check} unless {@code condition} holds.
      *
+     * @param condition what the check asserts
      * @throws AssertionError when it does not
      */
     public static void check(boolean condition) {
@@ -122,14 +144,23 @@ public final class Jit {
         }
     }
 
-    /** Fails a {@link Check} with {@code message} unless {@code condition} holds. */
+    /**
+     * Fails a {@link Check} with {@code message} unless {@code condition} holds.
+     *
+     * @param condition what the check asserts
+     * @param message   what failed, for the model and for you
+     */
     public static void check(boolean condition, String message) {
         if (!condition) {
             throw new AssertionError(message);
         }
     }
 
-    /** What this {@code Jit}'s models were asked so far: requests and tokens. */
+    /**
+     * What this {@code Jit}'s models were asked so far: requests and tokens.
+     *
+     * @return requests and tokens, summed over every generation so far
+     */
     public Usage usage() {
         return engine.usage();
     }
@@ -140,6 +171,9 @@ public final class Jit {
      * ask the model. All objects of one interface from one {@code Jit} share its methods, so
      * {@link #improve} changes them all.
      *
+     * @param <T>   the interface
+     * @param iface its class
+     * @return an object implementing it
      * @throws IllegalArgumentException if {@code iface} is not an interface jit-java can implement
      */
     public <T> T implement(Class<T> iface) {
@@ -147,7 +181,13 @@ public final class Jit {
         return iface.cast(engine.implement(iface));
     }
 
-    /** The dynamic object of a namespace: methods are named at the call and typed from its arguments. */
+    /**
+     * The dynamic object of a namespace: methods are named at the call and typed from its arguments.
+     *
+     * @param namespace letters, digits, {@code _}, {@code .} or {@code -}, starting with a letter; it names the
+     *                   object's folder in the store
+     * @return the namespace's object, the same one for each call with that name
+     */
     public JitObject object(String namespace) {
         Objects.requireNonNull(namespace, "namespace");
         if (!namespace.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
@@ -160,6 +200,9 @@ public final class Jit {
     /**
      * The engine's side of a host of static methods (a program, a shell session): for tools such as
      * the {@code jit} command. See {@link dev.jitjava.spi}.
+     *
+     * @param host where the methods live, what the model is asked, and how a candidate compiles there
+     * @return the engine, serving that host with this {@code Jit}'s store, mode, model and checks
      */
     public HostedMethods host(MethodHost host) {
         return engine.host(Objects.requireNonNull(host, "host"));
@@ -168,7 +211,9 @@ public final class Jit {
     /**
      * The current source of a generated method of {@code iface}.
      *
+     * @param iface  the interface, implemented with this {@code Jit}
      * @param method its name, or its signature if it is overloaded: {@code countVowels(String)}
+     * @return the source it runs
      */
     public String source(Class<?> iface, String method) {
         return engine.source(key(iface, method));
@@ -179,6 +224,10 @@ public final class Jit {
      * history as context, and rebinds every object of {@code iface} to it. Calls already running
      * finish on the old version. New {@code examples} must pass, and stay part of the method's spec.
      *
+     * @param iface    the interface, implemented with this {@code Jit}
+     * @param method   its name, or its signature if it is overloaded
+     * @param feedback what to change, in words
+     * @param examples examples the new version must pass
      * @return the new version
      */
     public Version improve(Class<?> iface, String method, String feedback, Example.Case... examples) {
@@ -186,7 +235,13 @@ public final class Jit {
         return engine.improve(key(iface, method), feedback, Examples.specs(examples));
     }
 
-    /** Every version of a generated method, oldest first. */
+    /**
+     * Every version of a generated method, oldest first.
+     *
+     * @param iface  the interface, implemented with this {@code Jit}
+     * @param method its name, or its signature if it is overloaded
+     * @return its versions
+     */
     public List<Version> history(Class<?> iface, String method) {
         return engine.history(key(iface, method));
     }
@@ -194,6 +249,9 @@ public final class Jit {
     /**
      * Checks, without the model, that every abstract method of the interfaces is stored, compiles
      * and matches its spec: the gate to run in CI before shipping with {@link Mode#LOCKED}.
+     *
+     * @param ifaces the interfaces to check
+     * @return how many methods were checked, and one line per problem
      */
     public Verification verify(Class<?>... ifaces) {
         List<String> problems = new ArrayList<>();
@@ -214,6 +272,9 @@ public final class Jit {
     /**
      * Makes every abstract method of the interfaces exist now: loaded from the store, or generated
      * (up to four at a time) when missing or stale. Failures are reported, not thrown.
+     *
+     * @param ifaces the interfaces whose methods to make
+     * @return what was generated, what was loaded, and what failed with why
      */
     public Preparation prepare(Class<?>... ifaces) {
         List<MethodKey> keys = new ArrayList<>();
@@ -275,7 +336,12 @@ public final class Jit {
         private Builder() {
         }
 
-        /** The model that writes methods: any LangChain4j {@link ChatModel}. Not needed in {@link Mode#LOCKED}. */
+        /**
+         * The model that writes methods: any LangChain4j {@link ChatModel}. Not needed in {@link Mode#LOCKED}.
+         *
+         * @param model the model
+         * @return this builder
+         */
         public Builder model(ChatModel model) {
             Objects.requireNonNull(model, "model");
             this.model = () -> model;
@@ -285,31 +351,54 @@ public final class Jit {
         /**
          * The model that writes methods, made when a method must first be written: a process that only
          * runs stored methods never makes it.
+         *
+         * @param model makes the model
+         * @return this builder
          */
         public Builder model(Supplier<? extends ChatModel> model) {
             this.model = Objects.requireNonNull(model, "model");
             return this;
         }
 
-        /** The store folder (default: {@code .jit} in the working directory). */
+        /**
+         * The store folder (default: {@code .jit} in the working directory).
+         *
+         * @param store the folder; created when a method is first stored
+         * @return this builder
+         */
         public Builder store(Path store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 
-        /** When the model may be called (default: {@link Mode#AUTO}). */
+        /**
+         * When the model may be called (default: {@link Mode#AUTO}).
+         *
+         * @param mode the mode
+         * @return this builder
+         */
         public Builder mode(Mode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
             return this;
         }
 
-        /** Who approves new versions in {@link Mode#REVIEW} (default: a prompt on the console, if there is one). */
+        /**
+         * Who approves new versions in {@link Mode#REVIEW} (default: a prompt on the console, if there is one).
+         *
+         * @param reviewer the reviewer, e.g. {@link Reviewer#approvingFrom(Path)}
+         * @return this builder
+         */
         public Builder reviewer(Reviewer reviewer) {
             this.reviewer = Objects.requireNonNull(reviewer, "reviewer");
             return this;
         }
 
-        /** How many model requests one generation may make in total: the first answer plus repairs (default 3). */
+        /**
+         * How many model requests one generation may make in total: the first answer plus repairs (default 3).
+         *
+         * @param maxAttempts 1 or more
+         * @return this builder
+         */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
@@ -323,6 +412,9 @@ public final class Jit {
          * model may make while writing one method (default 8). They do not count against
          * {@link #maxAttempts}, which counts answers; past this bound the generation fails with a
          * {@link GenerationException} that says so.
+         *
+         * @param maxToolCalls 0 or more
+         * @return this builder
          */
         public Builder maxToolCalls(int maxToolCalls) {
             if (maxToolCalls < 0) {
@@ -339,6 +431,9 @@ public final class Jit {
          * {@code maven.repo.local}), recorded in the store with the SHA-256 of every jar, and loaded in a
          * class loader of the method's own. The allowed groups are also the verifier's grant: generated
          * code may use the packages of their jars freely, so allow only groups whose code you trust.
+         *
+         * @param allowedGroupIds group ids such as {@code org.apache.commons}; none allows any group
+         * @return this builder
          */
         public Builder dependencies(String... allowedGroupIds) {
             this.dependencies = DependencyGrant.groups(allowedGroupIds);
@@ -360,6 +455,9 @@ public final class Jit {
         /**
          * Grants capabilities to every generated method, on top of {@link Capability#CONSOLE} (granted by
          * default) and each interface's {@link Allow}. Members that are never allowed stay denied.
+         *
+         * @param capabilities the capabilities to grant
+         * @return this builder
          */
         public Builder allow(Capability... capabilities) {
             grants.addAll(List.of(capabilities));
@@ -369,6 +467,10 @@ public final class Jit {
         /**
          * The budget of one call of generated code (default 1 s of CPU and 256 MiB); {@link Budget} on an
          * interface or method overrides it.
+         *
+         * @param cpu         CPU time of one call
+         * @param memoryBytes the largest single allocation, and what one call may allocate between two measurements
+         * @return this builder
          */
         public Builder budget(Duration cpu, long memoryBytes) {
             if (cpu.isNegative() || cpu.isZero() || memoryBytes <= 0) {
@@ -379,7 +481,12 @@ public final class Jit {
             return this;
         }
 
-        /** How long one example or check may run before it fails (default 5 s). */
+        /**
+         * How long one example or check may run before it fails (default 5 s).
+         *
+         * @param checkTimeout positive
+         * @return this builder
+         */
         public Builder checkTimeout(Duration checkTimeout) {
             if (checkTimeout.isNegative() || checkTimeout.isZero()) {
                 throw new IllegalArgumentException("checkTimeout must be positive, not " + checkTimeout);
@@ -388,7 +495,12 @@ public final class Jit {
             return this;
         }
 
-        /** The clock that stamps versions (default: the system clock, UTC). */
+        /**
+         * The clock that stamps versions (default: the system clock, UTC).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -398,16 +510,23 @@ public final class Jit {
          * The {@code Jit}. Without a {@link #model}, methods are only loaded from the store: a method that
          * would have to be written fails with a {@link JitException} that says how to configure one.
          *
+         * @return the {@code Jit}
          * @throws IllegalStateException in {@link Mode#REVIEW} without a reviewer and without a console to ask
+         * @throws JitException listing what to set, when the model comes from the environment and none is
+         *                      configured (except in {@link Mode#LOCKED}, which needs none)
          */
         public Jit build() {
             Reviewer chosen = reviewer;
             if (chosen == null && mode == Mode.REVIEW) {
                 if (System.console() == null) {
                     throw new IllegalStateException("REVIEW mode needs a reviewer, and there is no console to ask: "
-                            + "Jit.builder().reviewer(...)");
+                            + "give one with Jit.builderFromEnvironment().reviewer(...) or Jit.builder().reviewer(...), "
+                            + "e.g. Reviewer.approvingFrom(Path.of(\"approved-methods.txt\"))");
                 }
                 chosen = ConsoleReviewer.ofSystemConsole();
+            }
+            if (model instanceof ConfiguredModel configured && mode != Mode.LOCKED) {
+                configured.settings(); // say at once what to set when there is no model, rather than at a first call
             }
             MavenResolver given = resolver;
             Supplier<MavenResolver> resolvers = memoize(() -> given != null ? given : MavenResolver.fromSystemProperties());

@@ -6,10 +6,15 @@ package dev.jitjava;
  * this: they reach the caller unchanged.
  */
 public class JitException extends RuntimeException {
+    /** @param message what went wrong and what would change it, ending with the method where there is one */
     public JitException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what went wrong and what would change it, ending with the method where there is one
+     * @param cause   the failure underneath
+     */
     public JitException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -35,13 +35,24 @@ public final class JitMethod<R> {
         this.examples = List.copyOf(examples);
     }
 
-    /** What the method does, for the model (used when the method is first written). */
+    /**
+     * What the method does, for the model (used when the method is first written).
+     *
+     * @param description the description, in plain words
+     * @return this method, described
+     */
     public JitMethod<R> describe(String description) {
         return new JitMethod<>(object, name, Objects.requireNonNull(description, "description"), returnType, typed,
                 examples);
     }
 
-    /** The return type ({@code Integer.class} asks for an {@code int} method). */
+    /**
+     * The return type ({@code Integer.class} asks for an {@code int} method).
+     *
+     * @param <T>  the return type
+     * @param type its class
+     * @return this method, returning {@code type}
+     */
     public <T> JitMethod<T> returns(Class<T> type) {
         return new JitMethod<>(object, name, description, Objects.requireNonNull(type, "type"), true, examples);
     }
@@ -51,6 +62,7 @@ public final class JitMethod<R> {
      *
      * @param arguments the arguments, as Java source
      * @param returns   the expected value (a string, number, character, boolean or null)
+     * @return this method, with the example added
      */
     public JitMethod<R> example(String arguments, Object returns) {
         List<ExampleSpec> more = new ArrayList<>(examples);
@@ -58,7 +70,12 @@ public final class JitMethod<R> {
         return new JitMethod<>(object, name, description, returnType, typed, more);
     }
 
-    /** Calls the method, writing it first if it does not exist. */
+    /**
+     * Calls the method, writing it first if it does not exist.
+     *
+     * @param args the arguments, which also type the method on its first call
+     * @return what the method returned ({@code null} for a {@code void} method)
+     */
     @SuppressWarnings("unchecked")
     public R call(Object... args) {
         Object result = object.invoke(name, typed ? returnType : null, description, examples, args);

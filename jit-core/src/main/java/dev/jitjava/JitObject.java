@@ -66,6 +66,7 @@ public final class JitObject {
         this.owner = new Owner.DynamicObject(namespace);
     }
 
+    /** {@return the namespace this object was made for, as {@link Jit#object(String)} was given it} */
     public String namespace() {
         return namespace;
     }
@@ -73,6 +74,10 @@ public final class JitObject {
     /**
      * Calls a method, writing it first if it does not exist. Its return type is the model's choice
      * ({@code void} gives {@code null}). Exceptions thrown by the method reach the caller unchanged.
+     *
+     * @param method the method's name
+     * @param args   the arguments, which type the method on its first call
+     * @return what the method returned, boxed
      */
     public Object call(String method, Object... args) {
         // The hot path, small enough for the JIT compiler to inline into the caller: the method
@@ -92,30 +97,60 @@ public final class JitObject {
         return invoke(method, null, "", List.of(), args);
     }
 
-    /** Calls a method that returns {@code returnType} ({@code Integer.class} asks for an {@code int} method). */
+    /**
+     * Calls a method that returns {@code returnType} ({@code Integer.class} asks for an {@code int} method).
+     *
+     * @param <R>        the return type
+     * @param returnType its class
+     * @param method     the method's name
+     * @param args       the arguments, which type the method on its first call
+     * @return what the method returned
+     */
     public <R> R call(Class<R> returnType, String method, Object... args) {
         Objects.requireNonNull(returnType, "returnType");
         return cast(returnType, invoke(method, returnType, "", List.of(), args));
     }
 
-    /** A method to describe before its first call: {@code o.method("fizzbuzz").describe("...").returns(String.class).call(15)}. */
+    /**
+     * A method to describe before its first call: {@code o.method("fizzbuzz").describe("...").returns(String.class).call(15)}.
+     *
+     * @param name the method's name
+     * @return the method, to describe and call
+     */
     public JitMethod<Object> method(String name) {
         Objects.requireNonNull(name, "name");
         return new JitMethod<>(this, name, "", Object.class, false, List.of());
     }
 
-    /** The current source of a method, by name or by signature ({@code countVowels(java.lang.String)}). */
+    /**
+     * The current source of a method.
+     *
+     * @param method its name, or its signature if it is overloaded: {@code countVowels(java.lang.String)}
+     * @return the source it runs
+     */
     public String source(String method) {
         return engine.source(key(method));
     }
 
-    /** Writes a new version of a method from feedback and rebinds it; returns the new version. */
+    /**
+     * Writes a new version of a method from feedback and rebinds it.
+     *
+     * @param method   its name, or its signature if it is overloaded
+     * @param feedback what to change, in words
+     * @param examples examples the new version must pass, kept from then on
+     * @return the new version
+     */
     public Version improve(String method, String feedback, Example.Case... examples) {
         Objects.requireNonNull(feedback, "feedback");
         return engine.improve(key(method), feedback, Examples.specs(examples));
     }
 
-    /** Every version of a method, oldest first. */
+    /**
+     * Every version of a method, oldest first.
+     *
+     * @param method its name, or its signature if it is overloaded
+     * @return its versions
+     */
     public List<Version> history(String method) {
         return engine.history(key(method));
     }

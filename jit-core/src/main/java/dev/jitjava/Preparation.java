@@ -12,6 +12,13 @@ import java.util.Map;
  * @param failed    the methods that could not be prepared, with the reason
  */
 public record Preparation(List<String> generated, List<String> stored, Map<String, String> failed) {
+    /**
+     * Copies the lists and the map: a preparation does not change afterwards.
+     *
+     * @param generated written by the model now
+     * @param stored    loaded from the store
+     * @param failed    the methods that could not be prepared, with the reason
+     */
     public Preparation {
         generated = List.copyOf(generated);
         stored = List.copyOf(stored);

@@ -9,11 +9,17 @@ import java.util.List;
  * @param problems one line per method that is missing, stale or does not compile
  */
 public record Verification(int checked, List<String> problems) {
+    /**
+     * Copies the list of problems: a verification does not change afterwards.
+     *
+     * @param checked  how many methods were checked
+     * @param problems one line per method that is missing, stale or does not compile
+     */
     public Verification {
         problems = List.copyOf(problems);
     }
 
-    /** True when every method is stored, compiles and matches its spec. */
+    /** {@return true when every method is stored, compiles and matches its spec} */
     public boolean passed() {
         return problems.isEmpty();
     }

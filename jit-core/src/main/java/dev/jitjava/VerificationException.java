@@ -7,14 +7,19 @@ import java.util.List;
  * member, the source line and, where a capability would allow it, how to grant it.
  */
 public class VerificationException extends JitException {
+    /** Every violation found. */
     private final List<String> violations;
 
+    /**
+     * @param message    what was used, where, and the grant that would allow it, ending with the method
+     * @param violations every violation found, one line each
+     */
     public VerificationException(String message, List<String> violations) {
         super(message);
         this.violations = List.copyOf(violations);
     }
 
-    /** Every violation found, one line each. */
+    /** {@return every violation found, one line each} */
     public List<String> violations() {
         return violations;
     }

@@ -5,9 +5,6 @@ import dev.jitjava.test.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -56,16 +53,9 @@ class ModelOverrideTest {
             return Answers.COUNT_VOWELS;
         }).reportingUsage(7, 9);
         Mixed mixed = Jit.builder().store(store).model(slow).build().implement(Mixed.class);
-        PrintStream original = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            mixed.countVowels("a");
-        } finally {
-            System.setErr(original);
-        }
+        String err = SeedDemoTest.captureStderr(() -> mixed.countVowels("a"));
 
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(err)
                 .contains("INFO dev.jitjava.Jit - writing Mixed.countVowels(String) with scripted…")
                 .containsPattern("INFO dev.jitjava.Jit - wrote Mixed.countVowels\\(String\\) with scripted in \\d+ ms "
                         + "\\(1 request, 7 tokens in, 9 out\\)");

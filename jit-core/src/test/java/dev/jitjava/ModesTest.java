@@ -47,7 +47,7 @@ class ModesTest {
 
         assertThatThrownBy(() -> numbers.countVowels("a"))
                 .isInstanceOf(MissingMethodException.class)
-                .hasMessage("Numbers.countVowels(String) is not in the store (" + java() + "), and LOCKED mode never "
+                .hasMessage("Not in the store (" + java() + "), and LOCKED mode never "
                         + "calls the model. Generate it in AUTO mode (JIT_MODE=auto, or jit.prepare(...)) and commit "
                         + "the store, for method Numbers.countVowels(String)");
         assertThat(model.requestCount()).isZero();
@@ -80,7 +80,7 @@ class ModesTest {
         Jit lockedAgain = Jit.builder().store(store).model(model).mode(Mode.LOCKED).build();
         assertThatThrownBy(() -> lockedAgain.implement(Numbers.class).countVowels("a"))
                 .isInstanceOf(MissingMethodException.class)
-                .hasMessageStartingWith("Numbers.countVowels(String) is stale in the store: the description changed since "
+                .hasMessageStartingWith("Stale in the store: the description changed since "
                         + "it was written, and LOCKED mode never calls the model.");
         assertThat(model.requestCount()).isZero();
     }
@@ -150,7 +150,9 @@ class ModesTest {
     void review_withoutReviewerOrConsole_isAClearError() {
         assertThatThrownBy(() -> Jit.builder().store(store).model(ScriptedChatModel.answering()).mode(Mode.REVIEW).build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("REVIEW mode needs a reviewer, and there is no console to ask: Jit.builder().reviewer(...)");
+                .hasMessage("REVIEW mode needs a reviewer, and there is no console to ask: give one with "
+                        + "Jit.builderFromEnvironment().reviewer(...) or Jit.builder().reviewer(...), "
+                        + "e.g. Reviewer.approvingFrom(Path.of(\"approved-methods.txt\"))");
     }
 
     @Test

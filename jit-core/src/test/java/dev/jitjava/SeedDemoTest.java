@@ -79,13 +79,21 @@ class SeedDemoTest {
     }
 
     static String captureStdout(Runnable action) {
-        PrintStream original = System.out;
+        return capture(action, System.out, System::setOut);
+    }
+
+    /** What {@code action} wrote on System.err: slf4j-simple's log lines, in tests. */
+    static String captureStderr(Runnable action) {
+        return capture(action, System.err, System::setErr);
+    }
+
+    private static String capture(Runnable action, PrintStream original, java.util.function.Consumer<PrintStream> set) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        set.accept(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
             action.run();
         } finally {
-            System.setOut(original);
+            set.accept(original);
         }
         return buffer.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
     }

@@ -109,7 +109,7 @@ class ValidationTest {
 
         assertThatThrownBy(one::one)
                 .isInstanceOf(JitException.class)
-                .hasMessage("No model is configured, so jit-java cannot write interfaceWithOneMethod.one(): give one with "
+                .hasMessage("No model is configured, so jit-java cannot write this method: give one with "
                         + "Jit.builder().model(chatModel), or set JIT_MODEL for Jit.create(), for method "
                         + "interfaceWithOneMethod.one()");
     }

@@ -18,14 +18,31 @@ public interface BuildCache {
      *                   stored methods it used)
      */
     record Build(Map<String, byte[]> classes, Map<String, String> properties) {
+        /**
+         * Copies both maps.
+         *
+         * @param classes class files by binary name
+         * @param properties what the host wants to check before it trusts the build (say, the stamps of the stored methods it used)
+         */
         public Build {
             classes = Map.copyOf(classes);
             properties = Map.copyOf(properties);
         }
     }
 
+    /**
+     * The build kept under a key.
+     *
+     * @param key the host's key
+     * @return the build, or empty when there is none or it cannot be read
+     */
     Optional<Build> read(String key);
 
-    /** Keeps a build; a failure to write only costs time later. */
+    /**
+     * Keeps a build; a failure to write only costs time later.
+     *
+     * @param key   the host's key, saying everything the build depends on
+     * @param build the build
+     */
     void write(String key, Build build);
 }

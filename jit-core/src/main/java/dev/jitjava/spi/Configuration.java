@@ -41,36 +41,57 @@ public final class Configuration {
      * @param home             the user's home, with {@code .jit/jit.properties}
      * @param ollamaProbe      given a base URL, the first model a local Ollama lists ("" if it lists none), or
      *                         null if nothing answers there
+     * @return the configuration
      */
     public static Configuration of(Map<String, String> environment, Path workingDirectory, Path home,
                                    Function<String, String> ollamaProbe) {
         return new Configuration(ModelConfig.load(environment, workingDirectory, home, ollamaProbe), workingDirectory);
     }
 
-    /** The process's own environment, the working directory and the user's home; a local Ollama really probed. */
+    /**
+     * The process's own environment, the working directory and the user's home; a local Ollama really probed.
+     *
+     * @return the configuration
+     */
     public static Configuration fromEnvironment() {
         return of(System.getenv(), Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")),
                 ModelConfig::probeOllama);
     }
 
-    /** Asks a local Ollama for the first model it lists: "" when it lists none, null when nothing answers. */
+    /**
+     * Asks a local Ollama for the first model it lists.
+     *
+     * @param baseUrl the server, such as {@code http://localhost:11434}
+     * @return the model's name, "" when it lists none, or null when nothing answers
+     */
     public static String probeOllama(String baseUrl) {
         return ModelConfig.probeOllama(baseUrl);
     }
 
-    /** A setting by name ({@code JIT_STORE}, ...), or {@code fallback} when it is not set. */
+    /**
+     * A setting by name.
+     *
+     * @param name     {@code JIT_STORE}, ...
+     * @param fallback what to answer when it is not set
+     * @return the setting, or {@code fallback}
+     */
     public String value(String name, String fallback) {
         return config.value(name, fallback);
     }
 
-    /** {@code JIT_STORE} against the working directory, else {@code .jit} there. */
+    /**
+     * The store folder.
+     *
+     * @return {@code JIT_STORE} against the working directory, else {@code .jit} there
+     */
     public Path store() {
         return workingDirectory.resolve(config.value("JIT_STORE", ".jit"));
     }
 
     /**
-     * {@code JIT_MODE}, else {@link Mode#AUTO}.
+     * The mode.
      *
+     * @return {@code JIT_MODE}, else {@link Mode#AUTO}
      * @throws JitException when it names no mode
      */
     public Mode mode() {
@@ -85,12 +106,23 @@ public final class Configuration {
     /**
      * The configured model, made on first use. Getting it throws a {@link JitException} that lists
      * what to set when no model is configured.
+     *
+     * @return what makes the model
      */
     public Supplier<ChatModel> model() {
         return model;
     }
 
-    /** The configured model as {@code jit doctor} shows it. */
+    /**
+     * The configured model as {@code jit doctor} shows it.
+     *
+     * @param label       {@code provider:model}
+     * @param provider    {@code openai}, {@code anthropic}, {@code gemini} or {@code ollama}
+     * @param baseUrl     the server, or null for the provider's own
+     * @param timeout     per request
+     * @param maxRetries  retries after the first try
+     * @param keyVariable the variable that holds the key, or null where none is needed
+     */
     public record ModelChoice(String label, String provider, String baseUrl, Duration timeout, int maxRetries,
                               String keyVariable) {
     }
@@ -98,6 +130,7 @@ public final class Configuration {
     /**
      * Which model would be used, without building it.
      *
+     * @return the model's settings, its key left out
      * @throws JitException listing what to set, when none is configured
      */
     public ModelChoice modelChoice() {
@@ -106,7 +139,11 @@ public final class Configuration {
                 settings.maxRetries(), settings.keyVariable());
     }
 
-    /** Whether the model may add libraries ({@code JIT_DEPENDENCIES}), and how to let it, in one line. */
+    /**
+     * Whether the model may add libraries ({@code JIT_DEPENDENCIES}), and how to let it.
+     *
+     * @return one line
+     */
     public String dependencies() {
         try {
             DependencyGrant grant = DependencyGrant.parse(config.value("JIT_DEPENDENCIES", ""));
@@ -121,6 +158,8 @@ public final class Configuration {
     /**
      * A builder seeded with this configuration: the store, the mode, the libraries the model may add
      * and the model (made only when a method must be written). Everything else can still be set.
+     *
+     * @return a new builder
      */
     public Jit.Builder builder() {
         Jit.Builder builder = Jit.builder().store(store()).mode(mode()).model(model);
@@ -131,7 +170,12 @@ public final class Configuration {
         return builder;
     }
 
-    /** A builder seeded with this configuration but writing with {@code chatModel} (say, a scripted one in tests). */
+    /**
+     * A builder seeded with this configuration but writing with another model.
+     *
+     * @param chatModel makes the model (say, a scripted one in tests)
+     * @return a new builder
+     */
     public Jit.Builder builder(Supplier<? extends ChatModel> chatModel) {
         return builder().model(Objects.requireNonNull(chatModel, "chatModel"));
     }

@@ -22,23 +22,43 @@ import java.util.Set;
  * <p>Methods are called from the thread that asked the engine for a method.
  */
 public interface MethodHost {
-    /** The store folder of the host's methods: {@code file/Vowels}, {@code shell/session}. Two names, slash-separated. */
+    /**
+     * The store folder of the host's methods.
+     *
+     * @return two names, slash-separated: {@code file/Vowels}, {@code shell/session}
+     */
     String storeId();
 
-    /** How messages name the host: {@code Vowels}, {@code session}. */
+    /**
+     * How messages name the host.
+     *
+     * @return {@code Vowels}, {@code session}
+     */
     String label();
 
-    /** What the host is for, in words (a program's {@code @Describe}), for the prompt and the spec; "" for none. */
+    /**
+     * What the host is for, in words, for the prompt and the spec.
+     *
+     * @return a program's {@code @Describe}, or "" for none
+     */
     default String description() {
         return "";
     }
 
-    /** Capabilities the host grants its methods on top of the {@code Jit}'s (a program's {@code @Allow}). */
+    /**
+     * Capabilities the host grants its methods on top of the {@code Jit}'s.
+     *
+     * @return a program's {@code @Allow}, say; none by default
+     */
     default Set<Capability> grants() {
         return Set.of();
     }
 
-    /** The budget of one call of the host's methods, when the host declares one (a program's {@code @Budget}). */
+    /**
+     * The budget of one call of the host's methods, when the host declares one.
+     *
+     * @return a program's {@code @Budget}, say; the {@code Jit}'s by default
+     */
     default Optional<Budgets> budgets() {
         return Optional.empty();
     }
@@ -52,24 +72,36 @@ public interface MethodHost {
     record Budgets(Duration cpu, long memoryBytes) {
     }
 
-    /** The system message: who the model is and how to answer. The engine adds what it says about tools. */
+    /**
+     * The system message: who the model is and how to answer. The engine adds what it says about tools.
+     *
+     * @return the message
+     */
     String systemMessage();
 
-    /** The user message asking for a first version of {@code method}. */
+    /**
+     * The user message asking for a first version.
+     *
+     * @param method the method
+     * @return the message
+     */
     String request(MethodRequest method);
 
     /**
      * The user message asking for a new version.
      *
+     * @param method          the method
      * @param current         the current source
      * @param earlierFeedback the feedback that led to earlier versions, oldest first
      * @param feedback        what to change now
+     * @return the message
      */
     String improvement(MethodRequest method, String current, List<String> earlierFeedback, String feedback);
 
     /**
      * Compiles a method where it will live, with what else the host holds.
      *
+     * @param method   the method
      * @param source   the method's source as stored: members, imports first
      * @param examples members of a class that runs the method's examples, to be compiled where it can call
      *                 the method by its simple name (its binary name goes into {@link HostCompilation.Classes});
@@ -82,7 +114,9 @@ public interface MethodHost {
      * Called when the model starts writing a method, so that the host can show it (a spinner, a line);
      * the engine runs what it returns when the model is done, whether it succeeded or not.
      *
-     * @param model how messages name the model
+     * @param method the method
+     * @param model  how messages name the model
+     * @return what ends the showing
      */
     default Runnable writing(MethodRequest method, String model) {
         return () -> { };
@@ -91,6 +125,9 @@ public interface MethodHost {
     /**
      * Defines a compilation's classes (the method's own already verified and instrumented) where its
      * examples can run; the loader is discarded afterwards.
+     *
+     * @param classes class files by binary name
+     * @return a loader that defines them on demand
      */
     ClassLoader trialLoader(Map<String, byte[]> classes);
 }

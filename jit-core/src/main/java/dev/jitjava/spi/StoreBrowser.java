@@ -23,12 +23,21 @@ public final class StoreBrowser {
         this.store = new MethodStore(root);
     }
 
-    /** The store in {@code root} (which need not exist yet: it then holds nothing). */
+    /**
+     * The store in a folder.
+     *
+     * @param root the folder, which need not exist yet: it then holds nothing
+     * @return the store
+     */
     public static StoreBrowser open(Path root) {
         return new StoreBrowser(Objects.requireNonNull(root, "root"));
     }
 
-    /** The store's folder, absolute. */
+    /**
+     * The store's folder.
+     *
+     * @return the folder, absolute
+     */
     public Path root() {
         return store.root();
     }
@@ -36,6 +45,7 @@ public final class StoreBrowser {
     /**
      * Every stored method, sorted by owner and signature.
      *
+     * @return the methods
      * @throws JitException naming the file when a {@code .json} cannot be read
      */
     public List<StoredMethod> list() {
@@ -46,18 +56,29 @@ public final class StoreBrowser {
      * The stored methods a person means by {@code query}: a name ({@code countVowels}), {@code Type.name},
      * a signature ({@code countVowels(java.lang.String)}) or {@code Type.signature}, the owner named by
      * its label or its full store name. Spaces are ignored.
+     *
+     * @param query what the person typed
+     * @return the methods it matches
      */
     public List<StoredMethod> find(String query) {
         String wanted = query.replace(" ", "");
         return list().stream().filter(method -> matches(method, wanted)).toList();
     }
 
-    /** Marks a stored method approved (reviewed), keeping everything else. */
+    /**
+     * Marks a stored method approved (reviewed), keeping everything else.
+     *
+     * @param method the method
+     */
     public void approve(StoredMethod method) {
         store.approve(listed(method));
     }
 
-    /** Deletes a stored method's {@code .java} and {@code .json}: its next call writes it again. */
+    /**
+     * Deletes a stored method's {@code .java} and {@code .json}: its next call writes it again.
+     *
+     * @param method the method
+     */
     public void remove(StoredMethod method) {
         store.remove(listed(method));
     }
@@ -68,17 +89,29 @@ public final class StoreBrowser {
      *
      * @param owner     the store's name for the owner: {@code file/Vowels}
      * @param signature {@code countVowels(java.lang.String)}
+     * @return the stamps as one text
      */
     public Optional<String> stamp(String owner, String signature) {
         return store.stamp(key(owner, signature));
     }
 
-    /** A stored method's current source (reading its files), if it is stored. */
+    /**
+     * A stored method's current source, reading its files.
+     *
+     * @param owner     the store's name for the owner
+     * @param signature the method's signature
+     * @return the source, if it is stored
+     */
     public Optional<String> source(String owner, String signature) {
         return store.load(key(owner, signature)).map(MethodStore.Stored::source);
     }
 
-    /** The builds a host keeps for an owner in the store's {@code .cache}. */
+    /**
+     * The builds a host keeps for an owner in the store's {@code .cache}.
+     *
+     * @param owner the store's name for the owner
+     * @return the cache
+     */
     public BuildCache buildCache(String owner) {
         return new BuildCache() {
             @Override

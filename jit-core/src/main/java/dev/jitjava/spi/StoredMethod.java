@@ -22,21 +22,47 @@ import java.util.List;
  */
 public record StoredMethod(String owner, String ownerLabel, String signature, Path sourceFile, Path metadataFile,
                            String status, String model, List<Version> versions, long inputTokens, long outputTokens) {
+    /**
+     * Copies the versions.
+     *
+     * @param owner the store's name for its owner: an interface's binary name, {@code object/scratch}, {@code file/Vowels}, {@code shell/session}
+     * @param ownerLabel how messages name the owner: {@code Numbers}, {@code scratch}, {@code Vowels}
+     * @param signature {@code countVowels(java.lang.String)}
+     * @param sourceFile its {@code .java} file
+     * @param metadataFile its {@code .json} file
+     * @param status {@code generated}, {@code approved} or {@code edited}
+     * @param model the model that wrote the current version
+     * @param versions every version, oldest first
+     * @param inputTokens the tokens the current version took in, or -1 when the model did not say
+     * @param outputTokens the tokens it took out, or -1
+     */
     public StoredMethod {
         versions = List.copyOf(versions);
     }
 
-    /** {@code Numbers.countVowels(java.lang.String)}. */
+    /**
+     * How {@code jit ls} names it.
+     *
+     * @return {@code Numbers.countVowels(java.lang.String)}
+     */
     public String label() {
         return ownerLabel + "." + signature;
     }
 
-    /** {@code countVowels}. */
+    /**
+     * Its name.
+     *
+     * @return {@code countVowels}
+     */
     public String name() {
         return signature.substring(0, signature.indexOf('('));
     }
 
-    /** The kind of owner: {@code interface}, or the first folder of a two-folder owner ({@code object}, {@code file}, {@code shell}). */
+    /**
+     * The kind of owner.
+     *
+     * @return {@code interface}, or the first folder of a two-folder owner ({@code object}, {@code file}, {@code shell})
+     */
     public String ownerKind() {
         int slash = owner.indexOf('/');
         return slash < 0 ? "interface" : owner.substring(0, slash);

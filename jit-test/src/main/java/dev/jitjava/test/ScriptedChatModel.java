@@ -56,7 +56,12 @@ public final class ScriptedChatModel implements ChatModel {
         this.fallback = fallback;
     }
 
-    /** A model that gives these answers, in order, one per request. */
+    /**
+     * A model that gives these answers, in order, one per request.
+     *
+     * @param answers the answers' text, as a model would write them (code in a {@code ```java} block)
+     * @return the model
+     */
     public static ScriptedChatModel answering(String... answers) {
         ScriptedChatModel model = new ScriptedChatModel(null);
         for (String answer : answers) {
@@ -65,12 +70,22 @@ public final class ScriptedChatModel implements ChatModel {
         return model;
     }
 
-    /** A model whose answer is a function of the request, for every request the script does not cover. */
+    /**
+     * A model whose answer is a function of the request, for every request the script does not cover.
+     *
+     * @param reply the answer's text for a request
+     * @return the model
+     */
     public static ScriptedChatModel replying(Function<ChatRequest, String> reply) {
         return new ScriptedChatModel(Objects.requireNonNull(reply, "reply"));
     }
 
-    /** Adds an answer to the end of the script. */
+    /**
+     * Adds an answer to the end of the script.
+     *
+     * @param answer the answer's text
+     * @return this model
+     */
     public synchronized ScriptedChatModel thenAnswer(String answer) {
         Objects.requireNonNull(answer, "answer");
         steps.addLast(request -> AiMessage.from(answer));
@@ -80,6 +95,10 @@ public final class ScriptedChatModel implements ChatModel {
     /**
      * Adds a step that calls a tool instead of answering: the response holds one tool execution
      * request for {@code tool} with these arguments (a JSON object, as models send them).
+     *
+     * @param tool          the tool's name, e.g. {@code describe_type}
+     * @param argumentsJson its arguments, e.g. {@code {"name":"java.lang.String"}}
+     * @return this model
      */
     public synchronized ScriptedChatModel thenCallTool(String tool, String argumentsJson) {
         Objects.requireNonNull(tool, "tool");
@@ -98,20 +117,32 @@ public final class ScriptedChatModel implements ChatModel {
      * Makes this a model without tool calling: a request that offers tools is recorded and then
      * fails with LangChain4j's {@link UnsupportedFeatureException}, without using a step, as
      * LangChain4j's own models report it.
+     *
+     * @return this model
      */
     public synchronized ScriptedChatModel withoutTools() {
         this.withoutTools = true;
         return this;
     }
 
-    /** Adds an answer computed from the request to the end of the script. */
+    /**
+     * Adds an answer computed from the request to the end of the script.
+     *
+     * @param reply the answer's text for the request that reaches this step
+     * @return this model
+     */
     public synchronized ScriptedChatModel thenReply(Function<ChatRequest, String> reply) {
         Objects.requireNonNull(reply, "reply");
         steps.addLast(request -> AiMessage.from(reply.apply(request)));
         return this;
     }
 
-    /** Adds a step that fails: the request that reaches it throws {@code failure}. */
+    /**
+     * Adds a step that fails: the request that reaches it throws {@code failure}.
+     *
+     * @param failure what the request throws
+     * @return this model
+     */
     public synchronized ScriptedChatModel thenFail(RuntimeException failure) {
         Objects.requireNonNull(failure, "failure");
         steps.addLast(request -> {
@@ -120,13 +151,24 @@ public final class ScriptedChatModel implements ChatModel {
         return this;
     }
 
-    /** The model name this model reports in its responses and default parameters ("scripted" unless set). */
+    /**
+     * The model name this model reports in its responses and default parameters ("scripted" unless set).
+     *
+     * @param name the model name
+     * @return this model
+     */
     public synchronized ScriptedChatModel named(String name) {
         this.modelName = Objects.requireNonNull(name, "name");
         return this;
     }
 
-    /** Token usage to report on every response (none unless set). */
+    /**
+     * Token usage to report on every response (none unless set).
+     *
+     * @param inputTokens  input tokens per response
+     * @param outputTokens output tokens per response
+     * @return this model
+     */
     public synchronized ScriptedChatModel reportingUsage(int inputTokens, int outputTokens) {
         this.tokenUsage = new TokenUsage(inputTokens, outputTokens);
         return this;
@@ -166,17 +208,30 @@ public final class ScriptedChatModel implements ChatModel {
         return ChatRequestParameters.builder().modelName(modelName).build();
     }
 
-    /** Every request received so far, oldest first (a copy). */
+    /**
+     * Every request received so far, oldest first (a copy).
+     *
+     * @return the requests
+     */
     public synchronized List<ChatRequest> requests() {
         return List.copyOf(requests);
     }
 
-    /** How many requests were received. */
+    /**
+     * How many requests were received.
+     *
+     * @return the number of requests
+     */
     public synchronized int requestCount() {
         return requests.size();
     }
 
-    /** The most recent request. */
+    /**
+     * The most recent request.
+     *
+     * @return the request
+     * @throws IllegalStateException when there was none yet
+     */
     public synchronized ChatRequest lastRequest() {
         if (requests.isEmpty()) {
             throw new IllegalStateException("ScriptedChatModel has received no request yet");
@@ -184,7 +239,11 @@ public final class ScriptedChatModel implements ChatModel {
         return requests.get(requests.size() - 1);
     }
 
-    /** The text of the last user message of the most recent request. */
+    /**
+     * The text of the last user message of the most recent request.
+     *
+     * @return the message's text
+     */
     public String lastUserMessage() {
         return lastUserText(lastRequest());
     }
@@ -192,6 +251,8 @@ public final class ScriptedChatModel implements ChatModel {
     /**
      * The tool results the conversation of the most recent request carries, oldest first, each as
      * {@code name: text}: what jit-java's tools answered the model.
+     *
+     * @return the results, as {@code name: text}
      */
     public synchronized List<String> toolResults() {
         List<String> results = new ArrayList<>();
@@ -203,13 +264,22 @@ public final class ScriptedChatModel implements ChatModel {
         return results;
     }
 
-    /** The names of the tools the most recent request offered. */
+    /**
+     * The names of the tools the most recent request offered.
+     *
+     * @return the tools' names
+     */
     public synchronized List<String> offeredTools() {
         List<ToolSpecification> tools = lastRequest().toolSpecifications();
         return tools == null ? List.of() : tools.stream().map(ToolSpecification::name).toList();
     }
 
-    /** The text of every message of a request, joined with blank lines: handy for {@code contains} checks. */
+    /**
+     * The text of every message of a request, joined with blank lines: handy for {@code contains} checks.
+     *
+     * @param request a request
+     * @return the text of its messages
+     */
     public static String allText(ChatRequest request) {
         StringBuilder text = new StringBuilder();
         for (ChatMessage message : request.messages()) {
@@ -221,7 +291,12 @@ public final class ScriptedChatModel implements ChatModel {
         return text.toString();
     }
 
-    /** The text of the last user message of a request, or "" if it has none. */
+    /**
+     * The text of the last user message of a request, or "" if it has none.
+     *
+     * @param request a request
+     * @return the text of its last user message
+     */
     public static String lastUserText(ChatRequest request) {
         return UserMessage.findLast(request.messages()).map(ScriptedChatModel::textOf).orElse("");
     }

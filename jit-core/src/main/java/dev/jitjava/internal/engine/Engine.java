@@ -330,11 +330,10 @@ public final class Engine {
 
     MissingMethodException missing(MethodKey key, String staleReason) {
         String what = staleReason == null
-                ? "is not in the store (" + store.sourceFile(key) + ")"
-                : "is stale in the store: " + staleReason;
-        return new MissingMethodException(Messages.forMethod(key, key.display() + " " + what
-                + ", and LOCKED mode never calls the model. Generate it in AUTO mode (JIT_MODE=auto, or "
-                + "jit.prepare(...)) and commit the store"));
+                ? "Not in the store (" + store.sourceFile(key) + ")"
+                : "Stale in the store: " + staleReason;
+        return new MissingMethodException(Messages.forMethod(key, what + ", and LOCKED mode never calls the model. "
+                + "Generate it in AUTO mode (JIT_MODE=auto, or jit.prepare(...)) and commit the store"));
     }
 
     static List<ExampleSpec> withNew(List<ExampleSpec> existing, List<ExampleSpec> more) {

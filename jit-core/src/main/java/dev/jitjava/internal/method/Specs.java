@@ -40,6 +40,7 @@ public final class Specs {
             others.addAll(defaultLines);
             specs.add(forInterfaceMethod(owner, methods.get(i), others, text.imports()));
         }
+        ParameterNames.warnIfSynthetic(iface, methods, specs);
         return specs;
     }
 

@@ -42,8 +42,8 @@ public final class Models {
         if (spec.model().isEmpty()) {
             if (model == null) {
                 throw new JitException(Messages.forMethod(spec.key(), "No model is configured, so jit-java cannot "
-                        + "write " + spec.key().display() + ": give one with Jit.builder().model(chatModel), or set "
-                        + "JIT_MODEL for Jit.create()"));
+                        + "write this method: give one with Jit.builder().model(chatModel), or set JIT_MODEL for "
+                        + "Jit.create()"));
             }
             synchronized (this) {
                 if (standard == null) {
