@@ -17,6 +17,12 @@ public @interface Budget {
     /** CPU time, in milliseconds. */
     long cpuMillis() default 1000;
 
-    /** The largest single array the code may allocate, in MiB (also caps what guarded JDK calls may build). */
+    /** What one call may allocate in all, in MiB: arrays, guarded JDK calls and what the thread allocated. */
     long memoryMegabytes() default 256;
+
+    /**
+     * Wall-clock time, in milliseconds: what CPU time does not see (a call that waits); 0 keeps the
+     * {@code Jit}'s ({@link Jit.Builder#wallClock}, default 3 s).
+     */
+    long wallMillis() default 0;
 }

@@ -86,7 +86,8 @@ public final class Jit {
     private final Supplier<Generator> generator;
 
     private Jit(Builder builder, Reviewer reviewer) {
-        CodeLoader loader = new CodeLoader(builder.grants, builder.cpuBudget, builder.memoryBudget, builder.dependencies);
+        CodeLoader loader = new CodeLoader(builder.grants, builder.cpuBudget, builder.memoryBudget, builder.wallBudget,
+                builder.dependencies);
         // Anonymous classes, not lambdas, on the way to a first call: a process that only loads stored
         // methods then never starts the lambda machinery (tens of milliseconds). Maven Resolver's
         // classes load only when a library is resolved.
@@ -374,6 +375,7 @@ public final class Jit {
         private final Set<Capability> grants = EnumSet.of(Capability.CONSOLE);
         private Duration cpuBudget = Duration.ofSeconds(1);
         private long memoryBudget = 256L << 20;
+        private Duration wallBudget = Duration.ofSeconds(3);
         private Clock clock; // the system clock, UTC, made when first needed: java.time is not loaded at start-up
 
         private Builder() {
@@ -472,6 +474,18 @@ public final class Jit {
             }
             this.cpuBudget = cpu;
             this.memoryBudget = memoryBytes;
+            return this;
+        }
+
+        /**
+         * The wall-clock budget of one call of generated code (default 3 s), beside the CPU budget of
+         * {@link #budget}: what CPU time does not see. {@link Budget#wallMillis} overrides it.
+         */
+        public Builder wallClock(Duration wall) {
+            if (wall.isNegative() || wall.isZero()) {
+                throw new IllegalArgumentException("a wall-clock budget must be positive: " + wall);
+            }
+            this.wallBudget = wall;
             return this;
         }
 

@@ -47,14 +47,21 @@ public final class CodeLoader {
     private final Set<Capability> grants;
     private final Duration cpuBudget;
     private final long memoryBudget;
+    private final Duration wallBudget;
     private final DependencyGrant dependencies;
     private final java.util.concurrent.ConcurrentHashMap<List<Object>, String> policies =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     public CodeLoader(Set<Capability> grants, Duration cpuBudget, long memoryBudget, DependencyGrant dependencies) {
+        this(grants, cpuBudget, memoryBudget, Duration.ofNanos(Instrumenter.DEFAULT_WALL_NANOS), dependencies);
+    }
+
+    public CodeLoader(Set<Capability> grants, Duration cpuBudget, long memoryBudget, Duration wallBudget,
+                      DependencyGrant dependencies) {
         this.grants = Set.copyOf(grants);
         this.cpuBudget = cpuBudget;
         this.memoryBudget = memoryBudget;
+        this.wallBudget = wallBudget;
         this.dependencies = dependencies;
     }
 
@@ -259,7 +266,7 @@ public final class CodeLoader {
         appendSorted(text, context.trusted());
         appendSorted(text, context.trustedPackages());
         Instrumenter.Limits limits = limits(spec, "");
-        text.append(limits.cpuNanos()).append(' ').append(limits.maxBytes()).append('\n');
+        text.append(limits.cpuNanos()).append(' ').append(limits.maxBytes()).append(' ').append(limits.wallNanos()).append('\n');
         for (Libraries.Added added : libraries.added()) {
             for (dev.jitjava.internal.dependency.Artifact artifact : added.artifacts()) {
                 text.append(artifact.coordinates()).append(' ').append(artifact.sha256()).append('\n');
@@ -325,12 +332,14 @@ public final class CodeLoader {
     private Instrumenter.Limits limits(MethodSpec spec, String descriptor) {
         long cpu = cpuBudget.toNanos();
         long memory = memoryBudget;
+        long wall = wallBudget.toNanos();
         Budget budget = spec.budget();
         if (budget != null) {
             cpu = budget.cpuMillis() * 1_000_000L;
             memory = budget.memoryMegabytes() << 20;
+            wall = budget.wallMillis() > 0 ? budget.wallMillis() * 1_000_000L : wall;
         }
-        return new Instrumenter.Limits(cpu, memory, spec.key().display(), spec.name(), descriptor);
+        return new Instrumenter.Limits(cpu, memory, spec.key().display(), spec.name(), descriptor, wall);
     }
 
     private static Set<Class<?>> visibleTypes(MethodSpec spec) {
