@@ -384,15 +384,23 @@ public final class BytecodeVerifier {
             type(owner);
             return;
         }
+        String what = display(owner.replace('/', '.'), name, descriptor, field);
         if (!own.contains(owner) && !context.trusts(owner)) {
-            String before = typeDenial(owner);
-            if (before != null) {
-                typeOf(Type.getObjectType(owner));
+            String denial = typeDenial(owner);
+            Allowlist.Rule rule = allowlist.classRule(owner);
+            Allowlist.Rule member = rule == null || rule.deny() ? null
+                    : allowlist.memberRule(owner, Signatures.memberKey(name, descriptor, field));
+            if (denial != null && member != null && !member.allows(context.grants()) && !member.deny()) {
+                violations.add(new Violation(what, line, member.reason(), member.capability(), className));
+                return;
+            }
+            if (denial != null) {
+                violations.add(new Violation(what, line, denial, rule != null && !rule.deny() ? rule.capability() : null,
+                        className));
                 return;
             }
         }
         MemberResolver.Resolved resolved = resolver.resolve(owner, name, descriptor, field);
-        String what = display(owner.replace('/', '.'), name, descriptor, field);
         switch (resolved.kind()) {
             case OWN -> {
             }
