@@ -79,6 +79,10 @@ public final class BytecodeVerifier {
         }
     }
 
+    private static final String STATE_REASON = "static fields may hold constants and tables that class initialization "
+            + "fills; state written after it is shared by every caller and thread, outside the per-call budgets: "
+            + "keep state inside the call (local variables, parameters, the objects the call creates)";
+
     private static final java.util.concurrent.atomic.AtomicLong VERIFICATIONS = new java.util.concurrent.atomic.AtomicLong();
 
     private final Allowlist allowlist;
@@ -113,6 +117,12 @@ public final class BytecodeVerifier {
         BytecodeVerifier verifier = new BytecodeVerifier(Allowlist.standard(), context, unit);
         for (ClassNode node : unit.values()) {
             verifier.verifyClass(node);
+        }
+        if (context.onlyMethods() == null && !context.grants().contains(Capability.STATE)) {
+            for (StaticState.Finding finding : StaticState.check(unit)) {
+                verifier.violations.add(new Violation("shared state: the code " + finding.what(), finding.line(),
+                        STATE_REASON, Capability.STATE, finding.className()));
+            }
         }
         return onePerClassAndLine(verifier.violations);
     }
@@ -233,10 +243,10 @@ public final class BytecodeVerifier {
                 member(call.owner, call.name, call.desc, false);
             } else if (insn instanceof FieldInsnNode field) {
                 member(field.owner, field.name, field.desc, true);
-                if (field.getOpcode() == Opcodes.PUTSTATIC && !method.name.equals("<clinit>")) {
-                    deny("static field " + field.owner.replace('/', '.') + "." + field.name + " written outside "
-                            + "class initialization", "state kept between calls is shared by all threads: "
-                            + "keep it in local variables");
+                if (field.getOpcode() == Opcodes.PUTSTATIC && !method.name.equals("<clinit>")
+                        && !context.grants().contains(Capability.STATE)) {
+                    violations.add(new Violation("static field " + field.owner.replace('/', '.') + "." + field.name
+                            + " written outside class initialization", line, STATE_REASON, Capability.STATE, className));
                 }
             } else if (insn instanceof TypeInsnNode typeInsn) {
                 type(typeInsn.desc);
