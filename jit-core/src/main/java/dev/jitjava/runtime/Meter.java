@@ -48,6 +48,8 @@ public final class Meter {
         long nextStep;
         int nextChunk = CHUNK;
         boolean fresh = true;
+        /** Call boundaries entered and not left: inside one, only the outermost boundary starts a new budget. */
+        int depth;
         BudgetExceededException failure;
         long failureStamp;
     }
@@ -139,7 +141,7 @@ public final class Meter {
                     + "memory budget of " + megabytes(maxBytes), method, "@Budget(memoryMegabytes = ...)");
         }
         State state = STATE.get();
-        if (state.charged + bytes >= state.nextStep) {
+        if (state.fresh || state.charged + bytes >= state.nextStep) {
             state = measure(cpuNanos, maxBytes, wallNanos, method);
         }
         state.charged += bytes;
@@ -155,30 +157,33 @@ public final class Meter {
         return Math.max(0, state.wallStart + wallNanos - System.nanoTime());
     }
 
-    /** At the call boundary, before the call. */
+    /** At the call boundary, before the call: the outermost boundary on the thread starts a fresh budget. */
     public static long start() {
+        State state = STATE.get();
+        if (state.depth++ == 0) {
+            state.fresh = true;
+        }
         return FAILURES.get();
     }
 
     /** At the call boundary, after a normal return: rethrows a budget failure the code swallowed. */
     public static void end(long started) {
-        if (FAILURES.get() != started) {
-            State state = STATE.get();
-            if (state.failure != null && state.failureStamp > started) {
-                BudgetExceededException failure = state.failure;
-                clear(failure);
-                throw failure;
-            }
+        State state = STATE.get();
+        if (FAILURES.get() != started && state.failure != null && state.failureStamp > started) {
+            BudgetExceededException failure = state.failure;
+            throw failure; // the boundary's handler leaves the call with it
         }
+        state.depth = Math.max(0, state.depth - 1);
     }
 
     /**
-     * At the call boundary, when a budget failure leaves the call: the next call on this thread
-     * starts with a fresh budget.
+     * At the call boundary, when anything leaves the call by an exception: after a budget failure
+     * the next call on this thread starts with a fresh budget.
      */
     public static void clear(Throwable leaving) {
+        State state = STATE.get();
+        state.depth = Math.max(0, state.depth - 1);
         if (leaving instanceof BudgetExceededException) {
-            State state = STATE.get();
             state.failure = null;
             state.fresh = true;
         }
@@ -189,7 +194,7 @@ public final class Meter {
         BudgetExceededException failure = new BudgetExceededException("The call recursed too deep (StackOverflowError): "
                 + "make the recursion shallower or iterative, for method " + method);
         failure.initCause(error);
-        STATE.get().fresh = true;
+        clear(failure);
         return failure;
     }
 
@@ -198,7 +203,7 @@ public final class Meter {
         BudgetExceededException failure = new BudgetExceededException("The call ran the JVM out of memory "
                 + "(OutOfMemoryError): build less at once, or raise the heap, for method " + method);
         failure.initCause(error);
-        STATE.get().fresh = true;
+        clear(failure);
         return failure;
     }
 
@@ -207,9 +212,9 @@ public final class Meter {
         long now = System.nanoTime();
         long cpuNow = cpuTime(now);
         long sinceLast = now - state.lastCheck;
-        // A pause with the thread idle is a new call; a long stretch of busy CPU (one slow JDK call in a
-        // loop) is the same burst going on, or such loops would never meet their budget.
-        if (state.fresh || sinceLast > NEW_BURST_NANOS && cpuNow - state.lastCpu < sinceLast / 2) {
+        // Inside a call boundary only the boundary starts a new budget (a loop of slow JDK calls inside it goes
+        // on counting); code without one (a loop of arithmetic) starts anew after a pause between measurements.
+        if (state.fresh || state.depth == 0 && sinceLast > NEW_BURST_NANOS) {
             state.cpuStart = cpuNow;
             state.wallStart = now;
             state.allocatedStart = allocated();

@@ -254,7 +254,7 @@ public final class Instrumenter {
         method.instructions.add(new InsnNode(Opcodes.ATHROW));
         method.tryCatchBlocks.add(new TryCatchBlockNode(from, to, handler, "java/lang/StackOverflowError"));
         method.tryCatchBlocks.add(new TryCatchBlockNode(from, to, memory, "java/lang/OutOfMemoryError"));
-        method.tryCatchBlocks.add(new TryCatchBlockNode(from, to, leaving, "dev/jitjava/BudgetExceededException"));
+        method.tryCatchBlocks.add(new TryCatchBlockNode(from, to, leaving, null));
     }
 
     /** Jumps and switches that lead back up: every pass of a loop goes through one of them. */

@@ -77,7 +77,8 @@ final class StaticState {
             state.findings.clear();
             for (ClassNode node : unit.values()) {
                 for (MethodNode method : node.methods) {
-                    if (method.instructions.size() > 0 && !method.name.equals("<clinit>")) {
+                    // javac's $values() builds an enum's constant array for <clinit>: part of class initialization
+                    if (method.instructions.size() > 0 && !method.name.equals("<clinit>") && !method.name.equals("$values")) {
                         state.analyze(node, method);
                     }
                 }
