@@ -22,7 +22,7 @@ public @interface Budget {
 
     /**
      * Wall-clock time, in milliseconds: what CPU time does not see (a call that waits); 0 keeps the
-     * {@code Jit}'s ({@link Jit.Builder#wallClock}, default 3 s).
+     * {@code Jit}'s ({@link Jit.Builder#wallClock}, default 5 times the CPU budget, at least 3 s).
      */
     long wallMillis() default 0;
 }

@@ -375,7 +375,7 @@ public final class Jit {
         private final Set<Capability> grants = EnumSet.of(Capability.CONSOLE);
         private Duration cpuBudget = Duration.ofSeconds(1);
         private long memoryBudget = 256L << 20;
-        private Duration wallBudget = Duration.ofSeconds(3);
+        private Duration wallBudget; // null: 5 times the CPU budget, at least 3 s
         private Clock clock; // the system clock, UTC, made when first needed: java.time is not loaded at start-up
 
         private Builder() {
@@ -478,7 +478,8 @@ public final class Jit {
         }
 
         /**
-         * The wall-clock budget of one call of generated code (default 3 s), beside the CPU budget of
+         * The wall-clock budget of one call of generated code (default 5 times the CPU budget, at least
+         * 3 s), beside the CPU budget of
          * {@link #budget}: what CPU time does not see. {@link Budget#wallMillis} overrides it.
          */
         public Builder wallClock(Duration wall) {

@@ -191,17 +191,16 @@ public final class Meter {
 
     /** Deep recursion, as a clear exception. */
     public static RuntimeException overflow(StackOverflowError error, String method) {
-        BudgetExceededException failure = new BudgetExceededException("The call recursed too deep (StackOverflowError): "
-                + "make the recursion shallower or iterative, for method " + method);
-        failure.initCause(error);
-        clear(failure);
-        return failure;
+        return leaving("recursed too deep (StackOverflowError): make the recursion shallower or iterative", error, method);
     }
 
     /** The heap ran out while the call ran: the call fails, the process goes on (what it allocated is garbage now). */
     public static RuntimeException outOfMemory(OutOfMemoryError error, String method) {
-        BudgetExceededException failure = new BudgetExceededException("The call ran the JVM out of memory "
-                + "(OutOfMemoryError): build less at once, or raise the heap, for method " + method);
+        return leaving("ran the JVM out of memory (OutOfMemoryError): build less at once, or raise the heap", error, method);
+    }
+
+    private static RuntimeException leaving(String what, Error error, String method) {
+        BudgetExceededException failure = new BudgetExceededException("The call " + what + ", for method " + method);
         failure.initCause(error);
         clear(failure);
         return failure;

@@ -53,9 +53,10 @@ public final class CodeLoader {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     public CodeLoader(Set<Capability> grants, Duration cpuBudget, long memoryBudget, DependencyGrant dependencies) {
-        this(grants, cpuBudget, memoryBudget, Duration.ofNanos(Instrumenter.DEFAULT_WALL_NANOS), dependencies);
+        this(grants, cpuBudget, memoryBudget, null, dependencies);
     }
 
+    /** @param wallBudget the wall-clock budget of a call, or null for {@link Instrumenter#defaultWall} */
     public CodeLoader(Set<Capability> grants, Duration cpuBudget, long memoryBudget, Duration wallBudget,
                       DependencyGrant dependencies) {
         this.grants = Set.copyOf(grants);
@@ -332,13 +333,13 @@ public final class CodeLoader {
     private Instrumenter.Limits limits(MethodSpec spec, String descriptor) {
         long cpu = cpuBudget.toNanos();
         long memory = memoryBudget;
-        long wall = wallBudget.toNanos();
         Budget budget = spec.budget();
         if (budget != null) {
             cpu = budget.cpuMillis() * 1_000_000L;
             memory = budget.memoryMegabytes() << 20;
-            wall = budget.wallMillis() > 0 ? budget.wallMillis() * 1_000_000L : wall;
         }
+        long wall = budget != null && budget.wallMillis() > 0 ? budget.wallMillis() * 1_000_000L
+                : wallBudget != null ? wallBudget.toNanos() : Instrumenter.defaultWall(cpu);
         return new Instrumenter.Limits(cpu, memory, spec.key().display(), spec.name(), descriptor, wall);
     }
 

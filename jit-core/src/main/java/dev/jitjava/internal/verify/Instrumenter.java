@@ -47,14 +47,20 @@ public final class Instrumenter {
      */
     public record Limits(long cpuNanos, long maxBytes, String method, String entryName, String entryDescriptor,
                          long wallNanos) {
-        /** With the default wall-clock budget, {@link #DEFAULT_WALL_NANOS}. */
+        /** With the default wall-clock budget, {@link #defaultWall}. */
         public Limits(long cpuNanos, long maxBytes, String method, String entryName, String entryDescriptor) {
-            this(cpuNanos, maxBytes, method, entryName, entryDescriptor, DEFAULT_WALL_NANOS);
+            this(cpuNanos, maxBytes, method, entryName, entryDescriptor, defaultWall(cpuNanos));
         }
     }
 
-    /** The wall-clock budget of a call unless configured: what CPU time cannot see (a call that waits). */
-    public static final long DEFAULT_WALL_NANOS = 3_000_000_000L;
+    /**
+     * The wall-clock budget of a call unless configured: what CPU time cannot see (a call that waits),
+     * with room for a busy machine where a second of CPU takes several of wall time: 5 times the CPU
+     * budget, at least 3 s.
+     */
+    public static long defaultWall(long cpuNanos) {
+        return Math.max(3_000_000_000L, cpuNanos > Long.MAX_VALUE / 5 ? Long.MAX_VALUE : 5 * cpuNanos);
+    }
 
     private Instrumenter() {
     }
