@@ -17,6 +17,14 @@ public @interface Budget {
     /** @return CPU time, in milliseconds */
     long cpuMillis() default 1000;
 
-    /** @return the largest single array the code may allocate, in MiB (also caps what guarded JDK calls may build) */
+    /** @return what one call may allocate in all, in MiB: arrays, guarded JDK calls and what the thread allocated */
     long memoryMegabytes() default 256;
+
+    /**
+     * Wall-clock time: what CPU time does not see (a call that waits).
+     *
+     * @return milliseconds; 0 keeps the {@code Jit}'s ({@link Jit.Builder#wallClock}, default 5 times the CPU
+     *         budget, at least 3 s)
+     */
+    long wallMillis() default 0;
 }

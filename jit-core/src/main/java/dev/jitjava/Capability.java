@@ -17,5 +17,11 @@ public enum Capability {
     /** Start threads, use executors and parallel streams. */
     THREADS,
     /** Print to {@code System.out} and {@code System.err}. Granted by default. */
-    CONSOLE
+    CONSOLE,
+    /**
+     * Keep state between calls: write into static fields (and the arrays, collections and objects
+     * they hold) after class initialization. Such state is shared by every caller and every thread,
+     * and lives outside the per-call budgets (a list that each call appends to grows without bound).
+     */
+    STATE
 }

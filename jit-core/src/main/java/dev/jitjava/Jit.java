@@ -331,6 +331,7 @@ public final class Jit {
         private final Set<Capability> grants = EnumSet.of(Capability.CONSOLE);
         private Duration cpuBudget = Duration.ofSeconds(1);
         private long memoryBudget = 256L << 20;
+        private Duration wallBudget; // null: 5 times the CPU budget, at least 3 s
         private Clock clock; // the system clock, UTC, made when first needed: java.time is not loaded at start-up
 
         private Builder() {
@@ -482,6 +483,21 @@ public final class Jit {
         }
 
         /**
+         * The wall-clock budget of one call of generated code, beside the CPU budget of {@link #budget}:
+         * what CPU time does not see. {@link Budget#wallMillis} overrides it.
+         *
+         * @param wall the budget (default 5 times the CPU budget, at least 3 s)
+         * @return this builder
+         */
+        public Builder wallClock(Duration wall) {
+            if (wall.isNegative() || wall.isZero()) {
+                throw new IllegalArgumentException("a wall-clock budget must be positive: " + wall);
+            }
+            this.wallBudget = wall;
+            return this;
+        }
+
+        /**
          * How long one example or check may run before it fails (default 5 s).
          *
          * @param checkTimeout positive
@@ -536,7 +552,7 @@ public final class Jit {
             Models models = new Models(model, configs);
             return new Jit(new Engine(new Settings(store, mode, chosen, models, maxAttempts,
                     new Toolbox.Settings(dependencies, maxToolCalls, resolvers), grants, cpuBudget, memoryBudget,
-                    dependencies, resolvers, new CheckRunner(checkTimeout), clock)));
+                    wallBudget, dependencies, resolvers, new CheckRunner(checkTimeout), clock)));
         }
 
         static Mode parseMode(String value) {

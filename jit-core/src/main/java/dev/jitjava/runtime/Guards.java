@@ -1,121 +1,131 @@
 package dev.jitjava.runtime;
 
 import java.math.BigInteger;
-import java.util.Collections;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Collection;
+import java.util.Map;
 
 /**
- * Checked stand-ins for JDK calls that do unbounded work inside one call, where loop counters in
- * generated code cannot see it: the instrumenter rewrites calls to these. Regular expressions run
- * over a {@link CharSequence} that counts every character read, so a catastrophic pattern meets
- * the CPU budget; sizes are checked against the memory budget before anything is built.
- * Public only because generated classes call it; not API.
+ * Checks that run before JDK calls whose allocation grows with their arguments (the allowlist's
+ * {@code @check=Guards.name(operands)}): each charges the size the call is about to build against
+ * the call's memory budget, from the arguments alone, and throws before anything is built when it
+ * is past the budget. Every check ends with the call's limits: {@code (cpuNanos, maxBytes,
+ * wallNanos, method)}. Public only because generated classes call it; not API.
  */
 public final class Guards {
     private Guards() {
     }
 
-    public static String repeat(String text, int count, long maxBytes, String method) {
-        bytes((long) text.length() * count * 2, maxBytes, method);
-        return text.repeat(count);
-    }
-
-    public static <T> List<T> nCopies(int count, T value, long maxBytes, String method) {
-        bytes((long) count * 8, maxBytes, method);
-        return Collections.nCopies(count, value);
-    }
-
-    public static BigInteger pow(BigInteger base, int exponent, long maxBytes, String method) {
-        bytes((long) base.bitLength() * exponent / 8, maxBytes, method);
-        return base.pow(exponent);
-    }
-
-    /** An initial capacity, for {@code new ArrayList<>(n)} and its kind. */
-    public static int capacity(int capacity, long maxBytes, String method) {
-        bytes((long) capacity * 8, maxBytes, method);
-        return capacity;
-    }
-
-    public static Matcher matcher(Pattern pattern, CharSequence input, long cpuNanos, long maxBytes, String method) {
-        return pattern.matcher(new Metered(input, cpuNanos, maxBytes, method));
-    }
-
-    public static boolean matches(String text, String regex, long cpuNanos, long maxBytes, String method) {
-        return matcher(Pattern.compile(regex), text, cpuNanos, maxBytes, method).matches();
-    }
-
-    public static boolean patternMatches(String regex, CharSequence input, long cpuNanos, long maxBytes, String method) {
-        return matcher(Pattern.compile(regex), input, cpuNanos, maxBytes, method).matches();
-    }
-
-    public static String replaceAll(String text, String regex, String replacement, long cpuNanos, long maxBytes,
-                                    String method) {
-        return matcher(Pattern.compile(regex), text, cpuNanos, maxBytes, method).replaceAll(replacement);
-    }
-
-    public static String replaceFirst(String text, String regex, String replacement, long cpuNanos, long maxBytes,
-                                      String method) {
-        return matcher(Pattern.compile(regex), text, cpuNanos, maxBytes, method).replaceFirst(replacement);
-    }
-
-    public static String[] split(String text, String regex, long cpuNanos, long maxBytes, String method) {
-        return split(text, regex, 0, cpuNanos, maxBytes, method);
-    }
-
-    public static String[] split(String text, String regex, int limit, long cpuNanos, long maxBytes, String method) {
-        if (regex.length() == 1 && ".$|()[{^?*+\\".indexOf(regex.charAt(0)) < 0) {
-            return text.split(regex, limit); // the JDK's own fast path: no regular expression runs
-        }
-        return Pattern.compile(regex).split(new Metered(text, cpuNanos, maxBytes, method), limit);
-    }
-
-    private static void bytes(long bytes, long maxBytes, String method) {
-        if (bytes > maxBytes || bytes < 0) {
-            throw Meter.fail("would build " + (bytes < 0 ? "more than 8 EiB" : bytes / (1 << 20) + " MiB")
-                    + " at once, past its memory budget of " + maxBytes / (1 << 20) + " MiB", method,
-                    "@Budget(memoryMegabytes = ...)");
+    /** Wrapping or closing the JVM's own streams: never, whatever the grants. */
+    public static void notSystemStream(Object stream, long cpu, long bytes, long wall, String method) {
+        if (stream != null && (stream == System.out || stream == System.err || stream == System.in)) {
+            throw Meter.fail("would close or wrap the JVM's own System.out, System.err or System.in, which every "
+                    + "caller shares: print with System.out directly and never close it", method, "nothing (never allowed)");
         }
     }
 
-    /** Counts the characters a regular expression reads, and measures every {@link Meter#CHUNK} of them. */
-    private static final class Metered implements CharSequence {
-        private final CharSequence text;
-        private final long cpuNanos;
-        private final long maxBytes;
-        private final String method;
-        private int reads;
+    /** {@code n} references or slots: capacities, {@code Collections.nCopies}. */
+    public static void elements(int n, long cpu, long bytes, long wall, String method) {
+        Meter.charge(Math.max(0, (long) n) * 8, cpu, bytes, wall, method);
+    }
 
-        public Metered(CharSequence text, long cpuNanos, long maxBytes, String method) {
-            this.text = text;
-            this.cpuNanos = cpuNanos;
-            this.maxBytes = maxBytes;
-            this.method = method;
+    public static void chars(int n, long cpu, long bytes, long wall, String method) {
+        Meter.charge(Math.max(0, (long) n) * 2, cpu, bytes, wall, method);
+    }
+
+    public static void bytes(int n, long cpu, long bytes, long wall, String method) {
+        Meter.charge(Math.max(0, (long) n), cpu, bytes, wall, method);
+    }
+
+    /** A bit index (a BitSet grows to hold it; a BigInteger's setBit too). */
+    public static void bits(int index, long cpu, long bytes, long wall, String method) {
+        Meter.charge(Math.max(0, (long) index) / 8, cpu, bytes, wall, method);
+    }
+
+    /** What is appended or inserted: as many characters again. */
+    public static void charSequence(CharSequence text, long cpu, long bytes, long wall, String method) {
+        if (text != null) {
+            Meter.charge(2L * text.length(), cpu, bytes, wall, method);
         }
+    }
 
-        @Override
-        public char charAt(int index) {
-            if (++reads >= Meter.CHUNK) {
-                reads = 0;
-                Meter.check(cpuNanos, maxBytes, method);
+    public static void repeat(CharSequence text, int count, long cpu, long bytes, long wall, String method) {
+        Meter.charge(text == null ? 0 : Math.max(0, count) * (long) text.length() * 2, cpu, bytes, wall, method);
+    }
+
+    /** {@code StringBuilder.repeat(int codePoint, int count)}. */
+    public static void repeat(int codePoint, int count, long cpu, long bytes, long wall, String method) {
+        Meter.charge(Math.max(0, count) * 4L, cpu, bytes, wall, method);
+    }
+
+    public static void copyOf(Object array, int length, long cpu, long bytes, long wall, String method) {
+        Meter.charge(16 + Math.max(0, (long) length) * elementBytes(array), cpu, bytes, wall, method);
+    }
+
+    public static void copyOfRange(Object array, int from, int to, long cpu, long bytes, long wall, String method) {
+        Meter.charge(16 + Math.max(0, (long) to - from) * elementBytes(array), cpu, bytes, wall, method);
+    }
+
+    /** A collection or map copied in: {@code addAll}, {@code putAll}, copy constructors. */
+    public static void collection(Object source, long cpu, long bytes, long wall, String method) {
+        long size = source instanceof Collection<?> c ? c.size() : source instanceof Map<?, ?> m ? 4L * m.size() : 0;
+        Meter.charge(8 * size, cpu, bytes, wall, method);
+    }
+
+    /** {@code String.join}: the delimiter once between every two elements. */
+    public static void join(CharSequence delimiter, Object elements, long cpu, long bytes, long wall, String method) {
+        long count = elements instanceof Object[] array ? array.length : elements instanceof Collection<?> c ? c.size() : 0;
+        Meter.charge(count * (delimiter == null ? 0 : delimiter.length()) * 2, cpu, bytes, wall, method);
+    }
+
+    /** A format string's widths and precisions ({@code %999999999d}): each may become that many characters. */
+    public static void format(String format, long cpu, long bytes, long wall, String method) {
+        if (format == null) {
+            return;
+        }
+        long total = 0;
+        for (int i = format.indexOf('%'); i >= 0 && i < format.length(); i = format.indexOf('%', i + 1)) {
+            long number = 0;
+            for (int j = i + 1; j < format.length(); j++) {
+                char c = format.charAt(j);
+                if (c >= '0' && c <= '9') {
+                    number = Math.min(number * 10 + (c - '0'), Integer.MAX_VALUE);
+                } else {
+                    total += number;
+                    number = 0;
+                    if (Character.isLetter(c) || c == '%') {
+                        i = j;
+                        break;
+                    }
+                }
             }
-            return text.charAt(index);
+            total += number;
         }
+        Meter.charge(total * 2, cpu, bytes, wall, method);
+    }
 
-        @Override
-        public int length() {
-            return text.length();
-        }
+    public static void pow(BigInteger base, int exponent, long cpu, long bytes, long wall, String method) {
+        Meter.charge((long) base.bitLength() * Math.max(0, exponent) / 8, cpu, bytes, wall, method);
+    }
 
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new Metered(text.subSequence(start, end), cpuNanos, maxBytes, method);
-        }
+    /** {@code shiftLeft(n)} (or {@code shiftRight} of a negative n): n more bits. */
+    public static void shift(BigInteger value, int n, long cpu, long bytes, long wall, String method) {
+        Meter.charge(Math.abs((long) n) / 8 + value.bitLength() / 8, cpu, bytes, wall, method);
+    }
 
-        @Override
-        public String toString() {
-            return text.toString();
+    public static void multiply(BigInteger a, BigInteger b, long cpu, long bytes, long wall, String method) {
+        Meter.charge(((long) a.bitLength() + b.bitLength()) / 8, cpu, bytes, wall, method);
+    }
+
+    private static long elementBytes(Object array) {
+        if (array instanceof byte[] || array instanceof boolean[]) {
+            return 1;
         }
+        if (array instanceof char[] || array instanceof short[]) {
+            return 2;
+        }
+        if (array instanceof int[] || array instanceof float[]) {
+            return 4;
+        }
+        return 8;
     }
 }

@@ -66,7 +66,7 @@ public final class Engine {
         this.settings = settings;
         this.store = new MethodStore(settings.store());
         this.policies = new Policies(settings.grants(), settings.cpuBudget(), settings.memoryBudget(),
-                settings.dependencies());
+                settings.wallBudget(), settings.dependencies());
         this.pipeline = new Pipeline(policies, settings.checkRunner());
         this.versions = new Versions(settings.clock());
         this.resolver = new Resolver(store, pipeline, policies,

@@ -11,6 +11,7 @@ import dev.jitjava.internal.dependency.Libraries;
 import dev.jitjava.internal.method.MethodSpec;
 import dev.jitjava.internal.method.Owner;
 import dev.jitjava.internal.method.UserTypes;
+import dev.jitjava.internal.verify.Instrumenter;
 import dev.jitjava.spi.MethodHost;
 
 import java.time.Duration;
@@ -32,13 +33,17 @@ final class Policies {
     private final Set<Capability> grants;
     private final Duration cpuBudget;
     private final long memoryBudget;
+    private final Duration wallBudget;
     private final DependencyGrant dependencies;
     private final ConcurrentHashMap<List<Object>, Policy> known = new ConcurrentHashMap<>();
 
-    Policies(Set<Capability> grants, Duration cpuBudget, long memoryBudget, DependencyGrant dependencies) {
+    /** @param wallBudget the wall-clock budget of a call, or null for {@link Instrumenter#defaultWall} */
+    Policies(Set<Capability> grants, Duration cpuBudget, long memoryBudget, Duration wallBudget,
+             DependencyGrant dependencies) {
         this.grants = Set.copyOf(grants);
         this.cpuBudget = cpuBudget;
         this.memoryBudget = memoryBudget;
+        this.wallBudget = wallBudget;
         this.dependencies = dependencies;
     }
 
@@ -66,6 +71,7 @@ final class Policies {
         granted.addAll(grants);
         long cpu = cpuBudget.toNanos();
         long memory = memoryBudget;
+        Long wall = wallBudget == null ? null : wallBudget.toNanos();
         Owner owner = spec.owner();
         if (owner instanceof Owner.Interface iface) {
             Allow allow = iface.type().getAnnotation(Allow.class);
@@ -84,7 +90,11 @@ final class Policies {
         if (budget != null) {
             cpu = budget.cpuMillis() * 1_000_000L;
             memory = budget.memoryMegabytes() << 20;
+            if (budget.wallMillis() > 0) {
+                wall = budget.wallMillis() * 1_000_000L;
+            }
         }
+        long wallNanos = wall != null ? wall : Instrumenter.defaultWall(cpu);
         Set<String> trusted = new HashSet<>();
         for (Class<?> type : UserTypes.reachable(visibleTypes(spec))) {
             trusted.add(internalName(type));
@@ -100,13 +110,13 @@ final class Policies {
         text.append(sortedGrants).append('\n');
         appendSorted(text, trusted);
         appendSorted(text, packages);
-        text.append(cpu).append(' ').append(memory).append('\n');
+        text.append(cpu).append(' ').append(memory).append(' ').append(wallNanos).append('\n');
         for (Libraries.Added added : libraries.added()) {
             for (Artifact artifact : added.artifacts()) {
                 text.append(artifact.coordinates()).append(' ').append(artifact.sha256()).append('\n');
             }
         }
-        return new Policy(granted, trusted, packages, cpu, memory, Fingerprint.of(text));
+        return new Policy(granted, trusted, packages, cpu, memory, wallNanos, Fingerprint.of(text));
     }
 
     /** The types generated code sees by name: the owner's and the signature's (none loadable for a host). */

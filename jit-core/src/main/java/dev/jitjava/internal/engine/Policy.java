@@ -19,10 +19,11 @@ import java.util.Set;
  * @param trustedPackages internal names of packages used freely: those of libraries whose group is allowed
  * @param cpuNanos        the CPU budget of one call
  * @param memoryBytes     the memory budget of one call
+ * @param wallNanos       the wall-clock budget of one call
  * @param fingerprint     changes whenever any of the above, or an added library's jars, change
  */
 public record Policy(Set<Capability> grants, Set<String> trustedTypes, Set<String> trustedPackages, long cpuNanos,
-                     long memoryBytes, String fingerprint) {
+                     long memoryBytes, long wallNanos, String fingerprint) {
 
     public Policy {
         grants = Set.copyOf(grants);
@@ -52,6 +53,6 @@ public record Policy(Set<Capability> grants, Set<String> trustedTypes, Set<Strin
      * @param entryDescriptor its descriptor
      */
     public Instrumenter.Limits limits(String method, String entryName, String entryDescriptor) {
-        return new Instrumenter.Limits(cpuNanos, memoryBytes, method, entryName, entryDescriptor);
+        return new Instrumenter.Limits(cpuNanos, memoryBytes, method, entryName, entryDescriptor, wallNanos);
     }
 }

@@ -27,12 +27,14 @@ import java.util.function.Supplier;
  * @param grants       capabilities granted to every method
  * @param cpuBudget    the CPU budget of a call
  * @param memoryBudget the memory budget of a call, in bytes
+ * @param wallBudget   the wall-clock budget of a call, or null for {@link dev.jitjava.internal.verify.Instrumenter#defaultWall}
  * @param dependencies the groups whose libraries the model may add
  * @param resolver     resolves libraries, made on first need
  * @param checkRunner  runs examples and checks with a time limit
  * @param clock        stamps versions; null for the system clock, made on first need
  */
 public record Settings(Path store, Mode mode, Reviewer reviewer, Models models, int maxAttempts, Toolbox.Settings tools,
-                       Set<Capability> grants, Duration cpuBudget, long memoryBudget, DependencyGrant dependencies,
+                       Set<Capability> grants, Duration cpuBudget, long memoryBudget, Duration wallBudget,
+                       DependencyGrant dependencies,
                        Supplier<MavenResolver> resolver, CheckRunner checkRunner, Clock clock) {
 }

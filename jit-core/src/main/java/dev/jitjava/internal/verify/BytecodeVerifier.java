@@ -79,45 +79,57 @@ public final class BytecodeVerifier {
         }
     }
 
+    private static final String STATE_REASON = "static fields may hold constants and tables that class initialization "
+            + "fills; state written after it is shared by every caller and thread, outside the per-call budgets: "
+            + "keep state inside the call (local variables, parameters, the objects the call creates)";
+
     private static final java.util.concurrent.atomic.AtomicLong VERIFICATIONS = new java.util.concurrent.atomic.AtomicLong();
 
     private final Allowlist allowlist;
     private final Context context;
     private final Set<String> own;
+    private final MemberResolver resolver;
     private final List<Violation> violations = new ArrayList<>();
     private String className;
     private int line;
 
-    private BytecodeVerifier(Allowlist allowlist, Context context, Set<String> own) {
+    private BytecodeVerifier(Allowlist allowlist, Context context, Map<String, ClassNode> unit) {
         this.allowlist = allowlist;
         this.context = context;
-        this.own = own;
+        this.own = unit.keySet();
+        this.resolver = new MemberResolver(allowlist, unit, context::trusts, context.loader());
     }
 
-    /** The violations in these classes (by binary name), in the order found; empty when all is allowed. */
     /** How many times classes were verified in this process: lets tests see that verified classes were reused. */
     public static long verifications() {
         return VERIFICATIONS.get();
     }
 
+    /** The violations in these classes (by binary name), in the order found; empty when all is allowed. */
     public static List<Violation> verify(Map<String, byte[]> classes, Context context) {
         VERIFICATIONS.incrementAndGet();
-        Set<String> own = new java.util.HashSet<>();
-        for (String name : classes.keySet()) {
-            own.add(name.replace('.', '/'));
-        }
-        BytecodeVerifier verifier = new BytecodeVerifier(Allowlist.standard(), context, own);
+        Map<String, ClassNode> unit = new java.util.LinkedHashMap<>();
         for (byte[] bytes : classes.values()) {
             ClassNode node = new ClassNode();
             new ClassReader(bytes).accept(node, 0);
+            unit.put(node.name, node);
+        }
+        BytecodeVerifier verifier = new BytecodeVerifier(Allowlist.standard(), context, unit);
+        for (ClassNode node : unit.values()) {
             verifier.verifyClass(node);
+        }
+        if (context.onlyMethods() == null && !context.grants().contains(Capability.STATE)) {
+            for (StaticState.Finding finding : StaticState.check(unit)) {
+                verifier.violations.add(new Violation("shared state: the code " + finding.what(), finding.line(),
+                        STATE_REASON, Capability.STATE, finding.className()));
+            }
         }
         return onePerClassAndLine(verifier.violations);
     }
 
     /** Why generated code may not use this class (binary name), or null when it may. */
     public static Violation typeVerdict(String binaryName, Context context) {
-        BytecodeVerifier verifier = new BytecodeVerifier(Allowlist.standard(), context, Set.of());
+        BytecodeVerifier verifier = new BytecodeVerifier(Allowlist.standard(), context, Map.of());
         verifier.type(binaryName.replace('.', '/'));
         return verifier.violations.isEmpty() ? null : verifier.violations.get(0);
     }
@@ -125,7 +137,7 @@ public final class BytecodeVerifier {
     /** Why generated code may not use this member, or null when it may. */
     public static Violation memberVerdict(String ownerBinaryName, String name, String descriptor, boolean field,
                                           Context context) {
-        BytecodeVerifier verifier = new BytecodeVerifier(Allowlist.standard(), context, Set.of());
+        BytecodeVerifier verifier = new BytecodeVerifier(Allowlist.standard(), context, Map.of());
         verifier.member(ownerBinaryName.replace('.', '/'), name, descriptor, field);
         return verifier.violations.isEmpty() ? null : verifier.violations.get(0);
     }
@@ -231,10 +243,10 @@ public final class BytecodeVerifier {
                 member(call.owner, call.name, call.desc, false);
             } else if (insn instanceof FieldInsnNode field) {
                 member(field.owner, field.name, field.desc, true);
-                if (field.getOpcode() == Opcodes.PUTSTATIC && !method.name.equals("<clinit>")) {
-                    deny("static field " + field.owner.replace('/', '.') + "." + field.name + " written outside "
-                            + "class initialization", "state kept between calls is shared by all threads: "
-                            + "keep it in local variables");
+                if (field.getOpcode() == Opcodes.PUTSTATIC && !method.name.equals("<clinit>")
+                        && !context.grants().contains(Capability.STATE)) {
+                    violations.add(new Violation("static field " + field.owner.replace('/', '.') + "." + field.name
+                            + " written outside class initialization", line, STATE_REASON, Capability.STATE, className));
                 }
             } else if (insn instanceof TypeInsnNode typeInsn) {
                 type(typeInsn.desc);
@@ -359,8 +371,22 @@ public final class BytecodeVerifier {
         if (own.contains(internal) || context.trusts(internal)) {
             return;
         }
-        String binary = internal.replace('/', '.');
-        judge("type " + binary, List.of(binary), null);
+        String reason = typeDenial(internal);
+        if (reason != null) {
+            Allowlist.Rule rule = allowlist.classRule(internal);
+            violations.add(new Violation("type " + internal.replace('/', '.'), line, reason,
+                    rule != null && !rule.deny() ? rule.capability() : null, className));
+        }
+    }
+
+    /** Why a JDK class may not be named, or null when it may (under the grants). */
+    private String typeDenial(String internal) {
+        Allowlist.Rule rule = allowlist.classRule(internal);
+        if (rule == null) {
+            Allowlist.Rule pkg = allowlist.packageRule(internal);
+            return pkg != null ? pkg.reason() : "it is not on jit-java's allowlist of JDK classes";
+        }
+        return rule.allows(context.grants()) ? null : rule.reason();
     }
 
     private void member(String owner, String name, String descriptor, boolean field) {
@@ -368,53 +394,44 @@ public final class BytecodeVerifier {
             type(owner);
             return;
         }
-        if (own.contains(owner) || context.trusts(owner)) {
-            return;
-        }
-        String binary = owner.replace('/', '.');
-        String declaring = declaringClass(binary, name, descriptor, field);
-        List<String> classes = declaring == null || declaring.equals(binary) ? List.of(binary) : List.of(binary, declaring);
-        judge(display(binary, name, descriptor, field), classes, name);
-    }
-
-    /** The rules at the most specific level that has any decide: member, then class, then package. */
-    private void judge(String what, List<String> classes, String member) {
-        List<List<String>> levels = new ArrayList<>();
-        List<String> members = new ArrayList<>();
-        List<String> packages = new ArrayList<>();
-        for (String c : classes) {
-            members.add(c + "#" + member);
-            packages.add(c.substring(0, Math.max(0, c.lastIndexOf('.'))) + ".*");
-        }
-        if (member != null) {
-            levels.add(members);
-        }
-        levels.add(classes);
-        levels.add(packages);
-        for (List<String> keys : levels) {
-            List<Allowlist.Rule> rules = new ArrayList<>();
-            for (String key : keys) {
-                rules.addAll(allowlist.rules(key));
+        String what = display(owner.replace('/', '.'), name, descriptor, field);
+        if (!own.contains(owner) && !context.trusts(owner)) {
+            String denial = typeDenial(owner);
+            Allowlist.Rule rule = allowlist.classRule(owner);
+            Allowlist.Rule member = rule == null || rule.deny() ? null
+                    : allowlist.memberRule(owner, Signatures.memberKey(name, descriptor, field));
+            if (denial != null && member != null && !member.allows(context.grants()) && !member.deny()) {
+                violations.add(new Violation(what, line, member.reason(), member.capability(), className));
+                return;
             }
-            if (rules.isEmpty()) {
-                continue;
+            if (denial != null) {
+                violations.add(new Violation(what, line, denial, rule != null && !rule.deny() ? rule.capability() : null,
+                        className));
+                return;
             }
-            for (Allowlist.Rule rule : rules) {
-                if (rule.deny() && (rule.capability() == null || !context.grants().contains(rule.capability()))) {
-                    violations.add(new Violation(what, line, rule.reason(), rule.capability(), className));
-                    return;
+        }
+        MemberResolver.Resolved resolved = resolver.resolve(owner, name, descriptor, field);
+        switch (resolved.kind()) {
+            case OWN -> {
+            }
+            case UNLISTED -> {
+                String section = resolved.section();
+                Allowlist.Rule pkg = allowlist.packageRule(section);
+                String reason = pkg != null ? pkg.reason() : allowlist.listed(section)
+                        ? "jit-java's allowlist does not list this member of " + section.replace('/', '.')
+                        + " (not reviewed for generated code)" : "it is not on jit-java's allowlist of JDK members";
+                violations.add(new Violation(what, line, reason, null, className));
+            }
+            case LISTED -> {
+                Allowlist.Rule type = allowlist.classRule(resolved.section());
+                Allowlist.Rule rule = resolved.rule();
+                if (type != null && !type.allows(context.grants())) {
+                    violations.add(new Violation(what, line, type.reason(), type.deny() ? null : type.capability(), className));
+                } else if (!rule.allows(context.grants())) {
+                    violations.add(new Violation(what, line, rule.reason(), rule.deny() ? null : rule.capability(), className));
                 }
             }
-            for (Allowlist.Rule rule : rules) {
-                if (rule.capability() == null || context.grants().contains(rule.capability())) {
-                    return;
-                }
-            }
-            Allowlist.Rule needsGrant = rules.get(0);
-            violations.add(new Violation(what, line, needsGrant.reason(), needsGrant.capability(), className));
-            return;
         }
-        violations.add(new Violation(what, line, "it is not on jit-java's allowlist of JDK members", null, className));
     }
 
     private void deny(String what, String reason) {
@@ -426,71 +443,6 @@ public final class BytecodeVerifier {
             if (insn instanceof LineNumberNode number) {
                 line = number.line;
                 return;
-            }
-        }
-    }
-
-    /** The class that declares a member the bytecode names through {@code owner}, or null if unknown. */
-    private String declaringClass(String owner, String name, String descriptor, boolean field) {
-        Class<?> type;
-        try {
-            type = Class.forName(owner, false, context.loader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
-        }
-        if (name.equals("<init>") || name.equals("<clinit>")) {
-            return owner;
-        }
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            String found = declaredIn(c, name, descriptor, field);
-            if (found != null) {
-                return found;
-            }
-        }
-        for (Class<?> implemented : allInterfaces(type)) {
-            String found = declaredIn(implemented, name, descriptor, field);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
-    private static String declaredIn(Class<?> c, String name, String descriptor, boolean field) {
-        try {
-            if (field) {
-                for (Field f : c.getDeclaredFields()) {
-                    if (f.getName().equals(name)) {
-                        return c.getName();
-                    }
-                }
-            } else {
-                for (Method m : c.getDeclaredMethods()) {
-                    if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(descriptor)) {
-                        return c.getName();
-                    }
-                }
-            }
-        } catch (LinkageError | SecurityException e) {
-            return null;
-        }
-        return null;
-    }
-
-    private static Set<Class<?>> allInterfaces(Class<?> type) {
-        Set<Class<?>> all = new LinkedHashSet<>();
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            for (Class<?> i : c.getInterfaces()) {
-                collect(i, all);
-            }
-        }
-        return all;
-    }
-
-    private static void collect(Class<?> iface, Set<Class<?>> all) {
-        if (all.add(iface)) {
-            for (Class<?> parent : iface.getInterfaces()) {
-                collect(parent, all);
             }
         }
     }

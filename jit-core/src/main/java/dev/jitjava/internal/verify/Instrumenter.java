@@ -1,6 +1,5 @@
 package dev.jitjava.internal.verify;
 
-import dev.jitjava.runtime.Guards;
 import dev.jitjava.runtime.Meter;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
@@ -10,7 +9,6 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
@@ -40,29 +38,28 @@ import java.util.Set;
  */
 public final class Instrumenter {
     private static final String METER = Type.getInternalName(Meter.class);
-    private static final String GUARDS = Type.getInternalName(Guards.class);
-    private static final Map<String, String[]> GUARDED = Map.of(
-            "java/lang/String.repeat(I)Ljava/lang/String;", new String[]{"repeat", "(Ljava/lang/String;IJLjava/lang/String;)Ljava/lang/String;", "M"},
-            "java/util/Collections.nCopies(ILjava/lang/Object;)Ljava/util/List;", new String[]{"nCopies", "(ILjava/lang/Object;JLjava/lang/String;)Ljava/util/List;", "M"},
-            "java/math/BigInteger.pow(I)Ljava/math/BigInteger;", new String[]{"pow", "(Ljava/math/BigInteger;IJLjava/lang/String;)Ljava/math/BigInteger;", "M"},
-            "java/util/regex/Pattern.matcher(Ljava/lang/CharSequence;)Ljava/util/regex/Matcher;", new String[]{"matcher", "(Ljava/util/regex/Pattern;Ljava/lang/CharSequence;JJLjava/lang/String;)Ljava/util/regex/Matcher;", "CM"},
-            "java/lang/String.matches(Ljava/lang/String;)Z", new String[]{"matches", "(Ljava/lang/String;Ljava/lang/String;JJLjava/lang/String;)Z", "CM"},
-            "java/util/regex/Pattern.matches(Ljava/lang/String;Ljava/lang/CharSequence;)Z", new String[]{"patternMatches", "(Ljava/lang/String;Ljava/lang/CharSequence;JJLjava/lang/String;)Z", "CM"},
-            "java/lang/String.replaceAll(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", new String[]{"replaceAll", "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;JJLjava/lang/String;)Ljava/lang/String;", "CM"},
-            "java/lang/String.replaceFirst(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", new String[]{"replaceFirst", "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;JJLjava/lang/String;)Ljava/lang/String;", "CM"},
-            "java/lang/String.split(Ljava/lang/String;)[Ljava/lang/String;", new String[]{"split", "(Ljava/lang/String;Ljava/lang/String;JJLjava/lang/String;)[Ljava/lang/String;", "CM"},
-            "java/lang/String.split(Ljava/lang/String;I)[Ljava/lang/String;", new String[]{"split", "(Ljava/lang/String;Ljava/lang/String;IJJLjava/lang/String;)[Ljava/lang/String;", "CM"});
-    private static final Set<String> CAPACITY_CONSTRUCTORS = Set.of("java/util/ArrayList", "java/util/HashMap",
-            "java/util/HashSet", "java/util/LinkedHashMap", "java/util/LinkedHashSet", "java/util/ArrayDeque",
-            "java/lang/StringBuilder", "java/lang/StringBuffer", "java/util/Vector");
-
     /**
      * @param cpuNanos  the CPU budget of one call
      * @param maxBytes  the memory budget of one call
      * @param method    how messages name the method ({@code Numbers.countVowels(String)})
      * @param entryName the method the call site runs, which gets the call boundary
+     * @param wallNanos the wall-clock budget of one call
      */
-    public record Limits(long cpuNanos, long maxBytes, String method, String entryName, String entryDescriptor) {
+    public record Limits(long cpuNanos, long maxBytes, String method, String entryName, String entryDescriptor,
+                         long wallNanos) {
+        /** With the default wall-clock budget, {@link #defaultWall}. */
+        public Limits(long cpuNanos, long maxBytes, String method, String entryName, String entryDescriptor) {
+            this(cpuNanos, maxBytes, method, entryName, entryDescriptor, defaultWall(cpuNanos));
+        }
+    }
+
+    /**
+     * The wall-clock budget of a call unless configured: what CPU time cannot see (a call that waits),
+     * with room for a busy machine where a second of CPU takes several of wall time: 5 times the CPU
+     * budget, at least 3 s.
+     */
+    public static long defaultWall(long cpuNanos) {
+        return Math.max(3_000_000_000L, cpuNanos > Long.MAX_VALUE / 5 ? Long.MAX_VALUE : 5 * cpuNanos);
     }
 
     private Instrumenter() {
@@ -94,6 +91,7 @@ public final class Instrumenter {
         Set<String> callees = new LinkedHashSet<>(nodes.keySet());
         callees.addAll(selfTypes);
         boolean mayCatch = only != null || mayCatch(nodes.values());
+        CallGuards guards = new CallGuards(new MemberResolver(Allowlist.standard(), nodes, internal -> false, loader), limits);
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (Map.Entry<String, ClassNode> entry : nodes.entrySet()) {
             ClassNode node = entry.getValue();
@@ -113,7 +111,7 @@ public final class Instrumenter {
                     entryMethod = node.name.equals(entryClass.replace('.', '/'))
                             && method.name.equals(limits.entryName()) && method.desc.equals(limits.entryDescriptor());
                 }
-                changed |= instrument(method, callees, limits, entryMethod, mayCatch);
+                changed |= instrument(method, callees, limits, entryMethod, mayCatch, guards);
             }
             String binary = entry.getKey().replace('/', '.');
             if (!changed) {
@@ -165,9 +163,10 @@ public final class Instrumenter {
      *                 it, 1.15x without)
      */
     private static boolean instrument(MethodNode method, Set<String> callees, Limits limits, boolean entryMethod,
-                                      boolean mayCatch) {
+                                      boolean mayCatch, CallGuards guards) {
         InsnList code = method.instructions;
-        boolean changed = guard(method, limits);
+        boolean allocates = guards.guard(method);
+        boolean changed = allocates;
         List<AbstractInsnNode> backEdges = backEdges(code);
         // Any method but the entry may be called in a loop the JDK runs (a lambda given to
         // Stream.iterate, an anonymous Comparator): charge its entries. The entry itself is charged
@@ -191,9 +190,9 @@ public final class Instrumenter {
                 tick.add(new org.objectweb.asm.tree.IincInsnNode(counter, -1));
                 tick.add(new VarInsnNode(Opcodes.ILOAD, counter));
                 tick.add(new JumpInsnNode(Opcodes.IFGT, skip));
-                pushLimits(tick, limits, true);
+                pushLimits(tick, limits);
                 tick.add(new MethodInsnNode(Opcodes.INVOKESTATIC, METER, mayCatch ? "loop" : "loopUncaught",
-                        "(JJLjava/lang/String;)I", false));
+                        "(JJJLjava/lang/String;)I", false));
                 tick.add(new VarInsnNode(Opcodes.ISTORE, counter));
                 tick.add(skip);
                 code.insertBefore(backEdge, tick);
@@ -201,11 +200,12 @@ public final class Instrumenter {
             changed = true;
         }
         if (mayRecurse) {
-            pushLimits(prologue, limits, true);
-            prologue.add(new MethodInsnNode(Opcodes.INVOKESTATIC, METER, "enter", "(JJLjava/lang/String;)V", false));
+            pushLimits(prologue, limits);
+            prologue.add(new MethodInsnNode(Opcodes.INVOKESTATIC, METER, "enter", "(JJJLjava/lang/String;)V", false));
             changed = true;
         }
-        if (entryMethod && changed && (mayCatch || mayRecurse)) {
+        // A call that allocates gets the boundary too: an OutOfMemoryError there reaches the caller as a budget failure.
+        if (entryMethod && changed && (mayCatch || mayRecurse || allocates)) {
             boundary(method, limits, prologue);
         }
         if (prologue.size() > 0) {
@@ -214,56 +214,11 @@ public final class Instrumenter {
         return changed;
     }
 
-    /** Replaces calls that do unbounded work with {@link Guards}, and sizes arrays through {@link Meter#array}. */
-    private static boolean guard(MethodNode method, Limits limits) {
-        boolean changed = false;
-        for (AbstractInsnNode insn : method.instructions.toArray()) {
-            if (insn instanceof MethodInsnNode call) {
-                String[] stand = GUARDED.get(call.owner + "." + call.name + call.desc);
-                if (stand != null) {
-                    InsnList arguments = new InsnList();
-                    pushLimits(arguments, limits, stand[2].contains("C"));
-                    method.instructions.insertBefore(call, arguments);
-                    method.instructions.set(call, new MethodInsnNode(Opcodes.INVOKESTATIC, GUARDS, stand[0], stand[1], false));
-                    changed = true;
-                } else if (call.getOpcode() == Opcodes.INVOKESPECIAL && call.name.equals("<init>")
-                        && call.desc.equals("(I)V") && CAPACITY_CONSTRUCTORS.contains(call.owner)) {
-                    InsnList check = new InsnList();
-                    pushLimits(check, limits, false);
-                    check.add(new MethodInsnNode(Opcodes.INVOKESTATIC, GUARDS, "capacity", "(IJLjava/lang/String;)I", false));
-                    method.instructions.insertBefore(call, check);
-                    changed = true;
-                }
-            } else if (insn.getOpcode() == Opcodes.NEWARRAY || insn.getOpcode() == Opcodes.ANEWARRAY) {
-                InsnList check = new InsnList();
-                check.add(new LdcInsnNode(elementBytes(insn)));
-                pushLimits(check, limits, false);
-                check.add(new MethodInsnNode(Opcodes.INVOKESTATIC, METER, "array", "(IIJLjava/lang/String;)I", false));
-                method.instructions.insertBefore(insn, check);
-                changed = true;
-            }
-        }
-        return changed;
-    }
-
-    private static int elementBytes(AbstractInsnNode insn) {
-        if (insn instanceof IntInsnNode primitive) {
-            return switch (primitive.operand) {
-                case Opcodes.T_BOOLEAN, Opcodes.T_BYTE -> 1;
-                case Opcodes.T_CHAR, Opcodes.T_SHORT -> 2;
-                case Opcodes.T_INT, Opcodes.T_FLOAT -> 4;
-                default -> 8;
-            };
-        }
-        return 8;
-    }
-
-    /** Pushes (cpu,) memory and the method's name, as the meter's calls take them. */
-    private static void pushLimits(InsnList list, Limits limits, boolean withCpu) {
-        if (withCpu) {
-            list.add(new LdcInsnNode(limits.cpuNanos()));
-        }
+    /** Pushes the limits, as the meter's calls take them: cpu, memory, wall clock, the method's name. */
+    private static void pushLimits(InsnList list, Limits limits) {
+        list.add(new LdcInsnNode(limits.cpuNanos()));
         list.add(new LdcInsnNode(limits.maxBytes()));
+        list.add(new LdcInsnNode(limits.wallNanos()));
         list.add(new LdcInsnNode(limits.method()));
     }
 
@@ -287,6 +242,7 @@ public final class Instrumenter {
         LabelNode to = new LabelNode();
         LabelNode handler = new LabelNode();
         LabelNode leaving = new LabelNode();
+        LabelNode memory = new LabelNode();
         method.instructions.add(to);
         method.instructions.add(leaving);
         method.instructions.add(new InsnNode(Opcodes.DUP));
@@ -297,8 +253,14 @@ public final class Instrumenter {
         method.instructions.add(new MethodInsnNode(Opcodes.INVOKESTATIC, METER, "overflow",
                 "(Ljava/lang/StackOverflowError;Ljava/lang/String;)Ljava/lang/RuntimeException;", false));
         method.instructions.add(new InsnNode(Opcodes.ATHROW));
+        method.instructions.add(memory);
+        method.instructions.add(new LdcInsnNode(limits.method()));
+        method.instructions.add(new MethodInsnNode(Opcodes.INVOKESTATIC, METER, "outOfMemory",
+                "(Ljava/lang/OutOfMemoryError;Ljava/lang/String;)Ljava/lang/RuntimeException;", false));
+        method.instructions.add(new InsnNode(Opcodes.ATHROW));
         method.tryCatchBlocks.add(new TryCatchBlockNode(from, to, handler, "java/lang/StackOverflowError"));
-        method.tryCatchBlocks.add(new TryCatchBlockNode(from, to, leaving, "dev/jitjava/BudgetExceededException"));
+        method.tryCatchBlocks.add(new TryCatchBlockNode(from, to, memory, "java/lang/OutOfMemoryError"));
+        method.tryCatchBlocks.add(new TryCatchBlockNode(from, to, leaving, null));
     }
 
     /** Jumps and switches that lead back up: every pass of a loop goes through one of them. */

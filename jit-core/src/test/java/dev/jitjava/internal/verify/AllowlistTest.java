@@ -10,30 +10,40 @@ class AllowlistTest {
     private final Allowlist allowlist = Allowlist.standard();
 
     @Test
-    void aDenialWithItsReason() {
-        assertThat(allowlist.rules("java.lang.System#exit")).singleElement().satisfies(rule -> {
-            assertThat(rule.deny()).isTrue();
-            assertThat(rule.capability()).isNull();
-            assertThat(rule.reason()).isNotBlank().doesNotStartWith("#");
-            assertThat(rule.origin()).startsWith("java.lang.txt:");
-        });
+    void aDeniedMember_carriesItsReasonAndWhereItIsWritten() {
+        Allowlist.Rule exit = allowlist.memberRule("java/lang/System", "exit(I)");
+
+        assertThat(exit.deny()).isTrue();
+        assertThat(exit.capability()).isNull();
+        assertThat(exit.reason()).isEqualTo("ends the JVM: return a value or throw an exception instead");
+        assertThat(exit.origin()).startsWith("java.lang.txt:");
     }
 
     @Test
-    void aCapabilityRule_andAPackageRule() {
-        assertThat(allowlist.rules("java.net.*")).anySatisfy(rule ->
-                assertThat(rule.capability()).isEqualTo(Capability.NETWORK));
-        assertThat(allowlist.rules("java.lang.String")).singleElement().satisfies(rule -> {
-            assertThat(rule.deny()).isFalse();
-            assertThat(rule.capability()).isNull();
-            assertThat(rule.reason()).isEmpty();
-        });
+    void overloads_areToldApartByTheirParameters() {
+        Allowlist.Rule onFile = allowlist.memberRule("java/util/Formatter", "<init>(Ljava/lang/String;)");
+        Allowlist.Rule onBuilder = allowlist.memberRule("java/util/Formatter", "<init>(Ljava/lang/Appendable;)");
+
+        assertThat(onFile.capability()).isEqualTo(Capability.FILES_WRITE);
+        assertThat(onBuilder.capability()).isNull();
+        assertThat(onBuilder.guard()).hasToString("@check=Guards.notSystemStream(0)");
     }
 
     @Test
-    void everyKeyIsAClassAMemberOrAPackage() {
-        assertThat(allowlist.keys()).isNotEmpty().allSatisfy(key ->
-                assertThat(key).matches("[\\w.$]+(\\.\\*|#[\\w<>$]+)?"));
+    void aClassRule_andAPackageDenial() {
+        assertThat(allowlist.classRule("java/net/Socket").capability()).isEqualTo(Capability.NETWORK);
+        assertThat(allowlist.classRule("java/lang/String").allows(java.util.Set.of())).isTrue();
+        assertThat(allowlist.packageRule("java/lang/reflect/Method").reason()).startsWith("reflection is not allowed");
+        assertThat(allowlist.classRule("java/lang/reflect/Method")).isNull();
+    }
+
+    @Test
+    void aGuard_namesItsMethodAndOperands() {
+        Allowlist.Rule copyOf = allowlist.memberRule("java/util/Arrays", "copyOf([II)");
+
+        assertThat(copyOf.guard().kind()).isEqualTo(Allowlist.GuardKind.CHECK);
+        assertThat(copyOf.guard().owner()).isEqualTo("dev/jitjava/runtime/Guards");
+        assertThat(copyOf.guard().operands()).containsExactly(0, 1);
         assertThat(allowlist.isBootstrap("java.lang.invoke.LambdaMetafactory", "metafactory")).isTrue();
     }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class InstrumentationOverhead {
     private static final String SOURCE = """
-            package dev.jitjava.verify;
+            package dev.jitjava.internal.verify;
             public final class LoopBody {
                 public static long mix(int n) {
                     long s = 0;
@@ -38,14 +38,14 @@ public final class InstrumentationOverhead {
             """;
 
     public static void main(String[] args) throws Throwable {
-        SourceUnit unit = new SourceUnit("dev.jitjava.verify", "LoopBody", SOURCE);
+        SourceUnit unit = new SourceUnit("dev.jitjava.internal.verify", "LoopBody", SOURCE);
         Map<String, byte[]> raw = ((Compilation.Classes) new InMemoryCompiler().compile(unit, List.of())).classes();
         Instrumenter.Limits limits = new Instrumenter.Limits(60_000_000_000L, 1L << 30, "LoopBody.mix(int)", "none", "()V");
-        Map<String, byte[]> metered = Instrumenter.instrument(raw, "dev.jitjava.verify.LoopBody", Set.of(), limits,
+        Map<String, byte[]> metered = Instrumenter.instrument(raw, "dev.jitjava.internal.verify.LoopBody", Set.of(), limits,
                 InstrumentationOverhead.class.getClassLoader());
         MethodHandles.Lookup lookup = MethodHandles.lookup();
-        Class<?> plain = lookup.defineHiddenClass(raw.get("dev.jitjava.verify.LoopBody"), true).lookupClass();
-        Class<?> instrumented = lookup.defineHiddenClass(metered.get("dev.jitjava.verify.LoopBody"), true).lookupClass();
+        Class<?> plain = lookup.defineHiddenClass(raw.get("dev.jitjava.internal.verify.LoopBody"), true).lookupClass();
+        Class<?> instrumented = lookup.defineHiddenClass(metered.get("dev.jitjava.internal.verify.LoopBody"), true).lookupClass();
         for (String name : List.of("mix", "countVowels")) {
             boolean numeric = name.equals("mix");
             MethodType type = numeric ? MethodType.methodType(long.class, int.class) : MethodType.methodType(int.class, String.class);
