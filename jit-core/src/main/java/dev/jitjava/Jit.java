@@ -9,6 +9,7 @@ import dev.jitjava.internal.engine.MethodQueries;
 import dev.jitjava.internal.engine.MethodTable;
 import dev.jitjava.internal.method.Examples;
 import dev.jitjava.internal.model.Models;
+import dev.jitjava.internal.bind.BuildTimeClasses;
 import dev.jitjava.internal.bind.InterfaceBinding;
 import dev.jitjava.runtime.Linker;
 import dev.jitjava.internal.check.CheckRunner;
@@ -72,6 +73,7 @@ public final class Jit {
     private final MethodTable table;
     private final ConcurrentHashMap<Class<?>, Bound> bindings = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, JitObject> objects = new ConcurrentHashMap<>();
+    private final BuildTimeClasses buildTime = new BuildTimeClasses();
 
     private record Bound(InterfaceBinding binding, List<MethodKey> keys) {
     }
@@ -195,10 +197,20 @@ public final class Jit {
      * ask the model. All objects of one interface from one {@code Jit} share its methods, so
      * {@link #improve} changes them all.
      *
+     * <p>An interface compiled in at build time by jit-java's annotation processor (see
+     * {@link JitInterface}) is implemented by that class when it was built from the interface's
+     * current spec, in every mode, without the store. After {@link #improve} on one of its methods,
+     * this {@code Jit} serves the interface through the run-time engine (objects made before keep
+     * the code compiled in).
+     *
      * @throws IllegalArgumentException if {@code iface} is not an interface jit-java can implement
      */
     public <T> T implement(Class<T> iface) {
         Objects.requireNonNull(iface, "iface");
+        T built = buildTime.instance(iface);
+        if (built != null) {
+            return built;
+        }
         Bound bound = bindings.computeIfAbsent(iface, binder);
         return iface.cast(bound.binding().newInstance());
     }
@@ -231,6 +243,10 @@ public final class Jit {
      */
     public Version improve(Class<?> iface, String method, String feedback, Example.Case... examples) {
         Objects.requireNonNull(feedback, "feedback");
+        if (buildTime.compiledIn(iface)) { // the engine serves the new version until the next build
+            buildTime.handOver(iface);
+            bindings.computeIfAbsent(iface, binder);
+        }
         return table.improve(key(iface, method), feedback, Examples.specs(examples));
     }
 
@@ -305,6 +321,11 @@ public final class Jit {
     private MethodKey key(Class<?> iface, String method) {
         Objects.requireNonNull(method, "method");
         Bound bound = bindings.get(iface);
+        if (bound == null && buildTime.compiledIn(iface)) { // compiled in at build time: its store is read, nothing bound
+            Owner owner = Specs.interfaceOwner(iface);
+            List<MethodKey> keys = InterfaceMethods.toGenerate(iface).stream().map(m -> Specs.key(owner, m)).toList();
+            return MethodQueries.resolve(keys, method, iface.getSimpleName());
+        }
         if (bound == null) {
             throw new JitException(iface.getName() + " has no generated methods here: implement it with this Jit "
                     + "(jit.implement(" + iface.getSimpleName() + ".class)) and call a method first");
