@@ -127,7 +127,9 @@ final class CompilationClassPath extends ForwardingJavaFileManager<StandardJavaF
         } catch (IOException | IllegalArgumentException e) {
             return false;
         }
-        files.add(new Served(resource.toUri(), JavaFileObject.Kind.CLASS, binaryName) {
+        // javac's file objects need a hierarchical URI, which a jar entry's is not
+        URI uri = URI.create("classpath:///" + binaryName.replace('.', '/') + ".class");
+        files.add(new Served(uri, JavaFileObject.Kind.CLASS, binaryName) {
             private byte[] bytes;
 
             @Override

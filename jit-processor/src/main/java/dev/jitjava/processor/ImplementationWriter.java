@@ -160,7 +160,7 @@ final class ImplementationWriter {
         }
         for (Piece piece : pieces) {
             if (merged.contains(piece)) {
-                out.append("\n    // ").append(piece.comment()).append('\n').append(piece.shape().body().stripTrailing())
+                out.append("\n    // ").append(piece.comment()).append('\n').append(piece.shape().body().replaceFirst("^(\\s*\\n)+", "").stripTrailing())
                         .append('\n');
             }
         }

@@ -114,8 +114,10 @@ final class UnitCompiler {
             Iterable<? extends CompilationUnitTree> trees = task.parse();
             SourcePositions positions = Trees.instance(task).getSourcePositions();
             for (CompilationUnitTree tree : trees) {
-                Unit unit = files.get(tree.getSourceFile());
-                shapes.put(unit, shape(tree, unit, positions));
+                Unit unit = unitOf(tree.getSourceFile(), files);
+                if (unit != null) {
+                    shapes.put(unit, shape(tree, unit, positions));
+                }
             }
             task.analyze();
             if (errors(diagnostics, files).isEmpty()) {
@@ -136,7 +138,7 @@ final class UnitCompiler {
             if (d.getKind() != javax.tools.Diagnostic.Kind.ERROR) {
                 continue;
             }
-            Unit unit = files.get(d.getSource());
+            Unit unit = unitOf(d.getSource(), files);
             String line = "";
             if (unit != null && d.getLineNumber() >= 1) {
                 String[] lines = unit.source().split("\n", -1);
@@ -149,6 +151,19 @@ final class UnitCompiler {
             errors.add(new Error(unit, Math.max(0, d.getLineNumber()), message, line));
         }
         return errors;
+    }
+
+    /** The unit a file is, or null for a stub: javac may hand back its own wrapper of the file. */
+    private static Unit unitOf(JavaFileObject file, Map<JavaFileObject, Unit> files) {
+        if (file == null) {
+            return null;
+        }
+        for (Map.Entry<JavaFileObject, Unit> entry : files.entrySet()) {
+            if (entry.getKey().toUri().equals(file.toUri())) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     private static Shape shape(CompilationUnitTree tree, Unit unit, SourcePositions positions) {
