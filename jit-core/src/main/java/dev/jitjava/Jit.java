@@ -1,5 +1,6 @@
 package dev.jitjava;
 
+import dev.jitjava.internal.bind.BuildTimeClasses;
 import dev.jitjava.internal.check.CheckRunner;
 import dev.jitjava.internal.dependency.DependencyGrant;
 import dev.jitjava.internal.dependency.MavenResolver;
@@ -63,6 +64,7 @@ import java.util.function.Supplier;
  */
 public final class Jit {
     private final Engine engine;
+    private final BuildTimeClasses buildTime = new BuildTimeClasses();
 
     private Jit(Engine engine) {
         this.engine = engine;
@@ -171,6 +173,12 @@ public final class Jit {
      * ask the model. All objects of one interface from one {@code Jit} share its methods, so
      * {@link #improve} changes them all.
      *
+     * <p>An interface compiled in at build time by jit-java's annotation processor (see
+     * {@link JitInterface}) is implemented by that class when it was built from the interface's
+     * current spec, in every mode, without the store. After {@link #improve} on one of its methods,
+     * this {@code Jit} serves the interface through the run-time engine (objects made before keep
+     * the code compiled in).
+     *
      * @param <T>   the interface
      * @param iface its class
      * @return an object implementing it
@@ -178,6 +186,10 @@ public final class Jit {
      */
     public <T> T implement(Class<T> iface) {
         Objects.requireNonNull(iface, "iface");
+        T built = buildTime.instance(iface);
+        if (built != null) {
+            return built;
+        }
         return iface.cast(engine.implement(iface));
     }
 
@@ -232,6 +244,10 @@ public final class Jit {
      */
     public Version improve(Class<?> iface, String method, String feedback, Example.Case... examples) {
         Objects.requireNonNull(feedback, "feedback");
+        if (buildTime.compiledIn(iface)) { // the engine serves the new version until the next build
+            buildTime.handOver(iface);
+            engine.keysOf(iface);
+        }
         return engine.improve(key(iface, method), feedback, Examples.specs(examples));
     }
 
@@ -309,6 +325,10 @@ public final class Jit {
     private MethodKey key(Class<?> iface, String method) {
         Objects.requireNonNull(method, "method");
         List<MethodKey> keys = engine.boundKeys(iface);
+        if (keys == null && buildTime.compiledIn(iface)) { // compiled in at build time: its store is read, nothing bound
+            Owner.Interface owner = Owner.Interface.of(iface);
+            keys = InterfaceMethods.toGenerate(iface).stream().map(m -> Specs.key(owner, m)).toList();
+        }
         if (keys == null) {
             throw new JitException(iface.getName() + " has no generated methods here: implement it with this Jit "
                     + "(jit.implement(" + iface.getSimpleName() + ".class)) and call a method first");

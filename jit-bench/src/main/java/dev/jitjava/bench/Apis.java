@@ -5,6 +5,7 @@ public final class Apis {
     private Apis() {
     }
 
+    @dev.jitjava.JitInterface
     public interface Api0 {
         int m0(int x);
         int m1(int x);
@@ -18,6 +19,7 @@ public final class Apis {
         int m9(int x);
     }
 
+    @dev.jitjava.JitInterface
     public interface Api1 {
         int m0(int x);
         int m1(int x);
@@ -31,6 +33,7 @@ public final class Apis {
         int m9(int x);
     }
 
+    @dev.jitjava.JitInterface
     public interface Api2 {
         int m0(int x);
         int m1(int x);
@@ -44,6 +47,7 @@ public final class Apis {
         int m9(int x);
     }
 
+    @dev.jitjava.JitInterface
     public interface Api3 {
         int m0(int x);
         int m1(int x);
@@ -57,6 +61,7 @@ public final class Apis {
         int m9(int x);
     }
 
+    @dev.jitjava.JitInterface
     public interface Api4 {
         int m0(int x);
         int m1(int x);
@@ -70,6 +75,7 @@ public final class Apis {
         int m9(int x);
     }
 
+    @dev.jitjava.JitInterface
     public interface Api5 {
         int m0(int x);
         int m1(int x);
@@ -83,6 +89,7 @@ public final class Apis {
         int m9(int x);
     }
 
+    @dev.jitjava.JitInterface
     public interface Api6 {
         int m0(int x);
         int m1(int x);
@@ -96,6 +103,7 @@ public final class Apis {
         int m9(int x);
     }
 
+    @dev.jitjava.JitInterface
     public interface Api7 {
         int m0(int x);
         int m1(int x);
@@ -109,6 +117,7 @@ public final class Apis {
         int m9(int x);
     }
 
+    @dev.jitjava.JitInterface
     public interface Api8 {
         int m0(int x);
         int m1(int x);
@@ -122,6 +131,7 @@ public final class Apis {
         int m9(int x);
     }
 
+    @dev.jitjava.JitInterface
     public interface Api9 {
         int m0(int x);
         int m1(int x);

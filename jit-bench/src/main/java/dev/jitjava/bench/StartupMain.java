@@ -8,7 +8,9 @@ import java.nio.file.Path;
 /**
  * One start-up run: {@code prepare STORE} writes the 100 methods into a store (scripted model),
  * {@code jit N STORE} loads N stored methods and calls each once (no model: a request fails),
- * {@code plain N} calls N hand-written twins. The launcher times whole JVMs.
+ * {@code plain N} calls N hand-written twins, {@code buildtime N} implements them with the classes
+ * jit-processor compiled in (LOCKED, no store: run.sh compiles Apis with the processor first).
+ * The launcher times whole JVMs.
  */
 public final class StartupMain {
     public static void main(String[] args) throws Exception {
@@ -23,6 +25,12 @@ public final class StartupMain {
         Object[] instances;
         if (mode.equals("plain")) {
             instances = Apis.plain();
+        } else if (mode.equals("buildtime")) {
+            Jit jit = Jit.builder().mode(dev.jitjava.Mode.LOCKED).store(Path.of("no-store")).build();
+            instances = new Object[Apis.INTERFACES.length];
+            for (int i = 0; i < instances.length && i * 10 < count; i++) {
+                instances[i] = jit.implement(Apis.INTERFACES[i]);
+            }
         } else {
             Jit jit = Jit.builder().store(Path.of(args[2])).model(ScriptedChatModel.answering()).build();
             instances = new Object[Apis.INTERFACES.length];

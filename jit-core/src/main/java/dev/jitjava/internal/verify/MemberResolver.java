@@ -114,7 +114,8 @@ final class MemberResolver {
         }
         Class<?> type = load(c);
         boolean declared = type != null && DECLARED.get(type).contains(key);
-        if (trusted.test(c) && (declared || last)) {
+        // a trusted type that cannot be loaded here (a type still being compiled, at build time) is the user's own
+        if (trusted.test(c) && (declared || last || type == null)) {
             return Resolved.OWN;
         }
         if (declared || last) {

@@ -1,0 +1,108 @@
+package dev.jitjava.internal.bind;
+
+import dev.jitjava.runtime.BuildTimeImplementation;
+import dev.jitjava.internal.store.SpecFingerprint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The classes jit-java's annotation processor compiled into the application: {@code Jit_Numbers}
+ * for {@code Numbers}, in the interface's package. One is used only when the fingerprint it was
+ * built from matches the interface as loaded; then implementing the interface reads no store, runs
+ * no javac or ASM and defines no class. Per {@code Jit}, an interface whose method was improved is
+ * handed over to the run-time engine, which serves the new version until the next build.
+ */
+public final class BuildTimeClasses {
+    /** Marks an interface without a usable class: a ClassValue holds no nulls. */
+    private static final BuildTimeImplementation NONE = new BuildTimeImplementation() {
+        @Override
+        public String jit$specFingerprint() {
+            return "";
+        }
+
+        @Override
+        public Object jit$newInstance() {
+            return null;
+        }
+    };
+
+    private static final ClassValue<BuildTimeImplementation> PROTOTYPES = new ClassValue<>() {
+        @Override
+        protected BuildTimeImplementation computeValue(Class<?> iface) {
+            return find(iface);
+        }
+    };
+
+    private final Set<Class<?>> handedOver = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The name of the class generated for an interface: {@code dev.example.Jit_Numbers}, and for a
+     * nested one the simple names from the outermost class joined with {@code _}:
+     * {@code dev.example.Jit_Outer_Inner}.
+     *
+     * @param simpleNames the simple names, outermost first
+     */
+    public static String className(String packageName, List<String> simpleNames) {
+        String simple = "Jit_" + String.join("_", simpleNames);
+        return packageName.isEmpty() ? simple : packageName + "." + simple;
+    }
+
+    /** As {@link #className(String, List)}, for a loaded interface. */
+    public static String className(Class<?> iface) {
+        List<String> names = new ArrayList<>();
+        for (Class<?> c = iface; c != null; c = c.getEnclosingClass()) {
+            names.add(0, c.getSimpleName());
+        }
+        return className(iface.getPackageName(), names);
+    }
+
+    /** A new instance of the class compiled in for {@code iface}, or null when there is none to use. */
+    public <T> T instance(Class<T> iface) {
+        if (!handedOver.isEmpty() && handedOver.contains(iface)) {
+            return null;
+        }
+        BuildTimeImplementation prototype = PROTOTYPES.get(iface);
+        return prototype == NONE ? null : iface.cast(prototype.jit$newInstance());
+    }
+
+    /** Whether {@code iface} has a class compiled in that matches it (handed over or not). */
+    public boolean compiledIn(Class<?> iface) {
+        return PROTOTYPES.get(iface) != NONE;
+    }
+
+    /** From now on, this {@code Jit}'s {@link #instance} answers null for {@code iface}: the engine serves it. */
+    public void handOver(Class<?> iface) {
+        handedOver.add(iface);
+    }
+
+    private static BuildTimeImplementation find(Class<?> iface) {
+        if (!iface.isInterface()) {
+            return NONE;
+        }
+        Class<?> found;
+        try {
+            found = Class.forName(className(iface), false, iface.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return NONE;
+        }
+        if (!iface.isAssignableFrom(found) || !BuildTimeImplementation.class.isAssignableFrom(found)) {
+            return NONE;
+        }
+        BuildTimeImplementation prototype;
+        try {
+            prototype = (BuildTimeImplementation) found.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return NONE;
+        }
+        if (!SpecFingerprint.of(iface).equals(prototype.jit$specFingerprint())) {
+            org.slf4j.LoggerFactory.getLogger(BuildTimeClasses.class).warn("{} was compiled in at build time from "
+                    + "another spec of {} (a signature or @Describe changed since): the run-time engine serves it "
+                    + "until the next build with jit-processor", found.getName(), iface.getName());
+            return NONE;
+        }
+        return prototype;
+    }
+}

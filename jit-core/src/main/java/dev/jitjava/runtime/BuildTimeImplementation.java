@@ -1,0 +1,15 @@
+package dev.jitjava.runtime;
+
+/**
+ * What a class that jit-java's annotation processor wrote at build time implements beside its
+ * interface, so that {@code Jit.implement} can tell whether it still matches the interface and make
+ * instances without reflection. Not API: the names start with {@code jit$} so that they never
+ * clash with an interface's own methods.
+ */
+public interface BuildTimeImplementation {
+    /** The fingerprint of the specs the class was built from (see {@code SpecFingerprint}). */
+    String jit$specFingerprint();
+
+    /** A new instance of the same class. */
+    Object jit$newInstance();
+}
