@@ -185,7 +185,7 @@ class StoreTest {
                 .isInstanceOf(JitException.class)
                 .hasMessage("The stored source does not compile: " + java() + ":" + line + ": cannot find symbol\n"
                         + "  symbol:   variable zero\n  location: class dev.jitjava.StoreTest_Numbers_countVowels\n"
-                        + "    int count = zero;. Fix the file, or call improve to have the model change it, "
+                        + "    int count = zero;\nFix the file, or call improve to have the model change it, "
                         + "for method Numbers.countVowels(String)");
         assertThat(model.requestCount()).isZero();
     }

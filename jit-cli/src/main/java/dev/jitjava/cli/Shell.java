@@ -124,22 +124,40 @@ final class Shell implements AutoCloseable {
         }
     }
 
-    /** Runs a snippet; if it needs methods nobody declared, has them provided, then runs it again. */
+    /**
+     * Runs a snippet; if it needs methods nobody declared, has them provided, and if a placed method's
+     * return type no longer fits its call, has it written again; then runs it again.
+     */
     private void run(String snippet) {
         List<SnippetEvent> events = session.eval(snippet);
         SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
-        if (main == null || !needsMethods(main)) {
+        if (main == null) {
+            return;
+        }
+        boolean provided = false;
+        if (needsMethods(main)) {
+            host.provide(snippet, main.snippet().kind()).forEach(this::announce);
+            provided = true;
+            if (main.snippet() instanceof DeclarationSnippet && !(main.snippet() instanceof VarSnippet)) {
+                // a method or type: JShell takes it up itself, now that its methods exist
+                show(List.of(new Outcome(main.snippet(), main.previousStatus(), session.status(main.snippet()), null,
+                        null)));
+                return;
+            }
+            events = session.eval(snippet);
+            main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(main);
+        }
+        if (main.status() == Snippet.Status.REJECTED) {
+            List<SessionHost.Placement> refitted = host.refit(snippet, main.snippet().kind());
+            refitted.forEach(this::announce);
+            if (!refitted.isEmpty()) {
+                events = session.eval(snippet);
+            }
+        } else if (!provided) {
             show(Outcome.of(events));
             return;
         }
-        for (SessionHost.Placement placed : host.provide(snippet, main.snippet().kind())) {
-            announce(placed);
-        }
-        if (main.snippet() instanceof DeclarationSnippet) { // JShell takes it up by itself, now that its methods exist
-            show(List.of(new Outcome(main.snippet(), main.previousStatus(), session.status(main.snippet()), null, null)));
-        } else {
-            show(Outcome.of(session.eval(snippet)));
-        }
+        show(Outcome.of(events));
     }
 
     private void announce(SessionHost.Placement placed) {
@@ -152,7 +170,9 @@ final class Shell implements AutoCloseable {
         if (session.diagnostics(snippet).stream().anyMatch(d -> d.isError() && CANT_RESOLVE.equals(d.getCode()))) {
             return true;
         }
-        return snippet instanceof DeclarationSnippet declaration && event.status() == Snippet.Status.RECOVERABLE_DEFINED
+        boolean recoverable = event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED;
+        return snippet instanceof DeclarationSnippet declaration && recoverable
                 && session.unresolvedDependencies(declaration).anyMatch(d -> d.startsWith("method "));
     }
 

@@ -242,19 +242,44 @@ public final class SessionHost implements MethodHost {
     }
 
 
+    /**
+     * Writes again the placed methods whose calls in a snippet now need another type (a stored method
+     * that returns {@code int} where the snippet wants a {@code String}), and places the new versions.
+     *
+     * @return what was placed; none when no call of a placed method is at fault
+     */
+    public List<Placement> refit(String source, Snippet.Kind kind) {
+        this.snippet = source;
+        SourceCompiler.Run run = analysis(source, kind);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        methods.known().values().forEach(k -> names.add(k.request().name()));
+        List<Placement> placed = new ArrayList<>();
+        for (CallSites.Call call : CallSites.callsTo(run, names)) {
+            for (var error : run.diagnostics()) {
+                if ("compiler.err.prob.found.req".equals(error.getCode()) && error.getStartPosition() >= call.start()
+                        && error.getStartPosition() <= call.end()) {
+                    MethodRequest request = request(call);
+                    HostedMethods.Ready ready = engine.rewrite(request, "the call in the session needs "
+                            + (call.returns() == null ? "another type" : call.returns().source()) + ": "
+                            + error.getMessage(java.util.Locale.ROOT));
+                    methods.put(request, ready);
+                    List<String> problems = session.place(request, ready, holder(request), engine);
+                    if (!problems.isEmpty()) {
+                        throw new IllegalStateException(ProgramHost.display(label(), request) + " could not be placed "
+                                + "in the session: " + problems.get(0));
+                    }
+                    placed.add(new Placement(ProgramHost.display(label(), request), ready.written()));
+                    break;
+                }
+            }
+        }
+        return placed;
+    }
+
     /** The calls a snippet makes of methods that do not exist, with their types, as javac sees them in the session. */
     private List<CallSites.Call> missing(String source, Snippet.Kind kind) {
-        boolean declaration = kind == Snippet.Kind.METHOD || kind == Snippet.Kind.TYPE_DECL
-                || kind == Snippet.Kind.VAR && !source.strip().startsWith("var ");
-        String trimmed = source.strip();
-        String extra = declaration ? Session.staticMember(trimmed)
-                : "    static void " + Session.SNIPPET_METHOD + "() throws Throwable {\n" + trimmed
-                + (trimmed.endsWith(";") || trimmed.endsWith("}") ? "" : ";") + "\n    }";
-        BaseFile context = session.context(extra);
-        PlacedMethods withSnippet = new PlacedMethods(() -> context);
-        methods.known().values().forEach(k -> withSnippet.put(k.request(), k.ready()));
-        Composition composition = withSnippet.whole();
-        SourceCompiler.Run run = SourceCompiler.run(context.fileName(), composition.text());
+        boolean declaration = isDeclaration(source, kind);
+        SourceCompiler.Run run = analysis(source, kind);
         List<CallSites.Call> calls = new ArrayList<>();
         for (CallSites.Call call : CallSites.missing(run)) {
             // the snippet's own value is shown, whatever it is: the model chooses its type
@@ -264,6 +289,23 @@ public final class SessionHost implements MethodHost {
                     call.start(), call.end()) : call);
         }
         return calls;
+    }
+
+    private static boolean isDeclaration(String source, Snippet.Kind kind) {
+        return kind == Snippet.Kind.METHOD || kind == Snippet.Kind.TYPE_DECL
+                || kind == Snippet.Kind.VAR && !source.strip().startsWith("var ");
+    }
+
+    /** The snippet compiled in the session's context with the placed methods: a member, or a method's body. */
+    private SourceCompiler.Run analysis(String source, Snippet.Kind kind) {
+        String trimmed = source.strip();
+        String extra = isDeclaration(source, kind) ? Session.staticMember(trimmed)
+                : "    static void " + Session.SNIPPET_METHOD + "() throws Throwable {\n" + trimmed
+                + (trimmed.endsWith(";") || trimmed.endsWith("}") ? "" : ";") + "\n    }";
+        BaseFile context = session.context(extra);
+        PlacedMethods withSnippet = new PlacedMethods(() -> context);
+        methods.known().values().forEach(k -> withSnippet.put(k.request(), k.ready()));
+        return SourceCompiler.run(context.fileName(), withSnippet.whole().text());
     }
 
     private MethodRequest request(CallSites.Call call) {

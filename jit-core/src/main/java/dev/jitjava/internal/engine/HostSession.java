@@ -96,7 +96,7 @@ final class HostSession implements HostedMethods {
             String where = engine.resolver().fileProblem(key, failed.errors());
             if (handEdited) {
                 throw new JitException(Messages.forMethod(key, "The stored source does not compile: " + where
-                        + ". Fix the file, or have the model change it (jit improve)"));
+                        + "\nFix the file, or have the model change it (jit improve)"));
             }
             return new Accepted.Rewritten(write(spec, "it no longer compiles: " + where));
         }

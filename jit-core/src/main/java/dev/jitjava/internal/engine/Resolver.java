@@ -143,7 +143,7 @@ final class Resolver {
         String where = fileProblem(key, problems.problems());
         if (handEdited) {
             throw new JitException(Messages.forMethod(key, "The stored source does not compile: " + where
-                    + ". Fix the file, or call improve to have the model change it"));
+                    + "\nFix the file, or call improve to have the model change it"));
         }
         return new Lookup.Stale("it no longer compiles: " + where);
     }
