@@ -7,6 +7,7 @@ import dev.jitjava.internal.dependency.MavenResolver;
 import dev.jitjava.internal.engine.ConsoleReviewer;
 import dev.jitjava.internal.engine.Engine;
 import dev.jitjava.internal.engine.InterfaceValidation;
+import dev.jitjava.internal.engine.Lazy;
 import dev.jitjava.internal.engine.MethodQueries;
 import dev.jitjava.internal.engine.Settings;
 import dev.jitjava.internal.method.Examples;
@@ -587,17 +588,7 @@ public final class Jit {
         }
 
         private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-            return new Supplier<>() {
-                private T value;
-
-                @Override
-                public synchronized T get() {
-                    if (value == null) {
-                        value = supplier.get();
-                    }
-                    return value;
-                }
-            };
+            return Lazy.of(supplier);
         }
     }
 }

@@ -46,12 +46,7 @@ public record CheckPlan(MethodSpec spec, List<ExampleSpec> examples, List<Method
         }
     };
 
-    private static final Comparator<Method> BY_NAME = new Comparator<>() { // not a lambda: this runs at start-up
-        @Override
-        public int compare(Method a, Method b) {
-            return a.getName().compareTo(b.getName());
-        }
-    };
+    private static final Comparator<Method> BY_NAME = Comparator.comparing(Method::getName);
 
     public static CheckPlan of(MethodSpec spec) {
         List<Method> checks = new ArrayList<>();

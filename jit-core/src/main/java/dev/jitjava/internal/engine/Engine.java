@@ -51,7 +51,7 @@ public final class Engine {
     private final Pipeline pipeline;
     private final Resolver resolver;
     private final Versions versions;
-    private final Supplier<Generation> generation;
+    private final Generations generation = new Generations();
     private final UnitPlacement units = new UnitPlacement(this::trialSelf);
     private final ConcurrentHashMap<MethodKey, Entry> entries = new ConcurrentHashMap<>();
     private final SingleFlight<MethodKey, MethodHandle> flights = new SingleFlight<>();
@@ -71,8 +71,21 @@ public final class Engine {
         this.versions = new Versions(settings.clock());
         this.resolver = new Resolver(store, pipeline, policies,
                 new StoredLibraries(settings.dependencies(), settings.resolver()), versions);
-        this.generation = Lazy.of(() -> new Generation(settings.models(), settings.maxAttempts(), pipeline, policies,
-                settings.tools()));
+    }
+
+    /**
+     * The model's side, made on first need: a start that only binds stored methods never loads it (a
+     * lambda would: its return type is resolved when the lambda is made).
+     */
+    private final class Generations {
+        private Generation made;
+
+        synchronized Generation get() {
+            if (made == null) {
+                made = new Generation(settings.models(), settings.maxAttempts(), pipeline, policies, settings.tools());
+            }
+            return made;
+        }
     }
 
     /** A known method. The call site exists from the start for interface methods, from the first version for dynamic ones. */

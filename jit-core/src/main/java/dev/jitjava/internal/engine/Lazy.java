@@ -3,7 +3,7 @@ package dev.jitjava.internal.engine;
 import java.util.function.Supplier;
 
 /** A value made on first need, once: what start-up does not need is never made. Thread-safe. */
-final class Lazy<T> implements Supplier<T> {
+public final class Lazy<T> implements Supplier<T> {
     private final Supplier<T> make;
     private T value;
 
@@ -11,7 +11,7 @@ final class Lazy<T> implements Supplier<T> {
         this.make = make;
     }
 
-    static <T> Supplier<T> of(Supplier<T> make) {
+    public static <T> Supplier<T> of(Supplier<T> make) {
         return new Lazy<>(make);
     }
 

@@ -11,7 +11,7 @@ import dev.jitjava.internal.dependency.Libraries;
 import dev.jitjava.internal.method.MethodSpec;
 import dev.jitjava.internal.method.Owner;
 import dev.jitjava.internal.method.UserTypes;
-import dev.jitjava.internal.verify.Instrumenter;
+import dev.jitjava.internal.verify.WallClock;
 import dev.jitjava.spi.MethodHost;
 
 import java.time.Duration;
@@ -37,7 +37,7 @@ final class Policies {
     private final DependencyGrant dependencies;
     private final ConcurrentHashMap<List<Object>, Policy> known = new ConcurrentHashMap<>();
 
-    /** @param wallBudget the wall-clock budget of a call, or null for {@link Instrumenter#defaultWall} */
+    /** @param wallBudget the wall-clock budget of a call, or null for {@link WallClock#defaultFor} */
     Policies(Set<Capability> grants, Duration cpuBudget, long memoryBudget, Duration wallBudget,
              DependencyGrant dependencies) {
         this.grants = Set.copyOf(grants);
@@ -94,7 +94,7 @@ final class Policies {
                 wall = budget.wallMillis() * 1_000_000L;
             }
         }
-        long wallNanos = wall != null ? wall : Instrumenter.defaultWall(cpu);
+        long wallNanos = wall != null ? wall : WallClock.defaultFor(cpu);
         Set<String> trusted = new HashSet<>();
         for (Class<?> type : UserTypes.reachable(visibleTypes(spec))) {
             trusted.add(internalName(type));

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * @param grants       capabilities granted to every method
  * @param cpuBudget    the CPU budget of a call
  * @param memoryBudget the memory budget of a call, in bytes
- * @param wallBudget   the wall-clock budget of a call, or null for {@link dev.jitjava.internal.verify.Instrumenter#defaultWall}
+ * @param wallBudget   the wall-clock budget of a call, or null for {@link dev.jitjava.internal.verify.WallClock#defaultFor}
  * @param dependencies the groups whose libraries the model may add
  * @param resolver     resolves libraries, made on first need
  * @param checkRunner  runs examples and checks with a time limit

@@ -11,14 +11,8 @@ import java.util.Map;
 
 /** The methods of an interface that jit-java writes, and the ones it leaves alone. */
 public final class InterfaceMethods {
-    /** A plain class rather than a lambda: this runs at start-up, before anything needs the lambda machinery. */
-    private static final Comparator<Method> BY_NAME_THEN_SIGNATURE = new Comparator<>() {
-        @Override
-        public int compare(Method a, Method b) {
-            int byName = a.getName().compareTo(b.getName());
-            return byName != 0 ? byName : a.toGenericString().compareTo(b.toGenericString());
-        }
-    };
+    private static final Comparator<Method> BY_NAME_THEN_SIGNATURE = Comparator.comparing(Method::getName)
+            .thenComparing(Method::toGenericString);
 
     private InterfaceMethods() {
     }

@@ -26,7 +26,7 @@ final class ParameterNames {
 
     /** {@code specs} are those of {@code methods}, in the same order. */
     static void warnIfSynthetic(Class<?> iface, List<Method> methods, List<MethodSpec> specs) {
-        for (int i = 0; i < methods.size(); i++) { // no stream: this runs at start-up
+        for (int i = 0; i < methods.size(); i++) {
             Method method = methods.get(i);
             if (method.getParameterCount() > 0 && !method.getParameters()[0].isNamePresent()) {
                 if (WARNED.get(iface).compareAndSet(false, true)) {

@@ -55,10 +55,7 @@ public final class UserTypes {
         if (sources.isEmpty()) {
             return found;
         }
-        Deque<Class<?>> pending = new ArrayDeque<>();
-        for (Class<?> root : roots) { // ArrayDeque(Collection) adds through a lambda: not at start-up
-            pending.add(root);
-        }
+        Deque<Class<?>> pending = new ArrayDeque<>(roots);
         while (!pending.isEmpty() && found.size() < LIMIT) {
             Class<?> type = pending.poll();
             if (!sources.contains(locationOf(type))) {

@@ -36,12 +36,7 @@ public final class SpecFingerprint {
     public record Entry(String key, SpecRecord spec) {
     }
 
-    private static final Comparator<Entry> BY_KEY = new Comparator<>() { // not a lambda: this runs at start-up
-        @Override
-        public int compare(Entry a, Entry b) {
-            return a.key().compareTo(b.key());
-        }
-    };
+    private static final Comparator<Entry> BY_KEY = Comparator.comparing(Entry::key);
 
     /** The fingerprint of these methods of {@code owner} (the interface's binary name), in any order. */
     public static String of(String owner, List<Entry> methods) {

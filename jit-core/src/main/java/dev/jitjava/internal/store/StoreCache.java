@@ -28,13 +28,6 @@ public final class StoreCache {
     private final Path root;
     private final Path cacheRoot;
     private final ConcurrentHashMap<String, Snapshot> snapshots = new ConcurrentHashMap<>();
-    /** Not a lambda: it runs at start-up. */
-    private final java.util.function.Function<String, Snapshot> readSnapshot = new java.util.function.Function<>() {
-        @Override
-        public Snapshot apply(String owner) {
-            return readSnapshot(owner);
-        }
-    };
 
     /** @param root the store */
     public StoreCache(Path root) {
@@ -114,7 +107,7 @@ public final class StoreCache {
 
     /** The snapshot of an owner's methods, read from its file once per process; empty if there is none. */
     public Snapshot snapshot(String owner) {
-        return snapshots.computeIfAbsent(owner, readSnapshot);
+        return snapshots.computeIfAbsent(owner, this::readSnapshot);
     }
 
     /**
@@ -252,9 +245,7 @@ public final class StoreCache {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         List<Path> files = new java.util.ArrayList<>();
         try (java.nio.file.DirectoryStream<Path> listing = Files.newDirectoryStream(folder)) {
-            for (Path file : listing) { // no stream: this runs at start-up for every stored method
-                files.add(file);
-            }
+            listing.forEach(files::add);
             java.util.Collections.sort(files);
             for (Path file : files) {
                 String name = file.getFileName().toString();

@@ -53,13 +53,9 @@ public final class Instrumenter {
         }
     }
 
-    /**
-     * The wall-clock budget of a call unless configured: what CPU time cannot see (a call that waits),
-     * with room for a busy machine where a second of CPU takes several of wall time: 5 times the CPU
-     * budget, at least 3 s.
-     */
+    /** The wall-clock budget of a call unless configured: {@link WallClock#defaultFor}. */
     public static long defaultWall(long cpuNanos) {
-        return Math.max(3_000_000_000L, cpuNanos > Long.MAX_VALUE / 5 ? Long.MAX_VALUE : 5 * cpuNanos);
+        return WallClock.defaultFor(cpuNanos);
     }
 
     private Instrumenter() {
