@@ -1,6 +1,7 @@
 package dev.jitjava;
 
 import dev.jitjava.internal.engine.Engine;
+import dev.jitjava.internal.method.Messages;
 import dev.jitjava.internal.engine.MethodQueries;
 import dev.jitjava.internal.method.Examples;
 import dev.jitjava.runtime.DynamicInvoker;
@@ -182,8 +183,8 @@ public final class JitObject {
             throw JitObject.<RuntimeException>sneaky(thrown);
         }
         if (result == DynamicInvoker.MISS) { // accepts() said yes: a null where the method takes a primitive
-            throw new NullPointerException("An argument is null where the method takes a primitive, "
-                    + bound.key().forMethod());
+            throw new NullPointerException(Messages.forMethod(bound.key(),
+                    "An argument is null where the method takes a primitive"));
         }
         return result;
     }
@@ -262,8 +263,8 @@ public final class JitObject {
     private static void checkReturn(Bound bound, Class<?> wanted) {
         Class<?> actual = ArgumentTypes.boxed(bound.returnType());
         if (bound.returnType() == void.class || !ArgumentTypes.boxed(wanted).isAssignableFrom(actual)) {
-            throw new JitException("The method returns " + bound.returnType().getName() + ", not "
-                    + wanted.getName() + ", " + bound.key().forMethod());
+            throw new JitException(Messages.forMethod(bound.key(), "The method returns " + bound.returnType().getName()
+                    + ", not " + wanted.getName()));
         }
     }
 

@@ -3,12 +3,10 @@ package dev.jitjava;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,23 +20,7 @@ class CreateFromEnvironmentTest {
 
 
     private String run(Map<String, String> env) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Duser.home=" + work, "-cp",
-                System.getProperty("java.class.path"), CreateChild.class.getName())
-                .directory(work.toFile())
-                .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("JIT_") || name.endsWith("_API_KEY")
-                || name.endsWith("_BASE_URL"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(output).isZero();
-            return output;
-        } finally {
-            process.destroyForcibly();
-        }
+        return ChildJvm.run(work, env, List.of("-Duser.home=" + work), CreateChild.class);
     }
 
     @Test

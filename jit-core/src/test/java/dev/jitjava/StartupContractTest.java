@@ -12,7 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,20 +101,7 @@ class StartupContractTest {
     }
 
     private String child(Path store, Path log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java));
-        if (log != null) {
-            command.add("-Xlog:class+load:file=" + log);
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName(), store.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(output).isZero();
-            return output;
-        } finally {
-            process.destroyForcibly();
-        }
+        return ChildJvm.run(work, Map.of(), log == null ? List.of() : List.of("-Xlog:class+load:file=" + log),
+                Child.class, store.toString());
     }
 }

@@ -4,12 +4,8 @@ import dev.jitjava.test.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,8 +13,8 @@ class RunCommandTest {
     @TempDir
     Path work;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private String programOutput;
+    private String err = "";
 
     private static final String ODD_NUMBERS = """
             import java.util.List;
@@ -38,18 +34,11 @@ class RunCommandTest {
             ```""";
 
     private int jit(ScriptedChatModel model, String... args) {
-        err.reset();
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        Main.Context context = new Main.Context(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
-                work, work, url -> null, false, () -> model, System.in);
-        try {
-            return Main.run(context, args);
-        } finally {
-            System.setOut(original);
-            programOutput = out.toString(StandardCharsets.UTF_8);
-        }
+        JitCommand command = new JitCommand(work);
+        int exit = command.run(() -> model, "", args);
+        programOutput = command.out();
+        err = command.err();
+        return exit;
     }
 
     private Path write(String name, String source) throws Exception {
@@ -86,7 +75,7 @@ class RunCommandTest {
         assertThat(model.lastUserMessage()).contains("static void printOddNumbersInList(java.util.List<java.lang.Integer> list)")
                 .contains("It is called here: printOddNumbersInList(List.of(1, 2, 3, 4, 5));");
         assertThat(work.resolve("examples/.jit/file/OddNumbers/printOddNumbersInList(java.util.List).java")).isRegularFile();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("jit: writing OddNumbers.printOddNumbersInList");
+        assertThat(err).contains("jit: writing OddNumbers.printOddNumbersInList");
 
         ScriptedChatModel none = ScriptedChatModel.answering();
         assertThat(jit(none, "run", "examples/OddNumbers.java")).isZero();
@@ -116,7 +105,7 @@ class RunCommandTest {
             return "```java\nstatic String exclaim(String s) { return s + \"!\"; }\n```";
         });
 
-        assertThat(jit(model, "run", "examples/Words.java", "audio")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(jit(model, "run", "examples/Words.java", "audio")).as(err).isZero();
 
         assertThat(programOutput).isEqualTo("4 AUDIO!\n");
         assertThat(model.requestCount()).isEqualTo(3);
@@ -156,7 +145,7 @@ class RunCommandTest {
 
         assertThat(jit(model, "run", "examples/OddNumbers.java")).isEqualTo(ExitCodes.FAILURE);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("jit: error: No answer from model scripted kept to "
+        assertThat(err).contains("jit: error: No answer from model scripted kept to "
                 + "what generated code may use, in 3 attempts. Last answer:\n- `java.lang.System.exit(int)` at line 1 is "
                 + "never allowed").contains("Nothing was stored, for method OddNumbers.printOddNumbersInList(List)");
         assertThat(model.requests().get(1).messages().toString()).contains("`java.lang.System.exit(int)` is not "
@@ -170,7 +159,7 @@ class RunCommandTest {
         ScriptedChatModel model = ScriptedChatModel.answering(
                 "```java\nstatic void printOddNumbersInList(List<Integer> numbers) { System.exit(3); }\n```", PRINT_ODD);
 
-        assertThat(jit(model, "run", "examples/OddNumbers.java")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(jit(model, "run", "examples/OddNumbers.java")).as(err).isZero();
 
         assertThat(programOutput).isEqualTo("1\n3\n5\n");
         assertThat(Files.readString(work.resolve("examples/.jit/file/OddNumbers/printOddNumbersInList(java.util.List).java")))
@@ -180,7 +169,7 @@ class RunCommandTest {
     @Test
     void run_missingFile_isAUsageError() {
         assertThat(jit(ScriptedChatModel.answering(), "run", "nowhere/Missing.java")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("jit: error: no file " + work.resolve("nowhere/Missing.java"));
+        assertThat(err).startsWith("jit: error: no file " + work.resolve("nowhere/Missing.java"));
     }
 
     @Test
@@ -199,9 +188,8 @@ class RunCommandTest {
         assertThat(programOutput).isEqualTo("examples/OddNumbers.java: missing: OddNumbers.printOddNumbersInList(List)\n"
                 + "examples/Words.java: missing: Words.shout(String)\n");
         assertThat(jit(ScriptedChatModel.answering(PRINT_ODD), "run", "examples/OddNumbers.java")).isZero();
-        err.reset();
         assertThat(jit(none, "verify", "examples/OddNumbers.java")).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(err)
                 .isEqualTo("jit: every method of 1 program is stored, compiles and passes the verifier\n");
         assertThat(none.requestCount()).isZero();
     }
@@ -215,14 +203,9 @@ class RunCommandTest {
                     }
                 }
                 """);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Main.Context context = new Main.Context(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), work, work, url -> null, false,
-                () -> ScriptedChatModel.answering(), System.in);
+        assertThat(jit(ScriptedChatModel.answering(), "verify", "examples/Words.java")).isEqualTo(ExitCodes.NOT_VERIFIED);
 
-        assertThat(Main.run(context, "verify", "examples/Words.java")).isEqualTo(ExitCodes.NOT_VERIFIED);
-
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
+        assertThat(programOutput).isEqualTo(
                 "examples/Words.java: missing: Words.shout(String)\n"
                         + "examples/Words.java: missing: Words.countVowels(String)\n");
     }
@@ -258,7 +241,7 @@ class RunCommandTest {
 
         assertThat(jit(model, "run", "examples/OddNumbers.java")).isEqualTo(ExitCodes.FAILURE);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("jit: error: OddNumbers failed: "
+        assertThat(err).contains("jit: error: OddNumbers failed: "
                 + "dev.jitjava.BudgetExceededException: The call ran past its CPU budget of 1000 ms");
     }
 }

@@ -2,17 +2,15 @@ package dev.jitjava.cli;
 
 import dev.jitjava.test.ScriptedChatModel;
 import dev.langchain4j.model.chat.ChatModel;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +23,16 @@ class RunLifecycleTest {
     @TempDir
     Path work;
 
-    private final Map<String, String> environment = new HashMap<>();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private JitCommand command;
+    private Map<String, String> environment;
     private String out;
     private String input = "";
+
+    @BeforeEach
+    void command() {
+        command = new JitCommand(work);
+        environment = command.environment;
+    }
 
     private static final String WORDS = """
             public class Words {
@@ -53,23 +57,13 @@ class RunLifecycleTest {
     }
 
     private int jit(Supplier<ChatModel> model, String... args) {
-        err.reset();
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        Main.Context context = new Main.Context(System.out, new PrintStream(err, true, StandardCharsets.UTF_8),
-                environment, work, work, url -> null, false, model,
-                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return Main.run(context, args);
-        } finally {
-            System.setOut(original);
-            out = captured.toString(StandardCharsets.UTF_8);
-        }
+        int exit = command.run(model, input, args);
+        out = command.out();
+        return exit;
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return command.err();
     }
 
     private Path write(String source) throws Exception {
@@ -81,9 +75,7 @@ class RunLifecycleTest {
     }
 
     private static Supplier<ChatModel> noModel() {
-        return () -> {
-            throw new AssertionError("no model may be asked");
-        };
+        return JitCommand.noModel();
     }
 
     @Test
@@ -333,5 +325,29 @@ class RunLifecycleTest {
         Files.writeString(work.resolve("Words.java"), WORDS.replace("education", "yearly"));
         assertThat(jit(noModel(), "run", "Words.java")).as(err()).isZero();
         assertThat(out).isEqualTo("4\n");
+    }
+
+    @Test
+    void run_aSecondRunInAFreshProcess_loadsNoJavac() throws Exception {
+        write(WORDS);
+        assertThat(jit(ScriptedChatModel.answering(COUNT_VOWELS), "run", "Words.java")).isZero();
+        Path log = work.resolve("classes.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder second = new ProcessBuilder(java, "-Xlog:class+load:file=" + log,
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "Words.java")
+                .directory(work.toFile()).redirectError(work.resolve("stderr.txt").toFile());
+        second.environment().put("JIT_MODE", "locked");
+        Process process = second.start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(process.exitValue()).as(Files.readString(work.resolve("stderr.txt"))).isZero();
+            assertThat(output).isEqualTo("5\n");
+            assertThat(Files.readAllLines(log)).anyMatch(line -> line.contains(" dev.jitjava.cli.Main "))
+                    .noneMatch(line -> line.contains(" com.sun.tools.javac.") || line.contains(" javax.tools."));
+        } finally {
+            process.destroyForcibly();
+        }
     }
 }

@@ -4,12 +4,7 @@ import dev.jitjava.test.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +13,8 @@ class ShellCommandTest {
     @TempDir
     Path work;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private String out;
+    private String err;
 
     private static final String PRINT_ODD = """
             ```java
@@ -29,22 +24,14 @@ class ShellCommandTest {
             ```""";
 
     private int shell(ScriptedChatModel model, String input, String... options) {
-        err.reset();
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        Main.Context context = new Main.Context(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
-                work, work, url -> null, false, () -> model,
-                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-        try {
-            String[] args = new String[options.length + 1];
-            args[0] = "shell";
-            System.arraycopy(options, 0, args, 1, options.length);
-            return Main.run(context, args);
-        } finally {
-            System.setOut(original);
-            out = captured.toString(StandardCharsets.UTF_8);
-        }
+        JitCommand command = new JitCommand(work);
+        String[] args = new String[options.length + 1];
+        args[0] = "shell";
+        System.arraycopy(options, 0, args, 1, options.length);
+        int exit = command.run(() -> model, input, args);
+        out = command.out();
+        err = command.err();
+        return exit;
     }
 
     @Test
@@ -69,7 +56,7 @@ class ShellCommandTest {
         int exit = shell(none, "printOddNumbersInList(List.of(9, 10));\n/source printOddNumbersInList\n/history "
                 + "printOddNumbersInList\n/exit\nprintOddNumbersInList(List.of(11));\n");
 
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(exit).as(err).isZero();
         assertThat(out).startsWith("9\n").contains("static void printOddNumbersInList(List<Integer> numbers)")
                 .contains("v1  scripted  first version").doesNotContain("11");
         assertThat(none.requestCount()).isZero();
@@ -93,7 +80,7 @@ class ShellCommandTest {
         int exit = shell(model, "printOddNumbersInList(List.of(1));\n1 + 1\n", "--max-attempts", "1");
 
         assertThat(exit).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("`java.lang.System.exit(int)` at line 1 is never "
+        assertThat(err).contains("`java.lang.System.exit(int)` at line 1 is never "
                 + "allowed").contains("Nothing was stored");
         assertThat(out).endsWith(" ==> 2\n");
         assertThat(work.resolve(".jit/shell/session")).doesNotExist();
@@ -108,7 +95,7 @@ class ShellCommandTest {
 
         int exit = shell(model, "twice(4)\n/improve twice add one\ntwice(4)\n/history twice\n");
 
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(exit).as(err).isZero();
         assertThat(model.requestCount()).isEqualTo(3);
         assertThat(ScriptedChatModel.lastUserText(model.requests().get(1))).contains("m");
         assertThat(ScriptedChatModel.lastUserText(model.requests().get(2))).contains("return 2 * n;").contains("add one");

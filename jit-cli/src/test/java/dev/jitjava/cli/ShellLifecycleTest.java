@@ -2,16 +2,12 @@ package dev.jitjava.cli;
 
 import dev.jitjava.test.ScriptedChatModel;
 import dev.langchain4j.model.chat.ChatModel;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -25,27 +21,23 @@ class ShellLifecycleTest {
     @TempDir
     Path work;
 
-    private final Map<String, String> environment = new HashMap<>();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private JitCommand command;
+    private Map<String, String> environment;
     private String out;
+
+    @BeforeEach
+    void command() {
+        command = new JitCommand(work);
+        environment = command.environment;
+    }
 
     private static final String TWICE = "```java\nstatic int twice(int n) { return 2 * n; }\n```";
     private static final String SQUARE = "```java\nstatic int square(int n) { return n * n; }\n```";
 
     private int shell(Supplier<ChatModel> model, String input) {
-        err.reset();
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        Main.Context context = new Main.Context(System.out, new PrintStream(err, true, StandardCharsets.UTF_8),
-                environment, work, work, url -> null, false, model,
-                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return Main.run(context, "shell");
-        } finally {
-            System.setOut(original);
-            out = captured.toString(StandardCharsets.UTF_8);
-        }
+        int exit = command.run(model, input, "shell");
+        out = command.out();
+        return exit;
     }
 
     private int shell(ScriptedChatModel model, String input) {
@@ -53,13 +45,11 @@ class ShellLifecycleTest {
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return command.err();
     }
 
     private static Supplier<ChatModel> noModel() {
-        return () -> {
-            throw new AssertionError("no model may be asked");
-        };
+        return JitCommand.noModel();
     }
 
     private Path stored(String signature) {

@@ -6,9 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -30,9 +27,8 @@ class StoreCommandsTest {
         int twice(int n);
     }
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final Map<String, String> env = new HashMap<>();
+    private JitCommand command;
     private Supplier<ChatModel> model = () -> {
         throw new IllegalStateException("no model in these tests");
     };
@@ -50,20 +46,17 @@ class StoreCommandsTest {
     }
 
     private int jit(String... args) {
-        out.reset();
-        err.reset();
-        Main.Context context = new Main.Context(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, work, work, url -> null, false,
-                model, System.in);
-        return Main.run(context, args);
+        command = new JitCommand(work);
+        command.environment.putAll(env);
+        return command.run(model, "", args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return command.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return command.err();
     }
 
     @Test

@@ -9,21 +9,14 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
+import dev.jitjava.internal.compile.MemoryFiles;
 
 import javax.tools.DiagnosticCollector;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
-import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,31 +74,10 @@ final class UnitCompiler {
     }
 
     Result compile(List<Unit> units) {
-        Map<String, ByteArrayOutputStream> outputs = new LinkedHashMap<>();
-        JavaFileManager memory = new ForwardingJavaFileManager<>(classPath) {
-            @Override
-            public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                                                       FileObject sibling) {
-                return new SimpleJavaFileObject(URI.create("memory:///" + className.replace('.', '/') + kind.extension),
-                        kind) {
-                    @Override
-                    public OutputStream openOutputStream() {
-                        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                        outputs.put(className, bytes);
-                        return bytes;
-                    }
-                };
-            }
-        };
+        MemoryFiles.ClassOutput memory = new MemoryFiles.ClassOutput(classPath);
         Map<JavaFileObject, Unit> files = new LinkedHashMap<>();
         for (Unit unit : units) {
-            String path = unit.binaryName().replace('.', '/') + ".java";
-            files.put(new SimpleJavaFileObject(URI.create("string:///" + path), JavaFileObject.Kind.SOURCE) {
-                @Override
-                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                    return unit.source();
-                }
-            }, unit);
+            files.put(MemoryFiles.source(unit.binaryName().replace('.', '/') + ".java", unit.source()), unit);
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         JavacTask task = (JavacTask) javac.getTask(null, memory, diagnostics, OPTIONS, null, files.keySet());
@@ -127,9 +99,7 @@ final class UnitCompiler {
             throw new UncheckedIOException(e);
         }
         List<Error> errors = errors(diagnostics, files);
-        Map<String, byte[]> classes = new LinkedHashMap<>();
-        outputs.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));
-        return new Result(classes, shapes, errors);
+        return new Result(memory.classes(), shapes, errors);
     }
 
     private static List<Error> errors(DiagnosticCollector<JavaFileObject> diagnostics, Map<JavaFileObject, Unit> files) {

@@ -4,21 +4,14 @@ import dev.jitjava.Diagnostic;
 import dev.jitjava.JitException;
 
 import javax.tools.DiagnosticCollector;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
-import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -95,39 +88,17 @@ public final class InMemoryCompiler {
     }
 
     private static Compilation compileWith(StandardJavaFileManager standard, List<SourceUnit> units) {
-        Map<String, ByteArrayOutputStream> outputs = new LinkedHashMap<>();
-        JavaFileManager memory = new ForwardingJavaFileManager<>(standard) {
-            @Override
-            public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                                                       FileObject sibling) {
-                return new SimpleJavaFileObject(URI.create("memory:///" + className.replace('.', '/') + kind.extension),
-                        kind) {
-                    @Override
-                    public OutputStream openOutputStream() {
-                        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                        outputs.put(className, bytes);
-                        return bytes;
-                    }
-                };
-            }
-        };
+        MemoryFiles.ClassOutput memory = new MemoryFiles.ClassOutput(standard);
         Map<JavaFileObject, SourceUnit> sources = new LinkedHashMap<>();
         for (SourceUnit unit : units) {
             String path = (unit.packageName().isEmpty() ? "" : unit.packageName().replace('.', '/') + "/")
                     + unit.className() + ".java";
-            sources.put(new SimpleJavaFileObject(URI.create("string:///" + path), JavaFileObject.Kind.SOURCE) {
-                @Override
-                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                    return unit.source();
-                }
-            }, unit);
+            sources.put(MemoryFiles.source(path, unit.source()), unit);
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         boolean ok = javac.getTask(null, memory, diagnostics, OPTIONS, null, sources.keySet()).call();
         if (ok) {
-            Map<String, byte[]> classes = new LinkedHashMap<>();
-            outputs.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));
-            return new Compilation.Classes(classes);
+            return new Compilation.Classes(memory.classes());
         }
         List<Diagnostic> errors = new ArrayList<>();
         for (var d : diagnostics.getDiagnostics()) {

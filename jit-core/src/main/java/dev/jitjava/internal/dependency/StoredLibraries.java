@@ -1,6 +1,7 @@
 package dev.jitjava.internal.dependency;
 
 import dev.jitjava.Jit;
+import dev.jitjava.internal.method.Messages;
 import dev.jitjava.JitException;
 import dev.jitjava.internal.dependency.Artifact;
 import dev.jitjava.internal.dependency.DependencyGrant;
@@ -52,9 +53,9 @@ public final class StoredLibraries {
             String coordinates = dependency.coordinates();
             String group = coordinates.substring(0, Math.max(0, coordinates.indexOf(':')));
             if (!grant.allows(group)) {
-                throw new JitException("The stored method uses the library " + coordinates + " (" + metadataFile
-                        + "), and this Jit does not allow dependencies from group " + group + ": allow it with "
-                        + DependencyGrant.howToAllow(group) + ", " + key.forMethod());
+                throw new JitException(Messages.forMethod(key, "The stored method uses the library " + coordinates + " ("
+                        + metadataFile + "), and this Jit does not allow dependencies from group " + group
+                        + ": allow it with " + DependencyGrant.howToAllow(group)));
             }
             List<Artifact> artifacts = resolved.computeIfAbsent(coordinates, c -> resolve(c, key));
             check(dependency, artifacts, key, metadataFile);
@@ -70,8 +71,9 @@ public final class StoredLibraries {
             try {
                 return resolver.get().resolve(coordinates, false);
             } catch (ResolutionException online) {
-                throw new JitException("The stored method's library " + coordinates + " is neither in the local "
-                        + "repository nor could it be downloaded: " + online.getMessage() + ", " + key.forMethod(), online);
+                throw new JitException(Messages.forMethod(key, "The stored method's library " + coordinates
+                        + " is neither in the local repository nor could it be downloaded: " + online.getMessage()),
+                        online);
             }
         }
     }
@@ -82,15 +84,15 @@ public final class StoredLibraries {
         for (Metadata.Jar jar : dependency.jars()) {
             Artifact found = byCoordinates.get(jar.coordinates());
             if (found == null) {
-                throw new JitException("The library " + dependency.coordinates() + " no longer brings " + jar.coordinates()
+                throw new JitException(Messages.forMethod(key, "The library " + dependency.coordinates() + " no longer brings " + jar.coordinates()
                         + ", which " + metadataFile + " recorded when the method was written; remove the method "
-                        + "(jit rm) to have it written again, " + key.forMethod());
+                        + "(jit rm) to have it written again"));
             }
             if (!found.sha256().equals(jar.sha256())) {
-                throw new JitException("The jar " + found.file() + " does not match the SHA-256 that " + metadataFile
+                throw new JitException(Messages.forMethod(key, "The jar " + found.file() + " does not match the SHA-256 that " + metadataFile
                         + " recorded for " + jar.coordinates() + " (recorded " + jar.sha256() + ", found "
                         + found.sha256() + "): jit-java does not load it. Delete it from the local repository to "
-                        + "download it again, " + key.forMethod());
+                        + "download it again"));
             }
         }
     }

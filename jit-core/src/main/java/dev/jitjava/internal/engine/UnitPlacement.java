@@ -104,8 +104,9 @@ final class UnitPlacement implements Placement {
             Compilation together = compiler().compile(List.of(unit, harness), Policies.visibleTypes(spec),
                     libraries.jars());
             if (together instanceof Compilation.Failed failed) {
-                throw new JitException("The examples do not compile: " + failed.errors().get(0).describe()
-                        + "\nCorrect the @Example (its call and returns are Java expressions), " + spec.key().forMethod());
+                throw new JitException(Messages.forMethod(spec.key(), "The examples do not compile: "
+                        + failed.errors().get(0).describe()
+                        + "\nCorrect the @Example (its call and returns are Java expressions)"));
             }
             harnessName = harness.binaryName();
             for (Map.Entry<String, byte[]> entry : ((Compilation.Classes) together).classes().entrySet()) {

@@ -1,6 +1,7 @@
 package dev.jitjava.internal.store;
 
 import dev.jitjava.JitException;
+import dev.jitjava.internal.method.Messages;
 import dev.jitjava.internal.method.MethodKey;
 
 import java.io.IOException;
@@ -97,9 +98,9 @@ public final class MethodStore {
         Path java = sourceFile(key);
         if (!Files.exists(json)) {
             if (Files.exists(java)) {
-                throw new JitException(java + " has no metadata beside it (" + json.getFileName() + "), so jit-java "
+                throw new JitException(Messages.forMethod(key, java + " has no metadata beside it (" + json.getFileName() + "), so jit-java "
                         + "cannot tell what it is and will not overwrite it: restore the .json file, or delete the "
-                        + ".java file to have the method written again, " + key.forMethod());
+                        + ".java file to have the method written again"));
             }
             return Optional.empty();
         }
@@ -191,7 +192,7 @@ public final class MethodStore {
                 return action.get();
             }
         } catch (IOException e) {
-            throw new JitException("Cannot lock " + lockFile + ": " + e.getMessage() + ", " + key.forMethod(), e);
+            throw new JitException(Messages.forMethod(key, "Cannot lock " + lockFile + ": " + e.getMessage()), e);
         } finally {
             inProcess.unlock();
         }
@@ -279,8 +280,8 @@ public final class MethodStore {
             problem = e.getMessage();
             cause = e;
         }
-        throw new JitException("Cannot read " + json + ": " + problem + ". The file was left as it is: repair it, or "
-                + "delete it with its .java file to have the method written again, " + key.forMethod(), cause);
+        throw new JitException(Messages.forMethod(key, "Cannot read " + json + ": " + problem + ". The file was left as "
+                + "it is: repair it, or delete it with its .java file to have the method written again"), cause);
     }
 
     private void ensureRoot() {
