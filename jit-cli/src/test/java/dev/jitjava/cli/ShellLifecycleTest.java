@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +75,38 @@ class ShellLifecycleTest {
                 + "model and stored").contains("|  created method square(int), written by the model and stored")
                 .doesNotContain("repeated modifier");
         assertThat(model.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void missingMethodsInsideExpressionsWhoseValueIsShown_areWritten_withTheTypeTheExpressionNeeds() {
+        Map<String, String> answers = Map.of(
+                "twice", "static int twice(int n) { return 2 * n; }",
+                "square", "static long square(long n) { return n * n; }",
+                "negate", "static int negate(int n) { return -n; }",
+                "isBig", "static boolean isBig(int n) { return n > 3; }",
+                "shout", "static String shout(String s) { return s.toUpperCase(); }");
+        List<String> asked = new ArrayList<>();
+        ScriptedChatModel model = ScriptedChatModel.replying(request -> {
+            String prompt = request.messages().get(request.messages().size() - 1).toString();
+            String name = answers.keySet().stream().filter(n -> prompt.contains(" " + n + "(")).findFirst().orElseThrow();
+            asked.add(name);
+            return "```java\n" + answers.get(name) + "\n```";
+        });
+
+        int exit = shell(model, """
+                long b = 3;
+                b + twice(3)
+                square(2L) * 10
+                -negate(4)
+                isBig(5) ? "big" : "small"
+                "n=" + shout("x");
+                """);
+
+        assertThat(exit).as(err()).isZero();
+        assertThat(err()).doesNotContain("cannot find symbol");
+        assertThat(out).contains("==> 9").contains("==> 40").contains("==> 4").contains("==> \"big\"")
+                .contains("==> \"n=X\"");
+        assertThat(asked).containsExactlyInAnyOrder("twice", "square", "negate", "isBig", "shout");
     }
 
     @Test

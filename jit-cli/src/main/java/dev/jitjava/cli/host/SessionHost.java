@@ -22,6 +22,7 @@ import java.util.function.BiFunction;
  * checks as they load (see {@link Session}).
  */
 public final class SessionHost implements MethodHost {
+    private static final String NOT_A_STATEMENT = "compiler.err.not.stmt";
     private static final int MAX_ROUNDS = 5;
 
     private final Session session;
@@ -299,10 +300,23 @@ public final class SessionHost implements MethodHost {
     /** The snippet compiled in the session's context with the placed methods: a member, or a method's body. */
     private SourceCompiler.Run analysis(String source, Snippet.Kind kind) {
         String trimmed = source.strip();
-        String extra = isDeclaration(source, kind) ? Session.staticMember(trimmed)
-                : "    static void " + Session.SNIPPET_METHOD + "() throws Throwable {\n" + trimmed
-                + (trimmed.endsWith(";") || trimmed.endsWith("}") ? "" : ";") + "\n    }";
-        BaseFile context = session.context(extra);
+        if (isDeclaration(source, kind)) {
+            return analysis(Session.staticMember(trimmed));
+        }
+        SourceCompiler.Run asStatement = analysis("    static void " + Session.SNIPPET_METHOD
+                + "() throws Throwable {\n" + trimmed + (trimmed.endsWith(";") || trimmed.endsWith("}") ? "" : ";")
+                + "\n    }");
+        if (asStatement.diagnostics().stream().noneMatch(d -> NOT_A_STATEMENT.equals(d.getCode()))) {
+            return asStatement;
+        }
+        // an expression whose value jshell shows (b + fib(3)): its calls need what the expression around them needs
+        String expression = trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+        return analysis("    static void " + Session.SNIPPET_METHOD + "() throws Throwable {\n        var $value = ("
+                + expression + ");\n    }");
+    }
+
+    private SourceCompiler.Run analysis(String member) {
+        BaseFile context = session.context(member);
         PlacedMethods withSnippet = new PlacedMethods(() -> context);
         methods.known().values().forEach(k -> withSnippet.put(k.request(), k.ready()));
         return SourceCompiler.run(context.fileName(), withSnippet.whole().text());
