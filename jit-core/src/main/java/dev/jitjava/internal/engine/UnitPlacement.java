@@ -8,6 +8,7 @@ import dev.jitjava.internal.check.CheckPlan;
 import dev.jitjava.internal.check.Harness;
 import dev.jitjava.internal.compile.Compilation;
 import dev.jitjava.internal.compile.InMemoryCompiler;
+import dev.jitjava.internal.compile.SignatureCheck;
 import dev.jitjava.internal.compile.SourceUnit;
 import dev.jitjava.internal.dependency.Libraries;
 import dev.jitjava.internal.extract.Extraction;
@@ -100,7 +101,7 @@ final class UnitPlacement implements Placement {
         if (plan != null && !plan.isEmpty()) {
             SourceUnit unit = SourceUnit.stored(spec, source);
             MethodType type = MethodType.fromMethodDescriptorString(linked.descriptor(), compiled.loader());
-            SourceUnit harness = Harness.write(plan, unit, type.returnType());
+            SourceUnit harness = Harness.write(plan, unit, type);
             Compilation together = compiler().compile(List.of(unit, harness), Policies.visibleTypes(spec),
                     libraries.jars());
             if (together instanceof Compilation.Failed failed) {
@@ -159,7 +160,7 @@ final class UnitPlacement implements Placement {
         return bytes -> ClassDefiner.defineOne(lookup, bytes);
     }
 
-    /** The method in its defined class, typed {@code (self, params...)return}. */
+    /** The method in its defined class, typed {@code (self, params...)return} as the spec asks (see SignatureCheck). */
     private static MethodHandle handle(MethodSpec spec, Class<?> main, String descriptor) {
         try {
             Class<?> anchor = spec.owner().anchor();
@@ -167,7 +168,7 @@ final class UnitPlacement implements Placement {
             MethodHandles.Lookup lookup = ClassDefiner.lookupIn(main.getClassLoader() == anchor.getClassLoader()
                     && main.getPackageName().equals(anchor.getPackageName()) ? anchor : main);
             MethodType type = MethodType.fromMethodDescriptorString(descriptor, main.getClassLoader());
-            return lookup.findStatic(main, spec.name(), type).asFixedArity();
+            return SignatureCheck.adapt(lookup.findStatic(main, spec.name(), type).asFixedArity(), spec);
         } catch (ReflectiveOperationException e) {
             throw new JitException(Messages.forMethod(spec.key(), "jit-java could not link the method it compiled"), e);
         }
