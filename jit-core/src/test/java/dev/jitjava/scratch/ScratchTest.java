@@ -4,27 +4,21 @@ import dev.jitjava.Jit;
 import dev.jitjava.test.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Path;
+import java.nio.file.*;
 
 class ScratchTest {
     @TempDir Path store;
 
-    public interface Calc { int calc(String op, int a, int b); }
+    public interface Digits { int digitSum(int n); }
 
     @Test
-    void enumBodies() {
-        ScriptedChatModel model = ScriptedChatModel.answering("""
-                ```java
-                public int calc(String op, int a, int b) {
-                    enum Op {
-                        ADD { int apply(int a, int b) { return a + b; } },
-                        MUL { int apply(int a, int b) { return a * b; } };
-                        abstract int apply(int a, int b);
-                    }
-                    return Op.valueOf(op).apply(a, b);
-                }
-                ```""");
-        Calc c = Jit.builder().store(store).model(model).build().implement(Calc.class);
-        System.out.println(c.calc("MUL", 3, 4));
+    void show() throws Exception {
+        String answer = Files.readString(Path.of(System.getProperty("answer")));
+        answer = answer.substring(answer.indexOf('\n') + 1);
+        ScriptedChatModel model = ScriptedChatModel.answering(answer);
+        var o = Jit.builder().store(store).model(model).build().object("scratch");
+        Object result = o.call(System.getProperty("method"), Integer.getInteger("arg"));
+        System.out.println("RESULT " + result);
+        System.out.println(o.source(System.getProperty("method")));
     }
 }

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class CodeExtractor {
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+)?([\\w.]+)(\\.\\*)?\\s*;\\s*$");
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+[\\w.]+\\s*;\\s*$");
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;\\s*$");
     private static final Pattern GENERICS = Pattern.compile("<[^<>]*>");
 
     private CodeExtractor() {
@@ -40,6 +40,7 @@ public final class CodeExtractor {
     public static Extraction extract(String answer, MethodSpec spec) {
         String text = answer == null ? "" : answer.replace("\r\n", "\n");
         Set<String> imports = new LinkedHashSet<>();
+        Set<String> packages = new HashSet<>();
         List<ParsedBlock> parsed = new ArrayList<>();
         Candidate best = null;
         ParsedBlock broken = null;
@@ -47,12 +48,14 @@ public final class CodeExtractor {
             StringBuilder body = new StringBuilder();
             for (String line : block.split("\n", -1)) {
                 Matcher imported = IMPORT.matcher(line);
+                Matcher declared = PACKAGE.matcher(line);
                 if (imported.matches()) {
                     if (!guessesOwnType(imported, spec)) {
                         imports.add(line.strip());
                     }
                     body.append('\n'); // keeps line numbers aligned with the block
-                } else if (PACKAGE.matcher(line).matches()) {
+                } else if (declared.matches()) {
+                    packages.add(declared.group(1));
                     body.append('\n');
                 } else {
                     body.append(line).append('\n');
@@ -74,6 +77,9 @@ public final class CodeExtractor {
             }
         }
         if (best != null) {
+            // The package the answer declared is made up: so are the classes it imports from there.
+            imports.removeIf(line -> packages.stream().anyMatch(p -> line.matches("import\\s+(static\\s+)?"
+                    + Pattern.quote(p) + "\\.[\\w*]+(\\.[\\w*]+)?\\s*;")));
             return found(best, parsed, List.copyOf(imports), spec);
         }
         if (broken != null) {

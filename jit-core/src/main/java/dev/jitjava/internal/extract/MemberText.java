@@ -26,7 +26,8 @@ final class MemberText {
     /** {@code synchronized} too: on a static method it would lock the class, one call at a time for every thread. */
     private static final Set<String> TARGET_DROPS = Set.of("public", "protected", "private", "static", "abstract",
             "default", "synchronized");
-    private static final Set<String> HELPER_DROPS = Set.of("abstract", "default");
+    /** A method's: a class may stay abstract. */
+    private static final Set<String> HELPER_METHOD_DROPS = Set.of("abstract", "default");
     private static final Set<String> ACCESS = Set.of("public", "protected", "private");
 
     private final ParsedBlock block;
@@ -105,7 +106,8 @@ final class MemberText {
             ModifiersTree modifiers = first instanceof MethodTree m ? m.getModifiers()
                     : first instanceof ClassTree c ? c.getModifiers() : ((VariableTree) first).getModifiers();
             boolean isStatic = modifiers.getFlags().contains(javax.lang.model.element.Modifier.STATIC);
-            text.modifiers(modifiers, first, HELPER_DROPS, isStatic ? "" : "static ", true);
+            text.modifiers(modifiers, first, first instanceof MethodTree ? HELPER_METHOD_DROPS : Set.of(),
+                    isStatic ? "" : "static ", true);
         }
         return text.render(siblings, member);
     }
