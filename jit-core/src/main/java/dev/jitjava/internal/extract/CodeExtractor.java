@@ -231,11 +231,12 @@ public final class CodeExtractor {
                 }
             }
             more = false;
-            for (Scope scope : scopes) { // initializers come with the fields they may set
+            for (Scope scope : scopes) { // initializers, and a constructor without parameters, set the fields
                 boolean hasField = scope.members().stream()
                         .anyMatch(m -> included.contains(m) && m.first() instanceof VariableTree);
                 for (MemberText.Member member : scope.members()) {
-                    if (hasField && member.first() instanceof BlockTree && included.add(member)) {
+                    boolean initializes = member.first() instanceof BlockTree || MemberText.isPlainConstructor(member);
+                    if (hasField && initializes && included.add(member)) {
                         names.addAll(References.of(member.first(), classNames));
                         more = true;
                     }
@@ -248,8 +249,8 @@ public final class CodeExtractor {
     /** Whether a member may come along: not the method itself, a constructor, a main, a sketch or an alternative. */
     private static boolean usable(MemberText.Member member, Scope scope, Candidate best, MethodSpec spec) {
         Tree tree = member.first();
-        if (tree == best.method()) {
-            return false;
+        if (tree == best.method() || best.path().contains(tree)) {
+            return false; // the method itself, or a class around it, whose members come one by one
         }
         if (tree instanceof MethodTree method) {
             String name = method.getName().toString();

@@ -102,6 +102,13 @@ final class MemberText {
             if (!initializer.isStatic()) {
                 text.edits.insert(block.start(initializer), "static ");
             }
+        } else if (isPlainConstructor(member)) { // sets fields, which are static now: a static initializer
+            MethodTree constructor = (MethodTree) first;
+            text.edits.replace(block.start(constructor), block.start(constructor.getBody()), "static ");
+            Tree call = constructor.getBody().getStatements().get(0);
+            if (isConstructorCall(call)) {
+                text.edits.replace(block.start(call), block.end(call), "");
+            }
         } else {
             ModifiersTree modifiers = first instanceof MethodTree m ? m.getModifiers()
                     : first instanceof ClassTree c ? c.getModifiers() : ((VariableTree) first).getModifiers();
@@ -110,6 +117,29 @@ final class MemberText {
                     isStatic ? "" : "static ", true);
         }
         return text.render(siblings, member);
+    }
+
+    /**
+     * A constructor without parameters that does more than call {@code super()}: its body becomes a
+     * static initializer, since the fields it sets are static.
+     */
+    static boolean isPlainConstructor(Member member) {
+        if (!(member.first() instanceof MethodTree method && method.getName().contentEquals("<init>")
+                && method.getParameters().isEmpty() && method.getBody() != null)) {
+            return false;
+        }
+        List<? extends Tree> statements = method.getBody().getStatements();
+        return !statements.isEmpty() && !(statements.size() == 1 && isConstructorCall(statements.get(0)))
+                && statements.stream().skip(1).noneMatch(MemberText::isConstructorCall)
+                && !(isConstructorCall(statements.get(0)) && !statements.get(0).toString().startsWith("super()"));
+    }
+
+    /** {@code super(...)} or {@code this(...)}, which only a constructor may start with. */
+    private static boolean isConstructorCall(Tree statement) {
+        return statement instanceof com.sun.source.tree.ExpressionStatementTree expression
+                && expression.getExpression() instanceof com.sun.source.tree.MethodInvocationTree call
+                && call.getMethodSelect() instanceof com.sun.source.tree.IdentifierTree name
+                && (name.getName().contentEquals("super") || name.getName().contentEquals("this"));
     }
 
     /**

@@ -303,6 +303,200 @@ class CodeExtractorTest {
                     }"""));
     }
 
+    @Test
+    void extract_javadocWithoutLeadingStarsOnHelper_isKeptWhole() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                public int countVowels(String text) {
+                    return isPalindrome(text) ? 1 : 0;
+                }
+
+                /**
+                 Test if a string is a palindrome
+                 */
+                private static boolean isPalindrome(String s) {
+                    return new StringBuilder(s).reverse().toString().equals(s);
+                }
+                ```""");
+
+        assertThat(found.members().get(1)).isEqualTo(member("""
+                /**
+                 Test if a string is a palindrome
+                 */
+                private static boolean isPalindrome(String s) {
+                    return new StringBuilder(s).reverse().toString().equals(s);
+                }"""));
+    }
+
+    @Test
+    void extract_commentsBeforeBetweenAndInsideMembers_areKeptAsWritten() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                class Impl implements Text {
+                    // vowels, lower case
+                    /* the set */ private static final String VOWELS = "aeiou"; // see below
+
+                    /* ---- API ---- */
+                    /** Counts. */
+                    @Override // replaces the interface's
+                    public /* visible */ int countVowels(String text) { // O(n)
+                        int n = 0; /* start */
+                        for (char c : text.toCharArray()) if (VOWELS.indexOf(c) >= 0) n++; // count
+                        return n;
+                    } // end
+                }
+                ```""");
+
+        assertThat(found.members()).containsExactly(
+                member("""
+                        /* ---- API ---- */
+                        /** Counts. */
+                        // replaces the interface's
+                        /* visible */ public static int countVowels(CodeExtractorTest.Text self, String text) { // O(n)
+                            int n = 0; /* start */
+                            for (char c : text.toCharArray()) if (VOWELS.indexOf(c) >= 0) n++; // count
+                            return n;
+                        } // end"""),
+                member("""
+                        // vowels, lower case
+                        /* the set */ private static final String VOWELS = "aeiou"; // see below"""));
+    }
+
+    @Test
+    void extract_stringsAndCommentsHoldingBracesBackticksAndMarkers_areKept() throws Exception {
+        String method = """
+                int countVowels(String text) {
+                    String braces = "{[(}"; // a } in a comment
+                    char close = '}';
+                    String markdown = "```java"; /* a ``` fence, and a "*" "/" pair */
+                    String marker = "*/ and /* and //";
+                    return braces.length() + marker.length() + (close == '}' ? 0 : 1) + markdown.length();
+                }""";
+        Extraction.Found found = found("```java\n" + method + "\n```");
+
+        assertThat(found.members().get(0)).isEqualTo(member(method.replace("int countVowels(String text)",
+                "public static int countVowels(CodeExtractorTest.Text self, String text)")));
+    }
+
+    @Test
+    void extract_textBlock_keepsEveryLineOfItsOwn() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                class Impl {
+                    private static final String TEMPLATE = \"""
+                      <b>%s</b>
+                    \""";
+
+                    public int countVowels(String text) {
+                        return TEMPLATE.formatted(text).length();
+                    }
+                }
+                ```""");
+
+        assertThat(found.members().get(1)).isEqualTo("    private static final String TEMPLATE = \"\"\"\n"
+                + "      <b>%s</b>\n"
+                + "    \"\"\";");
+    }
+
+    @Test
+    void extract_unicodeIdentifiersAndFieldsDeclaredTogether_areKept() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                private static final int ÄRGER = 1, ÜBEL = 2;
+
+                int countVowels(String text) {
+                    return zähle(text) + ÄRGER + ÜBEL;
+                }
+
+                private static int zähle(String t) { return t.length(); } // «zählen»
+                ```""");
+
+        assertThat(found.members()).containsExactly(
+                "    public static int countVowels(CodeExtractorTest.Text self, String text) {\n"
+                        + "        return zähle(text) + ÄRGER + ÜBEL;\n    }",
+                "    private static final int ÄRGER = 1, ÜBEL = 2;",
+                "    private static int zähle(String t) { return t.length(); } // «zählen»");
+    }
+
+    @Test
+    void extract_usageExampleAndTestClass_stayBehind() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                class Impl implements Text {
+                    public int countVowels(String text) { return 1; }
+
+                    private int unused() { return 2; }
+                }
+
+                public class Main {
+                    public static void main(String[] args) {
+                        System.out.println(new Impl().countVowels("a"));
+                    }
+                }
+                ```
+
+                ```java
+                class ImplTest {
+                    @Test void counts() { assertEquals(1, new Impl().countVowels("a")); }
+                }
+                ```""");
+
+        assertThat(found.members()).containsExactly(
+                "    public static int countVowels(CodeExtractorTest.Text self, String text) { return 1; }");
+        assertThat(found.classNames()).containsExactly("Impl");
+    }
+
+    @Test
+    void extract_helperInAnotherBlock_comesAlong_butNotAnotherVersionOfTheMethod() throws Exception {
+        Extraction.Found found = found("""
+                A first try:
+                ```java
+                int countVowels(String text) { return -1; }
+                ```
+                The helper:
+                ```java
+                private static boolean vowel(char c) { return "aeiou".indexOf(c) >= 0; }
+                ```
+                The method:
+                ```java
+                int countVowels(String text) {
+                    int n = 0;
+                    for (char c : text.toCharArray()) if (vowel(c)) n++;
+                    return countVowels(text, n);
+                }
+
+                private static int countVowels(String text, int n) { return n; }
+                ```""");
+
+        assertThat(found.members()).hasSize(3);
+        assertThat(found.members().get(1)).contains("private static int countVowels(String text, int n)");
+        assertThat(found.members().get(2)).contains("private static boolean vowel(char c)");
+    }
+
+    @Test
+    void extract_constructorSettingFields_becomesStaticInitializer() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                class Impl implements Text {
+                    private final Set<Character> vowels;
+
+                    Impl() {
+                        super();
+                        this.vowels = Set.of('a', 'e');
+                    }
+
+                    public int countVowels(String text) {
+                        return (int) text.chars().filter(c -> vowels.contains((char) c)).count();
+                    }
+                }
+                ```""");
+
+        assertThat(found.members()).hasSize(3);
+        assertThat(found.members().get(1)).isEqualTo("    private static final Set<Character> vowels;");
+        assertThat(found.members().get(2)).startsWith("    static {").contains("this.vowels = Set.of('a', 'e');")
+                .doesNotContain("super");
+    }
+
     /** A member as the extractor indents it for a class body. */
     private static String member(String text) {
         return text.indent(4).stripTrailing();
