@@ -130,6 +130,24 @@ class ServingAnswersTest {
     }
 
     @Test
+    void improve_answerCopyingTheShownSource_keepsItsBridgeAndRecursion() {
+        ScriptedChatModel model = ScriptedChatModel.answering(
+                Answers.fenced("int square(int n) { return n * n; }"),
+                Answers.fenced("int sumOfSquares(int n) { return n == 0 ? 0 : square(n) + sumOfSquares(n - 1); }"));
+        JitObject o = object(model);
+        o.method("square").returns(Integer.class).call(2);
+        o.method("sumOfSquares").returns(Integer.class).call(2);
+        String shown = o.source("sumOfSquares");
+        model.thenAnswer(Answers.fenced(shown.substring(shown.indexOf("public static"), shown.lastIndexOf('}'))
+                .replace("square(self, n) + sumOfSquares(self, n - 1)", "square(self, n) + sumOfSquares(self, n - 1) + 0")));
+
+        o.improve("sumOfSquares", "add zero");
+
+        assertThat(o.method("sumOfSquares").returns(Integer.class).call(3)).isEqualTo(14);
+        assertThat(model.requestCount()).isEqualTo(3);
+    }
+
+    @Test
     void dynamic_answerTakingTheArgumentsOwnClass_servesTheCall() {
         ScriptedChatModel model = ScriptedChatModel.answering(Answers.fenced("""
                 public Boolean hasKey(HashMap<String, Integer> map, Object key) {

@@ -447,6 +447,9 @@ public final class SelfCalls {
     private String bridges() {
         StringBuilder text = new StringBuilder();
         for (OwnerMethod method : bridged) {
+            if (hasBridge(method)) {
+                continue; // written already: an improved version keeps what the version it improves showed
+            }
             StringBuilder parameters = new StringBuilder(spec.owner().selfSource()).append(' ').append(SELF);
             StringBuilder arguments = new StringBuilder();
             for (int i = 0; i < method.parameters().size(); i++) {
@@ -464,6 +467,17 @@ public final class SelfCalls {
                     .append("\n    }\n");
         }
         return text.toString();
+    }
+
+    /** Whether the unit has a method of the bridge's name taking {@code self} and the method's parameters. */
+    private boolean hasBridge(OwnerMethod method) {
+        for (MethodTree helper : helpers.getOrDefault(method.name(), List.of())) {
+            if (helper != target && hasSelfParameter(helper)
+                    && helper.getParameters().size() == method.parameters().size() + 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String boxedName(Class<?> type) {
