@@ -83,8 +83,8 @@ public final class SelfCalls {
      * @param classNames the answer's classes whose members are now the unit's (see {@code Extraction.Found})
      */
     public static String rewrite(String source, String className, MethodSpec spec, List<String> classNames) {
-        if (spec.owner().selfSource() == null) {
-            return source;
+        if (spec.owner().selfSource() == null || !mayCall(source, spec, classNames)) {
+            return source; // most answers call nothing of the owner's: no second parse for them
         }
         ParsedBlock unit = ParsedBlock.parseSource(source, source.split("\n", -1), 0);
         if (!unit.errors.isEmpty() || unit.wrapper == null) {
@@ -111,6 +111,46 @@ public final class SelfCalls {
         Set<String> wrappers = new HashSet<>(classNames);
         SelfCalls calls = new SelfCalls(unit, top, target, spec, className, wrappers);
         return calls.run();
+    }
+
+    /**
+     * Whether the source may hold what {@link #rewrite} rewrites, by its text: {@code this}, {@code self.},
+     * the answer's class names, a call or reference of one of the owner's methods, or a second one of
+     * the method's own name (the first is its declaration).
+     */
+    private static boolean mayCall(String source, MethodSpec spec, List<String> classNames) {
+        if (occurrences(source, "this", false) > 0 || occurrences(source, SELF, true) > 0) {
+            return true;
+        }
+        for (String name : classNames) {
+            if (occurrences(source, name, false) > 0) {
+                return true;
+            }
+        }
+        for (OwnerMethod method : spec.ownerMethods()) {
+            int uses = occurrences(source, method.name(), true) + occurrences(source, "::" + method.name(), false);
+            if (uses > (method.name().equals(spec.name()) ? 1 : 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How often {@code word} occurs as a whole identifier, followed by {@code (} or {@code .} when {@code called}. */
+    private static int occurrences(String source, String word, boolean called) {
+        int count = 0;
+        for (int at = source.indexOf(word); at >= 0; at = source.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            boolean starts = at == 0 || !Character.isJavaIdentifierPart(source.charAt(at - 1)) || word.startsWith("::");
+            boolean ends = end == source.length() || !Character.isJavaIdentifierPart(source.charAt(end));
+            if (starts && ends) {
+                int next = Lexing.skipTrivia(source, end);
+                if (!called || next < source.length() && (source.charAt(next) == '(' || source.charAt(next) == '.')) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private String run() {
