@@ -1,9 +1,9 @@
 package dev.jitjava.internal.extract;
 
-import dev.jitjava.JitObject;
 import dev.jitjava.internal.compile.SourceUnit;
 import dev.jitjava.internal.method.InterfaceMethods;
 import dev.jitjava.internal.method.MethodSpec;
+import dev.jitjava.internal.method.Owner;
 import dev.jitjava.internal.method.OwnerMethod;
 import dev.jitjava.internal.method.Specs;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class SelfCallsTest {
         while (!methods.get(index).getName().equals(name)) {
             index++;
         }
-        return Specs.forInterface(Specs.interfaceOwner(iface), methods).get(index);
+        return Specs.forInterface(Owner.Interface.of(iface), methods).get(index);
     }
 
     private static String unit(MethodSpec spec, String code) {
@@ -163,11 +163,9 @@ class SelfCallsTest {
 
     @Test
     void jitObject_recursionAndSiblings_callTypedBridges() {
-        OwnerMethod isPrime = OwnerMethod.of(Specs.forDynamicCall(Specs.objectOwner("math", JitObject.class,
-                dev.jitjava.generated.Anchor.class), "isPrime", new Object[]{7}, Boolean.class, List.of(), "",
+        OwnerMethod isPrime = OwnerMethod.of(Specs.forDynamicCall(new Owner.DynamicObject("math"), "isPrime", new Object[]{7}, Boolean.class, List.of(), "",
                 List.of(), List.of(), List.of()), null);
-        MethodSpec spec = Specs.forDynamicCall(Specs.objectOwner("math", JitObject.class,
-                dev.jitjava.generated.Anchor.class), "countPrimes", new Object[]{10}, Integer.class, List.of("limit"),
+        MethodSpec spec = Specs.forDynamicCall(new Owner.DynamicObject("math"), "countPrimes", new Object[]{10}, Integer.class, List.of("limit"),
                 "", List.of(), List.of(), List.of(isPrime));
 
         String unit = unit(spec, """
