@@ -8,7 +8,6 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import dev.jitjava.internal.method.MethodSpec;
 import dev.jitjava.internal.method.OwnerMethod;
@@ -54,9 +53,7 @@ public final class SelfCalls {
     private final Set<String> wrapperNames;
     private final boolean dynamic;
     private final SourceEdits edits = new SourceEdits();
-    /** The unit's own methods (the helpers and the method asked for), by name. */
-    private final Map<String, List<MethodTree>> helpers = new LinkedHashMap<>();
-    private final Set<String> fields = new HashSet<>();
+    private final UnitMethods methods;
     private final Map<MethodTree, Boolean> usesSelf = new LinkedHashMap<>();
     private final List<HelperCall> helperCalls = new ArrayList<>();
     private final Set<OwnerMethod> bridged = new LinkedHashSet<>();
@@ -75,6 +72,7 @@ public final class SelfCalls {
         this.className = className;
         this.wrapperNames = wrapperNames;
         this.dynamic = spec.owner() instanceof dev.jitjava.internal.method.Owner.DynamicObject;
+        this.methods = new UnitMethods(unit, top, target, spec, dynamic);
     }
 
     /**
@@ -83,7 +81,7 @@ public final class SelfCalls {
      * @param classNames the answer's classes whose members are now the unit's (see {@code Extraction.Found})
      */
     public static String rewrite(String source, String className, MethodSpec spec, List<String> classNames) {
-        if (spec.owner().selfSource() == null || !mayCall(source, spec, classNames)) {
+        if (spec.owner().selfSource() == null || !CallText.mayCall(source, spec, classNames)) {
             return source; // most answers call nothing of the owner's: no second parse for them
         }
         ParsedBlock unit = ParsedBlock.parseSource(source, source.split("\n", -1), 0);
@@ -113,53 +111,10 @@ public final class SelfCalls {
         return calls.run();
     }
 
-    /**
-     * Whether the source may hold what {@link #rewrite} rewrites, by its text: {@code this}, {@code self.},
-     * the answer's class names, a call or reference of one of the owner's methods, or a second one of
-     * the method's own name (the first is its declaration).
-     */
-    private static boolean mayCall(String source, MethodSpec spec, List<String> classNames) {
-        if (occurrences(source, "this", false) > 0 || occurrences(source, SELF, true) > 0) {
-            return true;
-        }
-        for (String name : classNames) {
-            if (occurrences(source, name, false) > 0) {
-                return true;
-            }
-        }
-        for (OwnerMethod method : spec.ownerMethods()) {
-            int uses = occurrences(source, method.name(), true) + occurrences(source, "::" + method.name(), false);
-            if (uses > (method.name().equals(spec.name()) ? 1 : 0)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** How often {@code word} occurs as a whole identifier, followed by {@code (} or {@code .} when {@code called}. */
-    private static int occurrences(String source, String word, boolean called) {
-        int count = 0;
-        for (int at = source.indexOf(word); at >= 0; at = source.indexOf(word, at + 1)) {
-            int end = at + word.length();
-            boolean starts = at == 0 || !Character.isJavaIdentifierPart(source.charAt(at - 1)) || word.startsWith("::");
-            boolean ends = end == source.length() || !Character.isJavaIdentifierPart(source.charAt(end));
-            if (starts && ends) {
-                int next = Lexing.skipTrivia(source, end);
-                if (!called || next < source.length() && (source.charAt(next) == '(' || source.charAt(next) == '.')) {
-                    count++;
-                }
-            }
-        }
-        return count;
-    }
-
     private String run() {
         for (Tree member : top.getMembers()) {
             if (member instanceof MethodTree method) {
-                helpers.computeIfAbsent(method.getName().toString(), n -> new ArrayList<>()).add(method);
                 usesSelf.put(method, false);
-            } else if (member instanceof VariableTree field) {
-                fields.add(field.getName().toString());
             } else if (member instanceof ClassTree nested) {
                 wrapperNames.remove(nested.getSimpleName().toString()); // the unit's own class of that name
             }
@@ -172,8 +127,9 @@ public final class SelfCalls {
         if (edits.isEmpty() && bridged.isEmpty()) {
             return unit.source;
         }
+        bridged.removeIf(methods::hasBridge); // an improved version keeps what the version it improves showed
         if (!bridged.isEmpty()) {
-            edits.insert(unit.end(top) - 1, bridges());
+            edits.insert(unit.end(top) - 1, Bridges.source(bridged, spec.owner().selfSource()));
         }
         return edits.apply(unit.source);
     }
@@ -232,7 +188,7 @@ public final class SelfCalls {
                     scan(call.getArguments(), null);
                     return null;
                 }
-                if (dynamic && isSelf(receiver) && selfReachable() && ownerMethod(name, arity) != null) {
+                if (dynamic && isSelf(receiver) && selfReachable() && methods.ownerMethod(name, arity) != null) {
                     onSelf(call, select, name, arity);
                     scan(call.getArguments(), null);
                     return null;
@@ -248,14 +204,14 @@ public final class SelfCalls {
         private void resolve(MethodInvocationTree call, ExpressionTree select, String name, int arity) {
             long open = Lexing.openParenthesis(unit.source, (int) unit.end(select));
             boolean noArguments = call.getArguments().isEmpty();
-            MethodTree helper = helperFor(name, arity);
+            MethodTree helper = methods.helperFor(name, arity);
             if (helper != null && helper != target) {
                 replaceSelect(select, name);
                 helperCalls.add(new HelperCall(method, helper, call, open, noArguments, arity));
                 return;
             }
-            OwnerMethod owned = ownerMethod(name, arity);
-            boolean recursion = helper == target && !ambiguousRecursion(name, arity);
+            OwnerMethod owned = methods.ownerMethod(name, arity);
+            boolean recursion = helper == target && !methods.ambiguousRecursion(name, arity);
             if (recursion || dynamic && owned != null) {
                 replaceSelect(select, name);
                 edits.insert(open + 1, noArguments ? SELF : SELF + ", ");
@@ -272,9 +228,10 @@ public final class SelfCalls {
         /** {@code self.name(...)} on a {@code JitObject}, which has no such method: the method itself or a bridge. */
         private void onSelf(MethodInvocationTree call, ExpressionTree select, String name, int arity) {
             long open = Lexing.openParenthesis(unit.source, (int) unit.end(select));
-            OwnerMethod owned = ownerMethod(name, arity);
+            OwnerMethod owned = methods.ownerMethod(name, arity);
             replaceSelect(select, name);
             edits.insert(open + 1, call.getArguments().isEmpty() ? SELF : SELF + ", ");
+            usesSelf.put(method, true);
             if (!owned.isMethodOf(spec)) {
                 bridged.add(owned);
             }
@@ -284,7 +241,7 @@ public final class SelfCalls {
         public Void visitMemberSelect(MemberSelectTree select, Void unused) {
             ExpressionTree receiver = select.getExpression();
             String name = select.getIdentifier().toString();
-            if ((isThis(receiver) && classes.isEmpty() || isOuterThis(receiver)) && fields.contains(name)) {
+            if ((isThis(receiver) && classes.isEmpty() || isOuterThis(receiver)) && methods.isField(name)) {
                 if (initializer) { // a final field is set through its simple name only
                     edits.replace(unit.start(receiver), unit.end(select) - name.length(), "");
                 } else {
@@ -308,7 +265,7 @@ public final class SelfCalls {
                 usesSelf.put(method, true);
             } else if (wrapperNames.contains(name)) {
                 edits.replace(unit.start(identifier), unit.end(identifier), className);
-            } else if (name.equals(SELF) && method != null && !hasSelfParameter(method)) {
+            } else if (name.equals(SELF) && method != null && !UnitMethods.hasSelfParameter(method)) {
                 usesSelf.put(method, true);
             }
             return null;
@@ -323,19 +280,18 @@ public final class SelfCalls {
             if (!own || !selfReachable() || name.equals("new")) {
                 return super.visitMemberReference(reference, unused);
             }
-            List<MethodTree> named = helpers.getOrDefault(name, List.of());
-            MethodTree helper = named.size() == 1 ? named.get(0) : null;
+            MethodTree helper = methods.onlyOneNamed(name);
             long from = unit.start(reference);
             long to = unit.end(reference);
             if (helper != null && helper != target) {
-                int arity = helper.getParameters().size() - (hasSelfParameter(helper) ? 1 : 0);
+                int arity = helper.getParameters().size() - (UnitMethods.hasSelfParameter(helper) ? 1 : 0);
                 helperCalls.add(new HelperCall(method, helper, reference, -1, arity == 0, arity));
                 edits.replace(from, to, className + "::" + name);
             } else if (helper == target) {
                 edits.replace(from, to, lambda(name, target.getParameters().size() - 1));
                 usesSelf.put(method, true);
-            } else if (ownerMethod(name, -1) != null) {
-                OwnerMethod owned = ownerMethod(name, -1);
+            } else if (methods.ownerMethod(name, -1) != null) {
+                OwnerMethod owned = methods.ownerMethod(name, -1);
                 if (dynamic) {
                     bridged.add(owned);
                     edits.replace(from, to, lambda(name, owned.parameters().size()));
@@ -385,60 +341,11 @@ public final class SelfCalls {
         }
     }
 
-    /** The unit's own method of that name that a call with {@code arity} arguments reaches, if one does. */
-    private MethodTree helperFor(String name, int arity) {
-        MethodTree found = null;
-        for (MethodTree method : helpers.getOrDefault(name, List.of())) {
-            int count = method.getParameters().size();
-            boolean varArgs = count > 0 && unit.text(method.getParameters().get(count - 1)).contains("...");
-            if (method == target) {
-                count--; // a call of the method itself leaves out self
-            }
-            if (arity == count || varArgs && arity >= count - 1) {
-                if (method != target) {
-                    return method;
-                }
-                found = method;
-            }
-        }
-        return found;
-    }
-
-    /** An owner's method of that name taking {@code arity} arguments (any, for -1). */
-    private OwnerMethod ownerMethod(String name, int arity) {
-        for (OwnerMethod method : spec.ownerMethods()) {
-            if (method.name().equals(name) && (arity < 0 || method.takes(arity))) {
-                return method;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * A call of the method's own name that another of the interface's methods of that name could take
-     * as well: it goes through {@code self}, where javac picks by the argument types.
-     */
-    private boolean ambiguousRecursion(String name, int arity) {
-        if (dynamic) {
-            return false;
-        }
-        for (OwnerMethod method : spec.ownerMethods()) {
-            if (method.name().equals(name) && method.takes(arity) && !method.isMethodOf(spec)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasSelfParameter(MethodTree method) {
-        return !method.getParameters().isEmpty() && method.getParameters().get(0).getName().contentEquals(SELF);
-    }
-
     /** Helpers that need {@code self} (directly or through the helpers they call) take it first; their callers pass it. */
     private void threadSelf() {
         Set<MethodTree> needing = new HashSet<>();
         for (Map.Entry<MethodTree, Boolean> entry : usesSelf.entrySet()) {
-            if (entry.getValue() && entry.getKey() != target && !hasSelfParameter(entry.getKey())) {
+            if (entry.getValue() && entry.getKey() != target && !UnitMethods.hasSelfParameter(entry.getKey())) {
                 needing.add(entry.getKey());
             }
         }
@@ -446,7 +353,7 @@ public final class SelfCalls {
         while (changed) {
             changed = false;
             for (HelperCall call : helperCalls) {
-                if (call.caller() != null && call.caller() != target && !hasSelfParameter(call.caller())
+                if (call.caller() != null && call.caller() != target && !UnitMethods.hasSelfParameter(call.caller())
                         && needing.contains(call.helper()) && needing.add(call.caller())) {
                     changed = true;
                 }
@@ -483,46 +390,4 @@ public final class SelfCalls {
         return "(" + parameters + ") -> " + name + "(" + SELF + (arity == 0 ? "" : ", " + parameters) + ")";
     }
 
-    /** The typed bridges to a {@code JitObject}'s other methods that the code calls by name. */
-    private String bridges() {
-        StringBuilder text = new StringBuilder();
-        for (OwnerMethod method : bridged) {
-            if (hasBridge(method)) {
-                continue; // written already: an improved version keeps what the version it improves showed
-            }
-            StringBuilder parameters = new StringBuilder(spec.owner().selfSource()).append(' ').append(SELF);
-            StringBuilder arguments = new StringBuilder();
-            for (int i = 0; i < method.parameters().size(); i++) {
-                parameters.append(", ").append(method.parameters().get(i).source()).append(" p").append(i);
-                arguments.append(", p").append(i);
-            }
-            boolean isVoid = method.returnType() == void.class;
-            String call = isVoid ? SELF + ".call(\"" + method.name() + "\"" + arguments + ");"
-                    : "return " + SELF + ".call(" + boxedName(method.returnType()) + ".class, \"" + method.name() + "\""
-                    + arguments + ");";
-            text.append("\n    /** Calls ").append(method.name()).append(" of this object, as the code above does by name. */\n")
-                    .append("    @SuppressWarnings(\"unchecked\")\n")
-                    .append("    private static ").append(isVoid ? "void" : method.returnSource()).append(' ')
-                    .append(method.name()).append('(').append(parameters).append(") {\n        ").append(call)
-                    .append("\n    }\n");
-        }
-        return text.toString();
-    }
-
-    /** Whether the unit has a method of the bridge's name taking {@code self} and the method's parameters. */
-    private boolean hasBridge(OwnerMethod method) {
-        for (MethodTree helper : helpers.getOrDefault(method.name(), List.of())) {
-            if (helper != target && hasSelfParameter(helper)
-                    && helper.getParameters().size() == method.parameters().size() + 1) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String boxedName(Class<?> type) {
-        Class<?> boxed = dev.jitjava.internal.method.ArgumentTypes.boxed(type);
-        String name = boxed.getCanonicalName();
-        return name == null ? boxed.getName() : name;
-    }
 }

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one (an enum's initializer stores its constant bodies; a method passes a subclass where its
  * superclass is expected).
  */
-class UnitClassesTest {
-    static final String UNIT = """
+public class UnitClassesTest {
+    /** A unit with every kind of class javac emits; {@code ClassShapesTest} answers with its members. */
+    public static final String UNIT = """
             package dev.jitjava.internal.bind;
 
             import java.util.*;
@@ -118,7 +119,7 @@ class UnitClassesTest {
                 }
             }
             """;
-    static final String EXPECTED = "10 15 hi you circle 4.0 4 green #f00";
+    public static final String EXPECTED = "10 15 hi you circle 4.0 4 green #f00";
 
     private static Map<String, byte[]> compile() {
         Compilation compilation = new InMemoryCompiler().compile(

@@ -181,6 +181,29 @@ class SelfCallsTest {
     }
 
     @Test
+    void jitObject_helperCallingSelfDotSibling_getsSelfThreaded() {
+        OwnerMethod isPrime = OwnerMethod.of(Specs.forDynamicCall(new Owner.DynamicObject("math"), "isPrime",
+                new Object[]{7}, Boolean.class, List.of(), "", List.of(), List.of(), List.of()), null);
+        MethodSpec spec = Specs.forDynamicCall(new Owner.DynamicObject("math"), "countPrimes", new Object[]{10},
+                Integer.class, List.of("limit"), "", List.of(), List.of(), List.of(isPrime));
+
+        String unit = unit(spec, """
+                int countPrimes(int limit) {
+                    int n = 0;
+                    for (int i = 2; i <= limit; i++) if (check(i)) n++;
+                    return n;
+                }
+
+                private static boolean check(int i) {
+                    return self.isPrime(i);
+                }""");
+
+        assertThat(unit).contains("for (int i = 2; i <= limit; i++) if (check(self, i)) n++;")
+                .contains("private static boolean check(dev.jitjava.JitObject self, int i) {")
+                .contains("return isPrime(self, i);");
+    }
+
+    @Test
     void localRecordAndMemberClass_cannotReachSelf_areLeftAsWritten() {
         String unit = unit(spec(Shapes.class, "ratio"), """
                 public double ratio(double radius) {
