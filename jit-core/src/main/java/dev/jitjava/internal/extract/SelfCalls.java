@@ -208,6 +208,10 @@ public final class SelfCalls {
             if (helper != null && helper != target) {
                 replaceSelect(select, name);
                 helperCalls.add(new HelperCall(method, helper, call, open, noArguments, arity));
+                if (methods.targetTakes(name, arity)) {
+                    // The method and helpers share a name and an arity: all take self, and javac picks by type.
+                    methods.helpersTaking(name, arity).forEach(shared -> usesSelf.put(shared, true));
+                }
                 return;
             }
             OwnerMethod owned = methods.ownerMethod(name, arity);
@@ -369,7 +373,9 @@ public final class SelfCalls {
             }
         }
         for (HelperCall call : helperCalls) {
-            if (!needing.contains(call.helper())) {
+            boolean leftOut = UnitMethods.hasSelfParameter(call.helper()) // the model's own self, not passed on
+                    && call.arity() == call.helper().getParameters().size() - 1;
+            if (!needing.contains(call.helper()) && !leftOut) {
                 continue;
             }
             if (call.openParenthesis() >= 0) {

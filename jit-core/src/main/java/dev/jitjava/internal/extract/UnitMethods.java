@@ -52,23 +52,45 @@ final class UnitMethods {
         return named.size() == 1 ? named.get(0) : null;
     }
 
-    /** The unit's own method of that name that a call with {@code arity} arguments reaches, if one does. */
+    /**
+     * The unit's own method of that name that a call with {@code arity} arguments reaches, if one does:
+     * a helper before the method asked for.
+     */
     MethodTree helperFor(String name, int arity) {
-        MethodTree found = null;
+        List<MethodTree> taking = taking(name, arity);
+        for (MethodTree method : taking) {
+            if (method != target) {
+                return method;
+            }
+        }
+        return taking.isEmpty() ? null : target;
+    }
+
+    /** Whether a call with {@code arity} arguments of that name may be the method asked for. */
+    boolean targetTakes(String name, int arity) {
+        return taking(name, arity).contains(target);
+    }
+
+    /** The helpers of that name that a call with {@code arity} arguments may reach. */
+    List<MethodTree> helpersTaking(String name, int arity) {
+        List<MethodTree> helpers = new ArrayList<>(taking(name, arity));
+        helpers.remove(target);
+        return helpers;
+    }
+
+    private List<MethodTree> taking(String name, int arity) {
+        List<MethodTree> taking = new ArrayList<>();
         for (MethodTree method : byName.getOrDefault(name, List.of())) {
             int count = method.getParameters().size();
             boolean varArgs = count > 0 && unit.text(method.getParameters().get(count - 1)).contains("...");
-            if (method == target) {
-                count--; // a call of the method itself leaves out self
+            if (method == target || hasSelfParameter(method)) {
+                count--; // a call leaves out self (one that passes it is the model's own, and left as it is)
             }
             if (arity == count || varArgs && arity >= count - 1) {
-                if (method != target) {
-                    return method;
-                }
-                found = method;
+                taking.add(method);
             }
         }
-        return found;
+        return taking;
     }
 
     /** An owner's method of that name taking {@code arity} arguments (any, for -1). */

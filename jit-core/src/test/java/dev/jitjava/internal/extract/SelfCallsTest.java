@@ -204,6 +204,41 @@ class SelfCallsTest {
     }
 
     @Test
+    void helperWithItsOwnSelfParameter_calledWithoutIt_getsSelfPassed() {
+        String unit = unit(spec(Shapes.class, "ratio"), """
+                public double ratio(double radius) {
+                    return half(radius) + half(self, 0);
+                }
+
+                private static double half(Shapes self, double r) {
+                    return self.area(r) / self.circumference(r);
+                }""");
+
+        assertThat(unit).contains("return half(self, radius) + half(self, 0);")
+                .contains("private static double half(Shapes self, double r) {");
+    }
+
+    interface Totals {
+        int total(List<Integer> values);
+    }
+
+    @Test
+    void helperSharingTheMethodsNameAndArity_bothTakeSelf_andJavacPicksByType() {
+        String unit = unit(spec(Totals.class, "total"), """
+                public int total(List<Integer> values) {
+                    if (values.isEmpty()) return 0;
+                    return total(new int[]{values.get(0)}) + total(values.subList(1, values.size()));
+                }
+
+                private int total(int[] values) {
+                    return java.util.Arrays.stream(values).sum();
+                }""");
+
+        assertThat(unit).contains("return total(self, new int[]{values.get(0)}) + total(self, values.subList(1, values.size()));")
+                .contains("private static int total(SelfCallsTest.Totals self, int[] values) {");
+    }
+
+    @Test
     void localRecordAndMemberClass_cannotReachSelf_areLeftAsWritten() {
         String unit = unit(spec(Shapes.class, "ratio"), """
                 public double ratio(double radius) {
