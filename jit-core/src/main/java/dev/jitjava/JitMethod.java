@@ -73,7 +73,14 @@ public final class JitMethod<R> {
         return new JitMethod<>(object, name, description, type, type, true, examples, parameterNames);
     }
 
-    /** A generic return type: {@code returns(new TypeToken<List<Integer>>() {})} asks for a {@code List<Integer>}. */
+    /**
+     * A generic return type: {@code returns(new TypeToken<List<Integer>>() {})} asks for a
+     * {@code List<Integer>}, where {@code returns(List.class)} could only say {@code List}.
+     *
+     * @param <T>  the return type
+     * @param type the return type, captured by a {@link TypeToken}
+     * @return this method, returning {@code type}
+     */
     public <T> JitMethod<T> returns(TypeToken<T> type) {
         Objects.requireNonNull(type, "type");
         @SuppressWarnings("unchecked")
@@ -81,7 +88,13 @@ public final class JitMethod<R> {
         return new JitMethod<>(object, name, description, erased, type.type(), true, examples, parameterNames);
     }
 
-    /** A return type given as a reflected type ({@code Method.getGenericReturnType()}, say), generics included. */
+    /**
+     * A return type given as a reflected type, generics included ({@code Method.getGenericReturnType()},
+     * say).
+     *
+     * @param type the return type; its erasure is what {@link #call} returns
+     * @return this method, returning {@code type}
+     */
     public JitMethod<Object> returns(Type type) {
         Objects.requireNonNull(type, "type");
         @SuppressWarnings("unchecked")
@@ -93,6 +106,8 @@ public final class JitMethod<R> {
      * The parameters' names, as the prompt shows them ({@code ackermann(int m, int n)}), one per
      * argument of the call; without them, names are made up from the types.
      *
+     * @param names the names, in order
+     * @return this method, with its parameters named
      * @throws IllegalArgumentException for a name that is not a Java identifier, a repeated one, or {@code self}
      */
     public JitMethod<R> parameters(String... names) {

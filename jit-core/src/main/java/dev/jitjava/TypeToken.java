@@ -13,7 +13,11 @@ import java.lang.reflect.Type;
 public abstract class TypeToken<T> {
     private final Type type;
 
-    /** Captures the type argument of the anonymous subclass being created. */
+    /**
+     * Captures the type argument of the anonymous subclass being created.
+     *
+     * @throws IllegalStateException when the subclass gives no type argument
+     */
     protected TypeToken() {
         Type superclass = getClass().getGenericSuperclass();
         if (!(superclass instanceof ParameterizedType parameterized) || getClass().getSuperclass() != TypeToken.class) {
@@ -23,7 +27,11 @@ public abstract class TypeToken<T> {
         this.type = parameterized.getActualTypeArguments()[0];
     }
 
-    /** The type, e.g. {@code java.util.List<java.lang.Integer>}. */
+    /**
+     * The type captured.
+     *
+     * @return the type, e.g. {@code java.util.List<java.lang.Integer>}
+     */
     public final Type type() {
         return type;
     }
