@@ -13,8 +13,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,19 +41,20 @@ public final class CodeExtractor {
 
     public static Extraction extract(String answer, MethodSpec spec) {
         String text = answer == null ? "" : answer.replace("\r\n", "\n");
-        Set<String> imports = new LinkedHashSet<>();
+        Map<ParsedBlock, List<String>> imports = new LinkedHashMap<>();
         Set<String> packages = new HashSet<>();
         List<ParsedBlock> parsed = new ArrayList<>();
         Candidate best = null;
         ParsedBlock broken = null;
         for (String block : Blocks.of(text, spec.name())) {
             StringBuilder body = new StringBuilder();
+            List<String> imported = new ArrayList<>();
             for (String line : block.split("\n", -1)) {
-                Matcher imported = IMPORT.matcher(line);
+                Matcher importing = IMPORT.matcher(line);
                 Matcher declared = PACKAGE.matcher(line);
-                if (imported.matches()) {
-                    if (!guessesOwnType(imported, spec)) {
-                        imports.add(line.strip());
+                if (importing.matches()) {
+                    if (!guessesOwnType(importing, spec)) {
+                        imported.add(line.strip());
                     }
                     body.append('\n'); // keeps line numbers aligned with the block
                 } else if (declared.matches()) {
@@ -62,6 +65,7 @@ public final class CodeExtractor {
                 }
             }
             ParsedBlock one = ParsedBlock.parse(body.toString());
+            imports.put(one, imported);
             if (!one.errors.isEmpty()) {
                 if (block.contains(spec.name() + "(")) {
                     broken = one;
@@ -77,10 +81,7 @@ public final class CodeExtractor {
             }
         }
         if (best != null) {
-            // The package the answer declared is made up: so are the classes it imports from there.
-            imports.removeIf(line -> packages.stream().anyMatch(p -> line.matches("import\\s+(static\\s+)?"
-                    + Pattern.quote(p) + "\\.[\\w*]+(\\.[\\w*]+)?\\s*;")));
-            return found(best, parsed, List.copyOf(imports), spec);
+            return found(best, parsed, imports, packages, spec);
         }
         if (broken != null) {
             return new Extraction.Missing(broken.errors);
@@ -88,6 +89,20 @@ public final class CodeExtractor {
         return new Extraction.Missing(List.of(new Diagnostic("jit.extract.missing", 0,
                 "The answer holds no complete method `" + spec.signature()
                         + "` (with a body) in a ```java block.", "")));
+    }
+
+    /**
+     * Whether the code kept uses what an import names: a single-type or single-member import that
+     * nothing uses is left out (a test class's {@code org.junit} imports, say, which would not
+     * compile); an on-demand import is kept.
+     */
+    private static boolean isNeeded(String line, Set<String> named) {
+        Matcher imported = IMPORT.matcher(line);
+        if (!imported.matches() || imported.group(3) != null) {
+            return true;
+        }
+        String name = imported.group(2);
+        return named.contains(name.substring(name.lastIndexOf('.') + 1));
     }
 
     /**
@@ -163,8 +178,13 @@ public final class CodeExtractor {
         }
     }
 
-    /** The method and what it uses, each member's text ready for a class body. */
-    private static Extraction.Found found(Candidate best, List<ParsedBlock> blocks, List<String> imports,
+    /**
+     * The method and what it uses, each member's text ready for a class body, with the imports of the
+     * blocks they come from and of blocks that hold imports only (a test class's stay behind with it).
+     * The package the answer declared is made up: so are the classes it imports from there.
+     */
+    private static Extraction.Found found(Candidate best, List<ParsedBlock> blocks,
+                                          Map<ParsedBlock, List<String>> importsByBlock, Set<String> packages,
                                           MethodSpec spec) {
         Set<String> classNames = new LinkedHashSet<>();
         best.path().stream().skip(1).filter(c -> !isOwnType(c, spec))
@@ -198,7 +218,24 @@ public final class CodeExtractor {
                 }
             }
         }
-        return new Extraction.Found(imports, members, List.copyOf(classNames));
+        Set<ParsedBlock> used = new HashSet<>();
+        used.add(best.block());
+        for (Scope scope : scopes) {
+            if (scope.members().stream().anyMatch(included::contains)) {
+                used.add(scope.block());
+            }
+        }
+        Set<String> named = new HashSet<>(References.of(best.method(), classNames));
+        included.forEach(member -> member.trees().forEach(tree -> named.addAll(References.of(tree, classNames))));
+        Set<String> imports = new LinkedHashSet<>();
+        importsByBlock.forEach((block, lines) -> {
+            if (used.contains(block) || block.wrapper == null || block.wrapper.getMembers().isEmpty()) {
+                lines.stream().filter(line -> isNeeded(line, named)).forEach(imports::add);
+            }
+        });
+        imports.removeIf(line -> packages.stream().anyMatch(p -> line.matches("import\\s+(static\\s+)?"
+                + Pattern.quote(p) + "\\.[\\w*]+(\\.[\\w*]+)?\\s*;")));
+        return new Extraction.Found(List.copyOf(imports), members, List.copyOf(classNames));
     }
 
     /**

@@ -447,6 +447,52 @@ class CodeExtractorTest {
     }
 
     @Test
+    void extract_importsOfATestBlock_stayBehindWithIt_importsOnlyBlocksCount() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                import java.util.regex.Pattern;
+                ```
+                ```java
+                import java.util.Set;
+
+                int countVowels(String text) { return Set.of(text).size() + Pattern.quote(text).length(); }
+                ```
+                ```java
+                import org.junit.jupiter.api.Test;
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+
+                class VowelsTest {
+                    @Test void counts() { assertEquals(1, new Impl().countVowels("a")); }
+                }
+                ```""");
+
+        assertThat(found.imports()).containsExactly("import java.util.regex.Pattern;", "import java.util.Set;");
+    }
+
+    @Test
+    void extract_importsNothingKeptUses_areLeftOut() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                import java.util.*;
+                import java.util.regex.Pattern;
+                import org.junit.jupiter.api.Test;
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import static java.lang.Math.max;
+
+                class Impl {
+                    public int countVowels(String text) { return max(0, Pattern.quote(text).length()); }
+                }
+
+                class ImplTest {
+                    @Test void counts() { assertEquals(1, new Impl().countVowels("a")); }
+                }
+                ```""");
+
+        assertThat(found.imports()).containsExactly("import java.util.*;", "import java.util.regex.Pattern;",
+                "import static java.lang.Math.max;");
+    }
+
+    @Test
     void extract_helperInAnotherBlock_comesAlong_butNotAnotherVersionOfTheMethod() throws Exception {
         Extraction.Found found = found("""
                 A first try:
