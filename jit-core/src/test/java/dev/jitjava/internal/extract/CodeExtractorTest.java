@@ -149,6 +149,24 @@ class CodeExtractorTest {
     }
 
     @Test
+    void extract_modifierLayouts_becomePublicStaticWithSelf() throws Exception {
+        String expected = "public static int countVowels(CodeExtractorTest.Text self, String t) { return 1; }";
+        for (String declared : List.of(
+                "@Override public int countVowels(String t) { return 1; }",
+                "public @Override int countVowels(String t) { return 1; }",
+                "@Override\npublic int countVowels(String t) { return 1; }",
+                "@java.lang.Override\n    protected final int countVowels(String t) { return 1; }",
+                "static int countVowels(String t) { return 1; }",
+                "default int countVowels(String t) { return 1; }",
+                "int countVowels(String t) { return 1; }")) {
+            Extraction.Found found = found("```java\n" + declared + "\n```");
+
+            assertThat(found.members()).as(declared).containsExactly("    " + (declared.contains("final")
+                    ? expected.replace("public static int", "public static final int") : expected));
+        }
+    }
+
+    @Test
     void extract_sketchThenFullAnswer_skipsTheSketch() throws Exception {
         Extraction.Found found = found("""
                 The signature stays:
