@@ -5,6 +5,7 @@ import dev.jitjava.TypeToken;
 
 import java.io.IOException;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -295,6 +296,16 @@ final class Tasks {
         int treeHeight(List<Integer> values);
     }
 
+    interface Unique {
+        @Describe("The distinct values, sorted ascending")
+        ArrayList<Long> uniqueSorted(ArrayList<Long> values);
+    }
+
+    interface Squares {
+        @Describe("The sum of the squares of the odd values")
+        long sumOddSquares(ArrayList<Long> values);
+    }
+
     private static final String IS_PRIME = fenced("""
             boolean isPrime(int n) {
                 if (n < 2) return false;
@@ -402,6 +413,10 @@ final class Tasks {
                 new int[][]{{1, 4}, {2, 5}, {3, 6}}, int[][].class, List.of("matrix"));
         task("totalArea", Shapes.class, "totalArea", args(List.of("square:2", "rect:2:3", "circle:1")),
                 10 + Math.PI, Double.class, List.of("shapes"));
+        task("uniqueSorted", Unique.class, "uniqueSorted", args(new ArrayList<>(List.of(5L, 3L, 5L, 2L, 3L, 3L))),
+                List.of(2L, 3L, 5L), new TypeToken<List<Long>>() { }.type(), List.of("values"));
+        task("sumOddSquares", Squares.class, "sumOddSquares", args(new ArrayList<>(List.of(1L, 3L, 2L, 0L))), 10L,
+                Long.class, List.of("values"));
         task("treeHeight", Trees.class, "treeHeight", args(List.of(5, 3, 8, 1, 4, 9, 10)), 4, Integer.class,
                 List.of("values"));
     }

@@ -106,6 +106,51 @@ public final class CodeExtractor {
     }
 
     /**
+     * Whether an on-demand import's package exists: in the JDK, or where the owner's class loader finds
+     * classes. Models copy the imports of benchmark prompts ({@code import org.javatuples.*;}), which
+     * would not compile where the library is missing, and use nothing from them.
+     */
+    private static boolean exists(String line, MethodSpec spec) {
+        Matcher imported = IMPORT.matcher(line);
+        if (!imported.matches() || imported.group(1) != null || imported.group(3) == null) {
+            return true;
+        }
+        String name = imported.group(2);
+        if (JDK_PACKAGES.contains(name)) {
+            return true;
+        }
+        for (Class<?> type : spec.signatureTypes()) {
+            if (type.getPackageName().equals(name)) {
+                return true;
+            }
+        }
+        ClassLoader loader = spec.owner().anchor() != null ? spec.owner().anchor().getClassLoader()
+                : Thread.currentThread().getContextClassLoader();
+        return loader == null || spec.owner().packageName().equals(name)
+                || loader.getResource(name.replace('.', '/') + "/") != null || isClass(name, loader);
+    }
+
+    /** {@code import a.b.Outer.*;} imports the member types of a class. */
+    private static boolean isClass(String name, ClassLoader loader) {
+        try {
+            Class.forName(name, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static final Set<String> JDK_PACKAGES = jdkPackages();
+
+    private static Set<String> jdkPackages() {
+        Set<String> packages = new HashSet<>();
+        for (Module module : ModuleLayer.boot().modules()) {
+            packages.addAll(module.getPackages());
+        }
+        return packages;
+    }
+
+    /**
      * An import of one of the interface's own types from a package the model guessed
      * ({@code import com.example.Numbers;}): the generated source imports the real ones itself.
      */
@@ -230,7 +275,7 @@ public final class CodeExtractor {
         Set<String> imports = new LinkedHashSet<>();
         importsByBlock.forEach((block, lines) -> {
             if (used.contains(block) || block.wrapper == null || block.wrapper.getMembers().isEmpty()) {
-                lines.stream().filter(line -> isNeeded(line, named)).forEach(imports::add);
+                lines.stream().filter(line -> isNeeded(line, named) && exists(line, spec)).forEach(imports::add);
             }
         });
         imports.removeIf(line -> packages.stream().anyMatch(p -> line.matches("import\\s+(static\\s+)?"

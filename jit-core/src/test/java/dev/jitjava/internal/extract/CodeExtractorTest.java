@@ -511,6 +511,26 @@ class CodeExtractorTest {
     }
 
     @Test
+    void extract_onDemandImportOfAPackageNowhereToBeFound_isLeftOut() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                import java.util.*;
+                import java.lang.reflect.*;
+                import org.javatuples.*;
+                import java.security.*;
+                import dev.jitjava.internal.extract.*;
+                import java.util.Map.*;
+
+                class Problem {
+                    public static int countVowels(String text) { return text.length(); }
+                }
+                ```""");
+
+        assertThat(found.imports()).containsExactly("import java.util.*;", "import java.lang.reflect.*;",
+                "import java.security.*;", "import dev.jitjava.internal.extract.*;", "import java.util.Map.*;");
+    }
+
+    @Test
     void extract_helperInAnotherBlock_comesAlong_butNotAnotherVersionOfTheMethod() throws Exception {
         Extraction.Found found = found("""
                 A first try:
