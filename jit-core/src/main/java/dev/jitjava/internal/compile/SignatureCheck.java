@@ -10,8 +10,6 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,7 +22,7 @@ import java.util.stream.Stream;
  * {@code boolean isPrime(int)}, {@code Map} serves {@code HashMap}, {@code ArrayList<Integer>}
  * serves {@code List<Integer>} as a return, and on a method typed from a call, a parameter may take
  * the argument's own class ({@code HashMap} where the call passed one and the spec says {@code Map}).
- * The method is bound adapted to the call's type ({@link #adapt}) and stored as written. Declared
+ * The method is bound adapted to the call's type ({@code CallAdapter}) and stored as written. Declared
  * checked exceptions must be ones the signature declares (they would otherwise reach callers that
  * cannot expect them).
  */
@@ -74,21 +72,6 @@ public final class SignatureCheck {
         return new Result(null, List.of(new Diagnostic("jit.signature.mismatch", 0,
                 "The method must be `" + spec.signature() + "`, but the answer declares `" + declared
                         + "`. Keep the parameter types and the return type exactly as given.", "")));
-    }
-
-    /**
-     * The method's handle typed as the call it serves: {@code (self, params...)return}, with the
-     * spec's types (the method's own return type when the caller left it open).
-     */
-    public static MethodHandle adapt(MethodHandle method, MethodSpec spec) {
-        Class<?>[] parameters = new Class<?>[spec.parameters().size() + 1];
-        parameters[0] = spec.owner().selfType();
-        for (int i = 1; i < parameters.length; i++) {
-            parameters[i] = spec.parameters().get(i - 1).type();
-        }
-        Class<?> returns = spec.flexibleReturn() ? method.type().returnType() : spec.returnType();
-        MethodType wanted = MethodType.methodType(returns, parameters);
-        return method.type().equals(wanted) ? method : method.asType(wanted);
     }
 
     /** Whether a method of this descriptor can take the call's arguments and give what the caller wants. */

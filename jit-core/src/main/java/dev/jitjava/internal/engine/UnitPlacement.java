@@ -3,12 +3,12 @@ package dev.jitjava.internal.engine;
 import dev.jitjava.Diagnostic;
 import dev.jitjava.JitException;
 import dev.jitjava.Version;
+import dev.jitjava.internal.bind.CallAdapter;
 import dev.jitjava.internal.bind.ClassDefiner;
 import dev.jitjava.internal.check.CheckPlan;
 import dev.jitjava.internal.check.Harness;
 import dev.jitjava.internal.compile.Compilation;
 import dev.jitjava.internal.compile.InMemoryCompiler;
-import dev.jitjava.internal.compile.SignatureCheck;
 import dev.jitjava.internal.compile.SourceUnit;
 import dev.jitjava.internal.dependency.Libraries;
 import dev.jitjava.internal.extract.Extraction;
@@ -160,7 +160,7 @@ final class UnitPlacement implements Placement {
         return bytes -> ClassDefiner.defineOne(lookup, bytes);
     }
 
-    /** The method in its defined class, typed {@code (self, params...)return} as the spec asks (see SignatureCheck). */
+    /** The method in its defined class, typed {@code (self, params...)return} as the spec asks (see CallAdapter). */
     private static MethodHandle handle(MethodSpec spec, Class<?> main, String descriptor) {
         try {
             Class<?> anchor = spec.owner().anchor();
@@ -168,7 +168,7 @@ final class UnitPlacement implements Placement {
             MethodHandles.Lookup lookup = ClassDefiner.lookupIn(main.getClassLoader() == anchor.getClassLoader()
                     && main.getPackageName().equals(anchor.getPackageName()) ? anchor : main);
             MethodType type = MethodType.fromMethodDescriptorString(descriptor, main.getClassLoader());
-            return SignatureCheck.adapt(lookup.findStatic(main, spec.name(), type).asFixedArity(), spec);
+            return CallAdapter.adapt(lookup.findStatic(main, spec.name(), type).asFixedArity(), spec);
         } catch (ReflectiveOperationException e) {
             throw new JitException(Messages.forMethod(spec.key(), "jit-java could not link the method it compiled"), e);
         }
