@@ -125,7 +125,7 @@ class ServingAnswersTest {
                         + "listed below, the same way.")
                 .contains("The object's other methods (call them by name, as `name(args)`):\n    int square(int n)\n");
         assertThat(o.source("sumOfSquares")).contains("return n == 0 ? 0 : square(self, n) + sumOfSquares(self, n - 1);")
-                .contains("return self.call(java.lang.Integer.class, \"square\", p0);");
+                .contains("return self.call(java.lang.Integer.class, \"square\", n);");
         assertThat(model.requestCount()).isEqualTo(2);
     }
 

@@ -1,5 +1,6 @@
 package dev.jitjava.corpus;
 
+import dev.jitjava.Capability;
 import dev.jitjava.Jit;
 import dev.jitjava.JitMethod;
 import dev.jitjava.JitObject;
@@ -38,7 +39,8 @@ import static org.assertj.core.api.Assertions.within;
  * in LOCKED mode, without the model.
  *
  * <p>A file starts with {@code #! task: <id>} (see {@link Tasks}) and, optionally,
- * {@code #! forms: typed} or {@code #! forms: dynamic}; the rest is the answer, word for word.
+ * {@code #! forms: typed} or {@code #! forms: dynamic}, and {@code #! allow: STATE} for an answer
+ * that needs a capability granted; the rest is the answer, word for word.
  */
 class AnswerCorpusTest {
     private static final String HEADER = "#! ";
@@ -84,12 +86,15 @@ class AnswerCorpusTest {
         List<DynamicNode> tests = new ArrayList<>();
         // Reports show a test's own name alone: it names the shape and the file.
         String name = file.getParent().getFileName() + "/" + file.getFileName();
+        Capability[] grants = header.containsKey("allow") ? new Capability[]{Capability.valueOf(header.get("allow"))}
+                : new Capability[0];
         if (forms.contains("typed")) {
-            tests.add(DynamicTest.dynamicTest(name + " typed", file.toUri(), () -> typed(task, answer.toString(), name)));
+            tests.add(DynamicTest.dynamicTest(name + " typed", file.toUri(),
+                    () -> typed(task, answer.toString(), name, grants)));
         }
         if (forms.contains("dynamic")) {
             tests.add(DynamicTest.dynamicTest(name + " dynamic", file.toUri(),
-                    () -> dynamic(task, answer.toString(), name)));
+                    () -> dynamic(task, answer.toString(), name, grants)));
         }
         return DynamicContainer.dynamicContainer(file.getFileName().toString(), file.toUri(), tests.stream());
     }
@@ -125,24 +130,25 @@ class AnswerCorpusTest {
         }
     }
 
-    private static void typed(Tasks.Task task, String answer, String file) throws Throwable {
+    private static void typed(Tasks.Task task, String answer, String file, Capability... grants) throws Throwable {
         Model model = Model.of(task, answer);
         Path store = stores.resolve("typed" + STORES.incrementAndGet());
-        Object implementation = Jit.builder().store(store).model(model.chat()).maxAttempts(1).build()
+        Object implementation = Jit.builder().store(store).model(model.chat()).maxAttempts(1).allow(grants).build()
                 .implement(task.iface());
         Method method = methodOf(task);
 
         assertResult(task, invoke(method, implementation, task.args()), file);
         assertThat(model.requestsFor(task.method())).as("requests for %s (%s)", task.method(), file).isEqualTo(1);
 
-        Object reloaded = Jit.builder().store(store).mode(Mode.LOCKED).build().implement(task.iface());
+        Object reloaded = Jit.builder().store(store).mode(Mode.LOCKED).allow(grants).build().implement(task.iface());
         assertResult(task, invoke(method, reloaded, task.args()), file + ", loaded from the store");
     }
 
-    private static void dynamic(Tasks.Task task, String answer, String file) {
+    private static void dynamic(Tasks.Task task, String answer, String file, Capability... grants) {
         Model model = Model.of(task, answer);
         Path store = stores.resolve("dynamic" + STORES.incrementAndGet());
-        JitObject object = Jit.builder().store(store).model(model.chat()).maxAttempts(1).build().object("corpus");
+        JitObject object = Jit.builder().store(store).model(model.chat()).maxAttempts(1).allow(grants).build()
+                .object("corpus");
         for (Tasks.Sibling sibling : task.siblings()) {
             object.method(sibling.method()).returns(sibling.returns()).call(sibling.args());
         }

@@ -14,15 +14,19 @@ final class Bridges {
     private Bridges() {
     }
 
-    /** The bridges' source, members of the unit's class. */
+    /**
+     * The bridges' source: static members of the unit's class taking {@code self} first, or, with
+     * {@code selfSource} null, instance methods of a kept class, whose field {@code self} they use.
+     */
     static String source(Collection<OwnerMethod> methods, String selfSource) {
         StringBuilder text = new StringBuilder();
         for (OwnerMethod method : methods) {
-            StringBuilder parameters = new StringBuilder(selfSource).append(" self");
+            StringBuilder parameters = new StringBuilder(selfSource == null ? "" : selfSource + " self");
             StringBuilder arguments = new StringBuilder();
-            for (int i = 0; i < method.parameters().size(); i++) {
-                parameters.append(", ").append(method.parameters().get(i).source()).append(" p").append(i);
-                arguments.append(", p").append(i);
+            for (var parameter : method.parameters()) {
+                parameters.append(parameters.length() == 0 ? "" : ", ").append(parameter.source()).append(' ')
+                        .append(parameter.name());
+                arguments.append(", ").append(parameter.name());
             }
             boolean isVoid = method.returnType() == void.class;
             String call = isVoid ? "self.call(\"" + method.name() + "\"" + arguments + ");"
@@ -30,7 +34,7 @@ final class Bridges {
                     + arguments + ");";
             text.append("\n    /** Calls ").append(method.name()).append(" of this object, as the code above does by name. */\n")
                     .append("    @SuppressWarnings(\"unchecked\")\n")
-                    .append("    private static ").append(isVoid ? "void" : method.returnSource()).append(' ')
+                    .append(selfSource == null ? "    " : "    private static ").append(isVoid ? "void" : method.returnSource()).append(' ')
                     .append(method.name()).append('(').append(parameters).append(") {\n        ").append(call)
                     .append("\n    }\n");
         }

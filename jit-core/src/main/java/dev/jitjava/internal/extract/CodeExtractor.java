@@ -249,16 +249,33 @@ public final class CodeExtractor {
                 }
             }
         }
-        Set<MemberText.Member> included = include(best, scopes, classNames, spec);
-        List<String> members = new ArrayList<>();
         Scope home = scopes.get(0);
+        ClassTree around = best.path().get(best.path().size() - 1);
+        boolean keep = best.path().size() > 1 && !best.hasSelf() && KeptClass.fits(around, best.method(), spec);
+        List<MemberText.Member> seeds = new ArrayList<>();
+        if (keep) { // made for each call: what runs when it is made comes along
+            classNames.remove(around.getSimpleName().toString());
+            home.members().stream().filter(m -> !(m.first() instanceof MethodTree method)
+                    || method.getName().contentEquals("<init>")).forEach(seeds::add);
+        }
+        Set<MemberText.Member> included = include(best, scopes, classNames, spec, seeds);
+        List<String> members = new ArrayList<>();
         MemberText.Member target = home.members().stream().filter(m -> m.first() == best.method()).findFirst()
                 .orElseThrow();
-        members.add(MemberText.target(best.block(), home.members(), target,
-                best.hasSelf() ? null : spec.owner().selfSource()));
+        if (keep) {
+            Scope outer = scopes.get(1);
+            MemberText.Member type = outer.members().stream().filter(m -> m.first() == around).findFirst().orElseThrow();
+            Set<MemberText.Member> kept = new HashSet<>(included);
+            kept.add(target);
+            members.add(KeptClass.entry(best.block(), around, best.method(), spec));
+            members.add(KeptClass.type(best.block(), outer.members(), type, home.members(), kept, spec));
+        } else {
+            members.add(MemberText.target(best.block(), home.members(), target,
+                    best.hasSelf() ? null : spec.owner().selfSource()));
+        }
         for (Scope scope : scopes) {
             for (MemberText.Member member : scope.members()) {
-                if (included.contains(member)) {
+                if (included.contains(member) && !(keep && scope == home)) {
                     members.add(MemberText.helper(scope.block(), scope.members(), member));
                 }
             }
@@ -288,9 +305,10 @@ public final class CodeExtractor {
      * of that name in the first scope that has one (overloads come together).
      */
     private static Set<MemberText.Member> include(Candidate best, List<Scope> scopes, Set<String> classNames,
-                                                  MethodSpec spec) {
-        Set<MemberText.Member> included = new LinkedHashSet<>();
+                                                  MethodSpec spec, List<MemberText.Member> seeds) {
+        Set<MemberText.Member> included = new LinkedHashSet<>(seeds);
         Deque<String> names = new ArrayDeque<>(References.of(best.method(), classNames));
+        seeds.forEach(seed -> seed.trees().forEach(tree -> names.addAll(References.of(tree, classNames))));
         Set<String> seen = new HashSet<>();
         boolean more = true;
         while (more) {
@@ -313,12 +331,11 @@ public final class CodeExtractor {
                 }
             }
             more = false;
-            for (Scope scope : scopes) { // initializers, and a constructor without parameters, set the fields
+            for (Scope scope : scopes) { // initializers come with the fields they may set
                 boolean hasField = scope.members().stream()
                         .anyMatch(m -> included.contains(m) && m.first() instanceof VariableTree);
                 for (MemberText.Member member : scope.members()) {
-                    boolean initializes = member.first() instanceof BlockTree || MemberText.isPlainConstructor(member);
-                    if (hasField && initializes && included.add(member)) {
+                    if (hasField && member.first() instanceof BlockTree && included.add(member)) {
                         names.addAll(References.of(member.first(), classNames));
                         more = true;
                     }

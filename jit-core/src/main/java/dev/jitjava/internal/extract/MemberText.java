@@ -31,11 +31,13 @@ final class MemberText {
     private static final Set<String> ACCESS = Set.of("public", "protected", "private");
 
     private final ParsedBlock block;
-    private final SourceEdits edits = new SourceEdits();
+    final SourceEdits edits = new SourceEdits();
     /** Lines whose start a dropped token's line now continues: they keep the indentation already there. */
     private final Set<Integer> movedUp = new java.util.HashSet<>();
+    /** Lines deleted with the members on them: they get no indentation of their own. */
+    private final List<long[]> deleted = new ArrayList<>();
 
-    private MemberText(ParsedBlock block) {
+    MemberText(ParsedBlock block) {
         this.block = block;
     }
 
@@ -102,13 +104,6 @@ final class MemberText {
             if (!initializer.isStatic()) {
                 text.edits.insert(block.start(initializer), "static ");
             }
-        } else if (isPlainConstructor(member)) { // sets fields, which are static now: a static initializer
-            MethodTree constructor = (MethodTree) first;
-            text.edits.replace(block.start(constructor), block.start(constructor.getBody()), "static ");
-            Tree call = constructor.getBody().getStatements().get(0);
-            if (isConstructorCall(call)) {
-                text.edits.replace(block.start(call), block.end(call), "");
-            }
         } else {
             ModifiersTree modifiers = first instanceof MethodTree m ? m.getModifiers()
                     : first instanceof ClassTree c ? c.getModifiers() : ((VariableTree) first).getModifiers();
@@ -120,34 +115,11 @@ final class MemberText {
     }
 
     /**
-     * A constructor without parameters that does more than call {@code super()}: its body becomes a
-     * static initializer, since the fields it sets are static.
-     */
-    static boolean isPlainConstructor(Member member) {
-        if (!(member.first() instanceof MethodTree method && method.getName().contentEquals("<init>")
-                && method.getParameters().isEmpty() && method.getBody() != null)) {
-            return false;
-        }
-        List<? extends Tree> statements = method.getBody().getStatements();
-        return !statements.isEmpty() && !(statements.size() == 1 && isConstructorCall(statements.get(0)))
-                && statements.stream().skip(1).noneMatch(MemberText::isConstructorCall)
-                && !(isConstructorCall(statements.get(0)) && !statements.get(0).toString().startsWith("super()"));
-    }
-
-    /** {@code super(...)} or {@code this(...)}, which only a constructor may start with. */
-    private static boolean isConstructorCall(Tree statement) {
-        return statement instanceof com.sun.source.tree.ExpressionStatementTree expression
-                && expression.getExpression() instanceof com.sun.source.tree.MethodInvocationTree call
-                && call.getMethodSelect() instanceof com.sun.source.tree.IdentifierTree name
-                && (name.getName().contentEquals("super") || name.getName().contentEquals("this"));
-    }
-
-    /**
      * Drops {@code @Override} and the keywords in {@code drops}, each with the spaces after it (its
      * line, if it stood alone), and adds {@code added}: after the access keyword when {@code afterAccess}
      * and there is one, else before the first keyword kept, else before the declaration's type.
      */
-    private void modifiers(ModifiersTree modifiers, Tree member, Set<String> drops, String added, boolean afterAccess) {
+    void modifiers(ModifiersTree modifiers, Tree member, Set<String> drops, String added, boolean afterAccess) {
         String source = block.source;
         long from = block.start(modifiers);
         long to = block.end(modifiers);
@@ -230,7 +202,7 @@ final class MemberText {
     }
 
     /** Deletes a token and the spaces after it, or, alone on its line, up to the next line's code. */
-    private void drop(long from, long to) {
+    void drop(long from, long to) {
         String source = block.source;
         int lineStart = source.lastIndexOf('\n', (int) from - 1) + 1;
         int after = (int) to;
@@ -251,8 +223,11 @@ final class MemberText {
         }
     }
 
-    /** The member from its leading comments to its trailing ones, edited and re-indented. */
-    private String render(List<Member> siblings, Member member) {
+    /**
+     * Where a member's text starts and ends: from the comments above it (past the previous member's
+     * line) to the comments after it on its last line.
+     */
+    int[] range(List<Member> siblings, Member member) {
         String source = block.source;
         long start = block.start(member.first());
         long end = block.end(member.last());
@@ -262,11 +237,33 @@ final class MemberText {
         int trailing = Lexing.sameLineComments(source, (int) end, limit);
         int regionStart = index == 0 ? block.bodyStart(member.owner())
                 : Lexing.sameLineComments(source, (int) block.end(siblings.get(index - 1).last()), (int) start);
-        int lead = (int) start;
         int first = skipBlank(source, regionStart, (int) start);
-        if (first < start) {
-            lead = first;
+        return new int[]{Math.min(first, (int) start), trailing};
+    }
+
+    /** Deletes a member with its comments and its lines. */
+    void delete(List<Member> siblings, Member member) {
+        int[] range = range(siblings, member);
+        String source = block.source;
+        int lineStart = source.lastIndexOf('\n', range[0] - 1) + 1;
+        boolean ownLines = source.substring(lineStart, range[0]).isBlank();
+        int end = range[1] < source.length() && source.charAt(range[1]) == '\n' ? range[1] + 1 : range[1];
+        int previous = source.lastIndexOf('\n', lineStart - 2) + 1;
+        if (ownLines && lineStart > 1 && source.substring(previous, lineStart - 1).isBlank()) {
+            lineStart = previous; // and the blank line that set it apart
         }
+        long from = ownLines ? lineStart : range[0];
+        edits.replace(from, ownLines ? end : range[1], "");
+        deleted.add(new long[]{from - 1, end});
+    }
+
+    /** The member from its leading comments to its trailing ones, edited and re-indented. */
+    String render(List<Member> siblings, Member member) {
+        String source = block.source;
+        long start = block.start(member.first());
+        int[] range = range(siblings, member);
+        int lead = range[0];
+        int trailing = range[1];
         int column = Lexing.column(source, (int) start);
         List<long[]> verbatim = textBlocks(member);
         int lineStart = source.indexOf('\n', lead);
@@ -275,7 +272,7 @@ final class MemberText {
             int from = lineStart + 1;
             int lineEnd = source.indexOf('\n', from);
             lineEnd = lineEnd < 0 || lineEnd > trailing ? trailing : lineEnd;
-            if (!inside(verbatim, from) && !movedUp.contains(from)) {
+            if (!inside(verbatim, from) && !movedUp.contains(from) && !inside(deleted, from)) {
                 int strip = from;
                 while (strip < lineEnd && strip - from < column && (source.charAt(strip) == ' ' || source.charAt(strip) == '\t')) {
                     strip++;

@@ -121,7 +121,7 @@ public final class SelfCalls {
         }
         for (Tree member : top.getMembers()) {
             MethodTree method = member instanceof MethodTree m ? m : null;
-            member.accept(new Scanner(method, member instanceof com.sun.source.tree.BlockTree), null);
+            member.accept(new Scanner(method), null);
         }
         threadSelf();
         if (edits.isEmpty() && bridged.isEmpty()) {
@@ -137,15 +137,12 @@ public final class SelfCalls {
     /** Walks one member of the unit's class, knowing which classes of the answer's own it is inside. */
     private final class Scanner extends TreeScanner<Void, Void> {
         private final MethodTree method;
-        /** Whether the member is an initializer (a constructor of the answer's, turned into one). */
-        private final boolean initializer;
         /** The answer's classes around the code being scanned, innermost last, with whether each is static. */
         private final Deque<ClassTree> classes = new ArrayDeque<>();
         private final Deque<Boolean> staticClass = new ArrayDeque<>();
 
-        Scanner(MethodTree method, boolean initializer) {
+        Scanner(MethodTree method) {
             this.method = method;
-            this.initializer = initializer;
         }
 
         /**
@@ -246,11 +243,7 @@ public final class SelfCalls {
             ExpressionTree receiver = select.getExpression();
             String name = select.getIdentifier().toString();
             if ((isThis(receiver) && classes.isEmpty() || isOuterThis(receiver)) && methods.isField(name)) {
-                if (initializer) { // a final field is set through its simple name only
-                    edits.replace(unit.start(receiver), unit.end(select) - name.length(), "");
-                } else {
-                    edits.replace(unit.start(receiver), unit.end(receiver), className);
-                }
+                edits.replace(unit.start(receiver), unit.end(receiver), className);
                 return null;
             }
             if (isOuterThis(receiver) && selfReachable()) {

@@ -13,13 +13,21 @@ import java.util.Set;
  * @param returnType   its erased return type (for a {@code JitObject} method, the one it was bound with)
  * @param returnSource its return type as source, generics included
  * @param varArgs      whether its last parameter is a variable-arity one
- * @param imports      the types its signature needs imported
+ * @param imports        the types its signature needs imported
+ * @param typeParameters its type parameters as source ({@code <T extends Comparable<T>>}), or ""
+ * @param exceptions     the checked exceptions it declares, as source
  */
 public record OwnerMethod(String name, List<Parameter> parameters, Class<?> returnType, String returnSource,
-                          boolean varArgs, Set<String> imports) {
+                          boolean varArgs, Set<String> imports, String typeParameters, List<String> exceptions) {
     public OwnerMethod {
         parameters = List.copyOf(parameters);
         imports = Set.copyOf(imports);
+        exceptions = List.copyOf(exceptions);
+    }
+
+    public OwnerMethod(String name, List<Parameter> parameters, Class<?> returnType, String returnSource,
+                       boolean varArgs, Set<String> imports) {
+        this(name, parameters, returnType, returnSource, varArgs, imports, "", List.of());
     }
 
     /** {@code int countVowels(String text)}. */

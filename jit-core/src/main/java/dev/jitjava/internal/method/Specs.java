@@ -53,8 +53,13 @@ public final class Specs {
     }
 
     private static OwnerMethod ownerMethod(Method method, TypeText text) {
+        List<String> exceptions = new ArrayList<>();
+        for (Type exception : method.getGenericExceptionTypes()) {
+            exceptions.add(text.render(exception));
+        }
         return new OwnerMethod(method.getName(), parameters(method, text), method.getReturnType(),
-                text.render(method.getGenericReturnType()), method.isVarArgs(), Set.of());
+                text.render(method.getGenericReturnType()), method.isVarArgs(), Set.of(),
+                text.typeParameters(method.getTypeParameters()), exceptions);
     }
 
     private static MethodSpec forInterfaceMethod(Owner.Interface owner, Method method, List<String> others,

@@ -558,31 +558,68 @@ class CodeExtractorTest {
     }
 
     @Test
-    void extract_constructorSettingFields_becomesStaticInitializer() throws Exception {
+    void extract_classKeepingStateInInstanceFields_isKeptAndMadeForEachCall() throws Exception {
         Extraction.Found found = found("""
                 ```java
-                class Impl implements Text {
-                    private final Set<Character> vowels;
+                import java.util.*;
 
-                    Impl() {
-                        super();
-                        this.vowels = Set.of('a', 'e');
+                public class Impl implements Text {
+                    private final Map<String, Integer> memo;
+
+                    public Impl() {
+                        this.memo = new HashMap<>();
                     }
 
+                    @Override
                     public int countVowels(String text) {
-                        return (int) text.chars().filter(c -> vowels.contains((char) c)).count();
+                        return memo.computeIfAbsent(text, t -> count(t) + (isVowel('a') ? 0 : 1));
+                    }
+
+                    private int count(String t) {
+                        return t.isEmpty() ? 0 : (isVowel(t.charAt(0)) ? 1 : 0) + countVowels(t.substring(1));
+                    }
+
+                    public static void main(String[] args) {
+                        System.out.println(new Impl().countVowels("hello"));
                     }
                 }
                 ```""");
 
-        assertThat(found.members()).hasSize(3);
-        assertThat(found.members().get(1)).isEqualTo("    private static final Set<Character> vowels;");
-        assertThat(found.members().get(2)).startsWith("    static {").contains("this.vowels = Set.of('a', 'e');")
-                .doesNotContain("super");
+        assertThat(found.members()).containsExactly(
+                member("""
+                        public static int countVowels(CodeExtractorTest.Text self, String text) {
+                            Impl jit$instance = new Impl();
+                            jit$instance.self = self;
+                            return jit$instance.countVowels(text);
+                        }"""),
+                member("""
+                        public static class Impl  {
+                            private final Map<String, Integer> memo;
+
+                            public Impl() {
+                                this.memo = new HashMap<>();
+                            }
+
+                            public int countVowels(String text) {
+                                return memo.computeIfAbsent(text, t -> count(t) + (isVowel('a') ? 0 : 1));
+                            }
+
+                            private int count(String t) {
+                                return t.isEmpty() ? 0 : (isVowel(t.charAt(0)) ? 1 : 0) + countVowels(t.substring(1));
+                            }
+
+                            CodeExtractorTest.Text self;
+
+                            public boolean isVowel(char c) {
+                                return self.isVowel(c);
+                            }
+                        }"""));
+        assertThat(found.classNames()).isEmpty();
     }
 
     /** A member as the extractor indents it for a class body. */
     private static String member(String text) {
-        return text.indent(4).stripTrailing();
+        return text.indent(4).stripTrailing().lines().map(String::stripTrailing)
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 }

@@ -176,8 +176,8 @@ class SelfCallsTest {
 
         assertThat(unit)
                 .contains("return (isPrime(self, limit) ? 1 : 0) + countPrimes(self, limit - 1) + (isPrime(self, 2) ? 0 : 0);")
-                .contains("private static boolean isPrime(dev.jitjava.JitObject self, int p0) {")
-                .contains("return self.call(java.lang.Boolean.class, \"isPrime\", p0);");
+                .contains("private static boolean isPrime(dev.jitjava.JitObject self, int n) {")
+                .contains("return self.call(java.lang.Boolean.class, \"isPrime\", n);");
     }
 
     @Test
