@@ -1,11 +1,15 @@
 package dev.jitjava;
 
+import dev.jitjava.internal.method.ArgumentTypes;
 import dev.jitjava.internal.method.JavaLiterals;
 import dev.jitjava.internal.method.ExampleSpec;
 
+import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A {@link JitObject} method described before its first call. Immutable: each step returns a new
@@ -13,6 +17,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * String word = o.method("fizzbuzz").describe("FizzBuzz word for n").returns(String.class).call(15);
+ * int a = o.method("ackermann").parameters("m", "n").returns(Integer.class).call(2, 3);
+ * List<Integer> evens = o.method("evens").returns(new TypeToken<List<Integer>>() {}).call(numbers);
  * }</pre>
  *
  * @param <R> what {@link #call} returns
@@ -22,17 +28,26 @@ public final class JitMethod<R> {
     private final String name;
     private final String description;
     private final Class<R> returnType;
+    private final Type genericReturn;
     private final boolean typed;
     private final List<ExampleSpec> examples;
+    private final List<String> parameterNames;
 
     JitMethod(JitObject object, String name, String description, Class<R> returnType, boolean typed,
               List<ExampleSpec> examples) {
+        this(object, name, description, returnType, returnType, typed, examples, List.of());
+    }
+
+    private JitMethod(JitObject object, String name, String description, Class<R> returnType, Type genericReturn,
+                      boolean typed, List<ExampleSpec> examples, List<String> parameterNames) {
         this.object = object;
         this.name = name;
         this.description = description;
         this.returnType = returnType;
+        this.genericReturn = genericReturn;
         this.typed = typed;
         this.examples = List.copyOf(examples);
+        this.parameterNames = List.copyOf(parameterNames);
     }
 
     /**
@@ -42,8 +57,8 @@ public final class JitMethod<R> {
      * @return this method, described
      */
     public JitMethod<R> describe(String description) {
-        return new JitMethod<>(object, name, Objects.requireNonNull(description, "description"), returnType, typed,
-                examples);
+        return new JitMethod<>(object, name, Objects.requireNonNull(description, "description"), returnType,
+                genericReturn, typed, examples, parameterNames);
     }
 
     /**
@@ -54,7 +69,58 @@ public final class JitMethod<R> {
      * @return this method, returning {@code type}
      */
     public <T> JitMethod<T> returns(Class<T> type) {
-        return new JitMethod<>(object, name, description, Objects.requireNonNull(type, "type"), true, examples);
+        Objects.requireNonNull(type, "type");
+        return new JitMethod<>(object, name, description, type, type, true, examples, parameterNames);
+    }
+
+    /**
+     * A generic return type: {@code returns(new TypeToken<List<Integer>>() {})} asks for a
+     * {@code List<Integer>}, where {@code returns(List.class)} could only say {@code List}.
+     *
+     * @param <T>  the return type
+     * @param type the return type, captured by a {@link TypeToken}
+     * @return this method, returning {@code type}
+     */
+    public <T> JitMethod<T> returns(TypeToken<T> type) {
+        Objects.requireNonNull(type, "type");
+        @SuppressWarnings("unchecked")
+        Class<T> erased = (Class<T>) ArgumentTypes.erase(type.type());
+        return new JitMethod<>(object, name, description, erased, type.type(), true, examples, parameterNames);
+    }
+
+    /**
+     * A return type given as a reflected type, generics included ({@code Method.getGenericReturnType()},
+     * say).
+     *
+     * @param type the return type; its erasure is what {@link #call} returns
+     * @return this method, returning {@code type}
+     */
+    public JitMethod<Object> returns(Type type) {
+        Objects.requireNonNull(type, "type");
+        @SuppressWarnings("unchecked")
+        Class<Object> erased = (Class<Object>) ArgumentTypes.erase(type);
+        return new JitMethod<>(object, name, description, erased, type, true, examples, parameterNames);
+    }
+
+    /**
+     * The parameters' names, as the prompt shows them ({@code ackermann(int m, int n)}), one per
+     * argument of the call; without them, names are made up from the types.
+     *
+     * @param names the names, in order
+     * @return this method, with its parameters named
+     * @throws IllegalArgumentException for a name that is not a Java identifier, a repeated one, or {@code self}
+     */
+    public JitMethod<R> parameters(String... names) {
+        Set<String> seen = new HashSet<>();
+        for (String parameter : names) {
+            Objects.requireNonNull(parameter, "parameter name");
+            if (!javax.lang.model.SourceVersion.isName(parameter) || parameter.contains(".") || parameter.equals("self")
+                    || !seen.add(parameter)) {
+                throw new IllegalArgumentException("\"" + parameter + "\" cannot name a parameter (a Java identifier, "
+                        + "each once, not self), for method " + object.namespace() + "." + name);
+            }
+        }
+        return new JitMethod<>(object, name, description, returnType, genericReturn, typed, examples, List.of(names));
     }
 
     /**
@@ -67,7 +133,7 @@ public final class JitMethod<R> {
     public JitMethod<R> example(String arguments, Object returns) {
         List<ExampleSpec> more = new ArrayList<>(examples);
         more.add(new ExampleSpec(name + "(" + arguments + ")", JavaLiterals.of(returns), ""));
-        return new JitMethod<>(object, name, description, returnType, typed, more);
+        return new JitMethod<>(object, name, description, returnType, genericReturn, typed, more, parameterNames);
     }
 
     /**
@@ -78,7 +144,8 @@ public final class JitMethod<R> {
      */
     @SuppressWarnings("unchecked")
     public R call(Object... args) {
-        Object result = object.invoke(name, typed ? returnType : null, description, examples, args);
+        Object result = object.invoke(name, typed ? returnType : null, typed ? genericReturn : null, parameterNames,
+                description, examples, args);
         return (R) result;
     }
 }

@@ -12,6 +12,7 @@ import dev.jitjava.internal.method.ExampleSpec;
 import dev.jitjava.internal.method.MethodKey;
 import dev.jitjava.internal.method.MethodSpec;
 import dev.jitjava.internal.method.Owner;
+import dev.jitjava.internal.method.OwnerMethod;
 import dev.jitjava.internal.method.Specs;
 
 import java.lang.invoke.MethodType;
@@ -27,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the arguments ({@code Integer} becomes {@code int}, an {@code ArrayList} of {@code Integer}s
  * becomes {@code List<Integer>}), and runs it. Overloads are distinct methods.
  *
- * <p>Generated code may call the object's other methods as {@code self.call(...)}. Later calls
+ * <p>Generated code may call itself and the object's other methods by name, as in a class of its
+ * own ({@code fib(n - 1)}, {@code isPrime(k)}), or as {@code self.call(...)}. Later calls
  * find the method through a per-name cache, with no reflection. Thread-safe, with the same
  * single-flight guarantee as {@link Jit#implement}.
  */
@@ -162,13 +164,27 @@ public final class JitObject {
     }
 
     Object invoke(String name, Class<?> returnType, String description, List<ExampleSpec> examples, Object[] given) {
+        return invoke(name, returnType, returnType, List.of(), description, examples, given);
+    }
+
+    /**
+     * @param genericReturn  the return type as the caller gave it, generics included (its erasure is
+     *                       {@code returnType}), or null
+     * @param parameterNames the parameters' names for the prompt, or none
+     */
+    Object invoke(String name, Class<?> returnType, java.lang.reflect.Type genericReturn, List<String> parameterNames,
+                  String description, List<ExampleSpec> examples, Object[] given) {
         Objects.requireNonNull(name, "method");
         Object[] args = given == null ? new Object[]{null} : given;
+        if (!parameterNames.isEmpty() && parameterNames.size() != args.length) {
+            throw new IllegalArgumentException("parameters(...) names " + parameterNames.size() + " parameters, but the "
+                    + "call passes " + args.length + " arguments, for method " + namespace + "." + name);
+        }
         Bound recent = last;
         Bound bound = recent != null && recent.key().name().equals(name) && recent.accepts(args) ? recent
                 : find(name, args);
         if (bound == null) {
-            bound = create(name, args, returnType, description, examples);
+            bound = create(name, args, genericReturn, parameterNames, description, examples);
         }
         if (returnType != null) {
             checkReturn(bound, returnType);
@@ -201,19 +217,24 @@ public final class JitObject {
         return null;
     }
 
-    private Bound create(String name, Object[] args, Class<?> returnType, String description,
-                         List<ExampleSpec> examples) {
+    private Bound create(String name, Object[] args, java.lang.reflect.Type returnType, List<String> parameterNames,
+                         String description, List<ExampleSpec> examples) {
         MethodKey key;
         if (Arrays.asList(args).contains(null)) {
             key = existing(name, args);
         } else {
             List<String> others = new ArrayList<>();
+            List<OwnerMethod> siblings = new ArrayList<>();
             for (Engine.Entry entry : engine.entriesOf(owner.id())) {
                 MethodSpec other = entry.spec();
-                others.add(other.description().isEmpty() ? other.signature()
-                        : other.signature() + "  // " + other.description());
+                // A method bound already is called with the type it returns, which the caller may have left open.
+                OwnerMethod sibling = OwnerMethod.of(other, entry.site() == null ? null : entry.site().type().returnType());
+                siblings.add(sibling);
+                others.add(other.description().isEmpty() ? sibling.signature()
+                        : sibling.signature() + "  // " + other.description());
             }
-            MethodSpec spec = Specs.forDynamicCall(owner, name, args, returnType, description, examples, others);
+            MethodSpec spec = Specs.forDynamicCall(owner, name, args, returnType, parameterNames, description,
+                    examples, others, siblings);
             key = engine.register(spec.key(), () -> spec, null).key();
         }
         engine.link(key);

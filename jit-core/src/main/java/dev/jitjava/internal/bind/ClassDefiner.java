@@ -74,15 +74,76 @@ public final class ClassDefiner {
      */
     public static Map<String, Class<?>> defineAsCompiled(Function<byte[], Class<?>> definer,
                                                          Map<String, byte[]> classesInOrder) {
+        java.util.List<String> names = new java.util.ArrayList<>(classesInOrder.keySet());
+        java.util.List<byte[]> bytes = new java.util.ArrayList<>(classesInOrder.values());
+        java.util.List<Class<?>> classes;
+        try {
+            classes = defineInOrder(definer, names, bytes);
+        } catch (LinkageError e) {
+            return null;
+        }
         Map<String, Class<?>> defined = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, byte[]> entry : classesInOrder.entrySet()) {
-            try {
-                defined.put(entry.getKey(), definer.apply(entry.getValue()));
-            } catch (LinkageError e) {
-                return null;
-            }
+        for (int i = 0; i < names.size(); i++) {
+            defined.put(names.get(i), classes.get(i));
         }
         return defined;
+    }
+
+    /**
+     * Defines the classes of one unit in the order given (supertypes first), each under its binary
+     * name in {@code names}. {@code Lookup.defineClass} links a class at once, and the verifier may
+     * then load another class of the unit to check an assignment: an enum's initializer storing its
+     * constant-body subclasses, a method passing a subclass where its superclass is expected. When
+     * that class is not defined yet, the class just defined stays loaded but unlinked; the JVM links
+     * it at its first use, by which time every class of the unit is there. Any other failure is thrown.
+     *
+     * @return the classes, in the order of {@code names}
+     */
+    static java.util.List<Class<?>> defineInOrder(Function<byte[], Class<?>> definer, java.util.List<String> names,
+                                                  java.util.List<byte[]> bytes) {
+        Class<?>[] classes = new Class<?>[names.size()];
+        LinkageError[] unlinked = new LinkageError[names.size()];
+        ClassLoader loader = null;
+        for (int i = 0; i < classes.length; i++) {
+            try {
+                classes[i] = definer.apply(bytes.get(i));
+                loader = classes[i].getClassLoader();
+            } catch (NoClassDefFoundError e) {
+                if (!namesLaterClass(e, names, i)) {
+                    throw e;
+                }
+                unlinked[i] = e;
+            }
+        }
+        for (int i = 0; i < classes.length; i++) {
+            if (classes[i] == null) {
+                classes[i] = loaded(names.get(i), loader, unlinked[i]);
+            }
+        }
+        return java.util.Arrays.asList(classes);
+    }
+
+    /** Whether the class missing is one of the unit's, defined after the {@code index}-th. */
+    private static boolean namesLaterClass(NoClassDefFoundError e, java.util.List<String> names, int index) {
+        String missing = String.valueOf(e.getMessage()).replace('/', '.');
+        for (int j = index + 1; j < names.size(); j++) {
+            if (names.get(j).equals(missing)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A class defined but not linked yet, as its class loader knows it. */
+    private static Class<?> loaded(String name, ClassLoader loader, LinkageError failure) {
+        if (loader == null) {
+            throw failure;
+        }
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException e) {
+            throw failure;
+        }
     }
 
     /** Defines one class with the lookup (used for generated method classes and implementation classes). */

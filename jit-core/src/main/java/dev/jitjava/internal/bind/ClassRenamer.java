@@ -29,9 +29,16 @@ public final class ClassRenamer {
     static Map<String, Class<?>> define(Function<byte[], Class<?>> definer, Map<String, byte[]> classes,
                                         String mainName) {
         List<Renamed> ordered = renameInOrder(classes, mainName, "$jit" + DEFINITIONS.incrementAndGet());
-        Map<String, Class<?>> definedClasses = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(ordered.size());
+        List<byte[]> bytes = new ArrayList<>(ordered.size());
         for (Renamed one : ordered) {
-            definedClasses.put(one.original(), definer.apply(one.bytes()));
+            names.add(one.renamed());
+            bytes.add(one.bytes());
+        }
+        List<Class<?>> defined = ClassDefiner.defineInOrder(definer, names, bytes);
+        Map<String, Class<?>> definedClasses = new LinkedHashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            definedClasses.put(ordered.get(i).original(), defined.get(i));
         }
         if (!definedClasses.containsKey(mainName)) {
             throw new IllegalStateException("javac produced no class " + mainName);

@@ -33,14 +33,17 @@ public final class Harness {
     }
 
     /**
-     * @param returnType the candidate's actual return type (a dynamic method may choose its own)
+     * @param candidateType the candidate's own type, {@code (self, params...)return}: a dynamic method may
+     *                      choose its return type, and any method may take more general parameters, or
+     *                      a dynamic one the argument's own class
      */
-    public static SourceUnit write(CheckPlan plan, SourceUnit candidate, Class<?> returnType) {
+    public static SourceUnit write(CheckPlan plan, SourceUnit candidate, java.lang.invoke.MethodType candidateType) {
         MethodSpec spec = plan.spec();
+        Class<?> returnType = spec.flexibleReturn() ? candidateType.returnType() : spec.returnType();
         Declarations declarations = new Declarations(spec.owner().packageName());
         StringBuilder members = new StringBuilder();
         members.append("    static ").append(spec.owner().selfSource()).append(' ').append(SELF).append(";\n\n");
-        members.append(delegateToCandidate(spec, candidate.className(), returnType));
+        members.append(delegateToCandidate(spec, candidate.className(), returnType, candidateType));
         if (spec.owner() instanceof Owner.Interface iface) {
             for (Method method : iface.type().getMethods()) {
                 if (!Modifier.isStatic(method.getModifiers()) && !isUnderTest(method, spec)) {
@@ -99,12 +102,21 @@ public final class Harness {
         return members.toString();
     }
 
-    private static String delegateToCandidate(MethodSpec spec, String candidateClass, Class<?> returnType) {
+    private static String delegateToCandidate(MethodSpec spec, String candidateClass, Class<?> returnType,
+                                              java.lang.invoke.MethodType candidateType) {
         String parameters = numbered(spec.parameters());
         String returns = returnType == void.class ? "void"
                 : spec.flexibleReturn() ? returnType.getCanonicalName() : spec.returnSource();
         String typeParameters = spec.typeParameters().isEmpty() ? "" : spec.typeParameters() + " ";
-        String arguments = Declarations.arguments(spec.parameters().size());
+        StringBuilder casts = new StringBuilder();
+        for (int i = 0; i < spec.parameters().size(); i++) {
+            Class<?> takes = candidateType.parameterType(i + 1);
+            // A parameter narrower than the spec's takes the call's own argument class: cast, as the call site does.
+            boolean narrower = !takes.isPrimitive() && !spec.parameters().get(i).type().isPrimitive()
+                    && !takes.isAssignableFrom(spec.parameters().get(i).type());
+            casts.append(i == 0 ? "" : ", ").append(narrower ? "(" + takes.getCanonicalName() + ") " : "").append('p').append(i);
+        }
+        String arguments = casts.toString();
         return "    static " + typeParameters + returns + " " + spec.name() + "(" + parameters + ") throws Throwable { "
                 + (returnType == void.class ? "" : "return ") + candidateClass + "." + spec.name() + "(" + SELF
                 + (arguments.isEmpty() ? "" : ", " + arguments) + "); }\n";

@@ -3,6 +3,7 @@ package dev.jitjava.internal.compile;
 import dev.jitjava.Diagnostic;
 import dev.jitjava.internal.method.MethodSpec;
 import dev.jitjava.internal.method.Owner;
+import dev.jitjava.internal.method.Parameter;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
@@ -15,9 +16,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Checks in the compiled class that the method is the one asked for: same parameters (after
- * {@code self}), the same return type unless any was allowed, and no checked exception the
- * signature does not declare (it would otherwise reach callers that cannot expect it).
+ * Checks in the compiled class that the method serves the call asked for: it can be called with
+ * the call's arguments and its result converts to what the caller asked for, by Java's own method
+ * invocation conversions (boxing, unboxing, widening). So {@code Boolean isPrime(int)} serves
+ * {@code boolean isPrime(int)}, {@code Map} serves {@code HashMap}, {@code ArrayList<Integer>}
+ * serves {@code List<Integer>} as a return, and on a method typed from a call, a parameter may take
+ * the argument's own class ({@code HashMap} where the call passed one and the spec says {@code Map}).
+ * The method is bound adapted to the call's type ({@code CallAdapter}) and stored as written. Declared
+ * checked exceptions must be ones the signature declares (they would otherwise reach callers that
+ * cannot expect them).
  */
 public final class SignatureCheck {
     private SignatureCheck() {
@@ -29,7 +36,7 @@ public final class SignatureCheck {
 
     public static Result check(byte[] mainClass, MethodSpec spec, ClassLoader loader) {
         String parameterDescriptors = spec.parameterDescriptors();
-        String wanted = parameterDescriptors + spec.returnDescriptor();
+        String exact = parameterDescriptors + spec.returnDescriptor();
         List<String[]> found = new ArrayList<>();
         new ClassReader(mainClass).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
@@ -41,20 +48,52 @@ public final class SignatureCheck {
                 return null;
             }
         }, ClassReader.SKIP_CODE);
+        String[] chosen = null;
         for (String[] method : found) {
-            String descriptor = method[0];
-            boolean matches = spec.flexibleReturn() ? descriptor.startsWith(parameterDescriptors) : descriptor.equals(wanted);
-            if (matches) {
-                // A host's method is compiled where it is called: javac checks its exceptions at the calls.
-                List<Diagnostic> problems = spec.owner() instanceof Owner.Hosted ? List.of()
-                        : undeclaredExceptions(method[1], spec, loader);
-                return new Result(problems.isEmpty() ? descriptor : null, problems);
+            if (spec.flexibleReturn() ? method[0].startsWith(parameterDescriptors) : method[0].equals(exact)) {
+                chosen = method;
+                break;
             }
         }
-        String declared = found.stream().map(m -> readable(m[0], spec.name(), spec.owner().selfType() == null ? 0 : 1)).collect(Collectors.joining(", "));
+        // A host's method is compiled where it is called: javac checks it there, with the host's own types.
+        boolean hosted = spec.owner() instanceof Owner.Hosted;
+        for (int i = 0; chosen == null && !hosted && i < found.size(); i++) {
+            if (serves(found.get(i)[0], spec, loader)) {
+                chosen = found.get(i);
+            }
+        }
+        if (chosen != null) {
+            List<Diagnostic> problems = hosted ? List.of() : undeclaredExceptions(chosen[1], spec, loader);
+            return new Result(problems.isEmpty() ? chosen[0] : null, problems);
+        }
+        int selfParameters = spec.owner().selfType() == null ? 0 : 1;
+        String declared = found.stream().map(m -> readable(m[0], spec.name(), selfParameters))
+                .collect(Collectors.joining(", "));
         return new Result(null, List.of(new Diagnostic("jit.signature.mismatch", 0,
                 "The method must be `" + spec.signature() + "`, but the answer declares `" + declared
                         + "`. Keep the parameter types and the return type exactly as given.", "")));
+    }
+
+    /** Whether a method of this descriptor can take the call's arguments and give what the caller wants. */
+    private static boolean serves(String descriptor, MethodSpec spec, ClassLoader loader) {
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        if (arguments.length != spec.parameters().size() + 1
+                || !arguments[0].getDescriptor().equals(Type.getDescriptor(spec.owner().selfType()))) {
+            return false;
+        }
+        for (int i = 1; i < arguments.length; i++) {
+            Parameter parameter = spec.parameters().get(i - 1);
+            Class<?> takes = load(arguments[i], loader);
+            if (takes == null || !Conversions.invocable(parameter.type(), takes)
+                    && !Conversions.invocable(parameter.argumentClass(), takes)) {
+                return false;
+            }
+        }
+        if (spec.flexibleReturn() || spec.returnType() == void.class) {
+            return true;
+        }
+        Class<?> gives = load(Type.getReturnType(descriptor), loader);
+        return gives != null && gives != void.class && Conversions.invocable(gives, spec.returnType());
     }
 
     private static List<Diagnostic> undeclaredExceptions(String thrown, MethodSpec spec, ClassLoader loader) {
@@ -76,6 +115,28 @@ public final class SignatureCheck {
         return problems;
     }
 
+    private static Class<?> load(Type type, ClassLoader loader) {
+        return switch (type.getSort()) {
+            case Type.VOID -> void.class;
+            case Type.BOOLEAN -> boolean.class;
+            case Type.CHAR -> char.class;
+            case Type.BYTE -> byte.class;
+            case Type.SHORT -> short.class;
+            case Type.INT -> int.class;
+            case Type.FLOAT -> float.class;
+            case Type.LONG -> long.class;
+            case Type.DOUBLE -> double.class;
+            case Type.ARRAY -> {
+                Class<?> array = load(type.getElementType(), loader);
+                for (int i = 0; array != null && i < type.getDimensions(); i++) {
+                    array = array.arrayType();
+                }
+                yield array;
+            }
+            default -> load(type.getInternalName(), loader);
+        };
+    }
+
     private static Class<?> load(String internalName, ClassLoader loader) {
         try {
             return Class.forName(internalName.replace('/', '.'), false, loader);
@@ -87,7 +148,8 @@ public final class SignatureCheck {
     private static String readable(String descriptor, String name, int selfParameters) {
         Type method = Type.getMethodType(descriptor);
         Type[] arguments = method.getArgumentTypes();
-        String params = Stream.of(arguments).skip(selfParameters).map(SignatureCheck::simple).collect(Collectors.joining(", "));
+        String params = Stream.of(arguments).skip(selfParameters).map(SignatureCheck::simple)
+                .collect(Collectors.joining(", "));
         return simple(method.getReturnType()) + " " + name + "(" + params + ")";
     }
 

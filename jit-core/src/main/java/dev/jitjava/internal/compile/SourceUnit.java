@@ -1,6 +1,7 @@
 package dev.jitjava.internal.compile;
 
 import dev.jitjava.internal.extract.Extraction;
+import dev.jitjava.internal.extract.SelfCalls;
 import dev.jitjava.internal.method.MethodSpec;
 
 import java.util.LinkedHashSet;
@@ -8,8 +9,9 @@ import java.util.Set;
 
 /**
  * The compilation unit a generated method lives in: a class of its own, in the owner's package,
- * holding the method (with {@code self} first) and its helpers. Its text is stable for the same
- * answer: no time, no counter, nothing that would make a stored copy differ from run to run.
+ * holding the method (with {@code self} first) and its helpers, the calls the answer made as code of
+ * the owner's own class would made on {@code self} (see {@link SelfCalls}). Its text is stable for
+ * the same answer: no time, no counter, nothing that would make a stored copy differ from run to run.
  *
  * @param packageName the package ("" for the unnamed one)
  * @param className   the simple class name, e.g. {@code Numbers_countVowels}
@@ -53,6 +55,7 @@ public record SourceUnit(String packageName, String className, String source) {
             source.append('\n').append(member).append('\n');
         }
         source.append("}\n");
-        return new SourceUnit(packageName, className, source.toString());
+        return new SourceUnit(packageName, className,
+                SelfCalls.rewrite(source.toString(), className, spec, found.classNames()));
     }
 }

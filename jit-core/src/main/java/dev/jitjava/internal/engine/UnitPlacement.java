@@ -3,6 +3,7 @@ package dev.jitjava.internal.engine;
 import dev.jitjava.Diagnostic;
 import dev.jitjava.JitException;
 import dev.jitjava.Version;
+import dev.jitjava.internal.bind.CallAdapter;
 import dev.jitjava.internal.bind.ClassDefiner;
 import dev.jitjava.internal.check.CheckPlan;
 import dev.jitjava.internal.check.Harness;
@@ -100,7 +101,7 @@ final class UnitPlacement implements Placement {
         if (plan != null && !plan.isEmpty()) {
             SourceUnit unit = SourceUnit.stored(spec, source);
             MethodType type = MethodType.fromMethodDescriptorString(linked.descriptor(), compiled.loader());
-            SourceUnit harness = Harness.write(plan, unit, type.returnType());
+            SourceUnit harness = Harness.write(plan, unit, type);
             Compilation together = compiler().compile(List.of(unit, harness), Policies.visibleTypes(spec),
                     libraries.jars());
             if (together instanceof Compilation.Failed failed) {
@@ -160,7 +161,7 @@ final class UnitPlacement implements Placement {
         return bytes -> ClassDefiner.defineOne(lookup, bytes);
     }
 
-    /** The method in its defined class, typed {@code (self, params...)return}. */
+    /** The method in its defined class, typed {@code (self, params...)return} as the spec asks (see CallAdapter). */
     private static MethodHandle handle(MethodSpec spec, Class<?> main, String descriptor) {
         try {
             Class<?> anchor = spec.owner().anchor();
@@ -168,7 +169,7 @@ final class UnitPlacement implements Placement {
             MethodHandles.Lookup lookup = ClassDefiner.lookupIn(main.getClassLoader() == anchor.getClassLoader()
                     && main.getPackageName().equals(anchor.getPackageName()) ? anchor : main);
             MethodType type = MethodType.fromMethodDescriptorString(descriptor, main.getClassLoader());
-            return lookup.findStatic(main, spec.name(), type).asFixedArity();
+            return CallAdapter.adapt(lookup.findStatic(main, spec.name(), type).asFixedArity(), spec);
         } catch (ReflectiveOperationException e) {
             throw new JitException(Messages.forMethod(spec.key(), "jit-java could not link the method it compiled"), e);
         }

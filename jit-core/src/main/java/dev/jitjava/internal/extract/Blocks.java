@@ -20,11 +20,12 @@ public final class Blocks {
         for (String line : answer.split("\n", -1)) {
             String stripped = line.strip();
             if (current == null) {
-                if (stripped.startsWith("```") || stripped.startsWith("~~~")) {
-                    fence = stripped.substring(0, 3);
+                String opening = fence(stripped);
+                if (opening != null) {
+                    fence = opening;
                     current = new StringBuilder();
                 }
-            } else if (stripped.startsWith(fence) && stripped.substring(3).isBlank()) {
+            } else if (closes(stripped, fence) && !insideTextBlock(current)) {
                 blocks.add(current.toString());
                 current = null;
             } else {
@@ -38,6 +39,34 @@ public final class Blocks {
             blocks.add(unfenced(answer, methodName));
         }
         return blocks;
+    }
+
+    /** The fence a line opens (three or more backticks or tildes, then the language), or null. */
+    private static String fence(String stripped) {
+        if (!stripped.startsWith("```") && !stripped.startsWith("~~~")) {
+            return null;
+        }
+        int length = 0;
+        while (length < stripped.length() && stripped.charAt(length) == stripped.charAt(0)) {
+            length++;
+        }
+        return stripped.substring(0, length);
+    }
+
+    /** Whether a line closes the fence: the same character, at least as many times, and nothing else. */
+    private static boolean closes(String stripped, String fence) {
+        String run = fence(stripped);
+        return run != null && run.length() == stripped.length() && run.charAt(0) == fence.charAt(0)
+                && run.length() >= fence.length();
+    }
+
+    /** Whether the code so far has opened a text block it has not closed: a fence-like line there is its content. */
+    private static boolean insideTextBlock(StringBuilder code) {
+        int count = 0;
+        for (int i = code.indexOf("\"\"\""); i >= 0; i = code.indexOf("\"\"\"", i + 3)) {
+            count++;
+        }
+        return count % 2 == 1;
     }
 
     /** Drops the prose before the first line that looks like code and after the last closing brace. */

@@ -45,7 +45,19 @@ public final class ArgumentTypes {
     }
 
     public static Class<?> erase(Type type) {
-        return type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+        if (type instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        if (type instanceof java.lang.reflect.GenericArrayType array) {
+            return erase(array.getGenericComponentType()).arrayType();
+        }
+        if (type instanceof java.lang.reflect.WildcardType wildcard) {
+            return erase(wildcard.getUpperBounds()[0]);
+        }
+        if (type instanceof java.lang.reflect.TypeVariable<?> variable) {
+            return erase(variable.getBounds()[0]);
+        }
+        return (Class<?>) type;
     }
 
     /** The type as a generic argument: boxed, with collections' own elements typed. */

@@ -30,12 +30,14 @@ import java.util.Set;
  * @param signatureTypes   user types used in the signature, whose shape the prompt shows
  * @param model            {@code provider:model} from {@code @Model} on the method or its interface, or ""
  * @param context          what the prompt shows about where the method is called (a host's call line), or ""
+ * @param ownerMethods     the owner's methods that generated code may call by name, this one included (none
+ *                         for a host, whose methods call each other by name already)
  */
 public record MethodSpec(MethodKey key, Owner owner, String typeParameters, Class<?> returnType, String returnSource,
                          String returnDescriptor, boolean flexibleReturn, List<Parameter> parameters,
                          List<String> exceptions, List<Class<?>> exceptionTypes, String description,
                          List<ExampleSpec> examples, List<String> otherMethods, Set<String> imports,
-                         Set<Class<?>> signatureTypes, String model, String context) {
+                         Set<Class<?>> signatureTypes, String model, String context, List<OwnerMethod> ownerMethods) {
 
     public MethodSpec {
         Objects.requireNonNull(key, "key");
@@ -47,6 +49,7 @@ public record MethodSpec(MethodKey key, Owner owner, String typeParameters, Clas
         otherMethods = List.copyOf(otherMethods);
         imports = Set.copyOf(imports);
         signatureTypes = Set.copyOf(signatureTypes);
+        ownerMethods = List.copyOf(ownerMethods);
     }
 
     public static Builder builder(MethodKey key, Owner owner) {
@@ -58,7 +61,7 @@ public record MethodSpec(MethodKey key, Owner owner, String typeParameters, Clas
         return new Builder(key, owner).typeParameters(typeParameters).returns(returnType, returnSource, returnDescriptor,
                         flexibleReturn).parameters(parameters).exceptions(exceptions, exceptionTypes)
                 .description(description).examples(examples).otherMethods(otherMethods).imports(imports)
-                .signatureTypes(signatureTypes).model(model).context(context);
+                .signatureTypes(signatureTypes).model(model).context(context).ownerMethods(ownerMethods);
     }
 
     /** This spec with more examples: those given to {@code improve}, kept from then on. */
@@ -163,6 +166,7 @@ public record MethodSpec(MethodKey key, Owner owner, String typeParameters, Clas
         private Set<Class<?>> signatureTypes = Set.of();
         private String model = "";
         private String context = "";
+        private List<OwnerMethod> ownerMethods = List.of();
 
         private Builder(MethodKey key, Owner owner) {
             this.key = key;
@@ -238,10 +242,15 @@ public record MethodSpec(MethodKey key, Owner owner, String typeParameters, Clas
             return this;
         }
 
+        public Builder ownerMethods(List<OwnerMethod> ownerMethods) {
+            this.ownerMethods = ownerMethods;
+            return this;
+        }
+
         public MethodSpec build() {
             return new MethodSpec(key, owner, typeParameters, returnType, returnSource, returnDescriptor, flexibleReturn,
                     parameters, exceptions, exceptionTypes, description, examples, otherMethods, imports,
-                    signatureTypes, model, context);
+                    signatureTypes, model, context, ownerMethods);
         }
     }
 }

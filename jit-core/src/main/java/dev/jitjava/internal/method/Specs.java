@@ -30,22 +30,40 @@ public final class Specs {
             abstractLines.add(describeOther(method, text, ""));
         }
         List<String> defaultLines = new ArrayList<>();
-        for (Method method : InterfaceMethods.defaults(iface)) {
+        List<Method> defaults = InterfaceMethods.defaults(iface);
+        for (Method method : defaults) {
             defaultLines.add(describeOther(method, text, "default "));
+        }
+        List<OwnerMethod> callable = new ArrayList<>();
+        for (Method method : methods) {
+            callable.add(ownerMethod(method, text));
+        }
+        for (Method method : defaults) {
+            callable.add(ownerMethod(method, text));
         }
         List<MethodSpec> specs = new ArrayList<>();
         for (int i = 0; i < methods.size(); i++) {
             List<String> others = new ArrayList<>(abstractLines);
             others.remove(i);
             others.addAll(defaultLines);
-            specs.add(forInterfaceMethod(owner, methods.get(i), others, text.imports()));
+            specs.add(forInterfaceMethod(owner, methods.get(i), others, text.imports(), callable));
         }
         ParameterNames.warnIfSynthetic(iface, methods, specs);
         return specs;
     }
 
+    private static OwnerMethod ownerMethod(Method method, TypeText text) {
+        List<String> exceptions = new ArrayList<>();
+        for (Type exception : method.getGenericExceptionTypes()) {
+            exceptions.add(text.render(exception));
+        }
+        return new OwnerMethod(method.getName(), parameters(method, text), method.getReturnType(),
+                text.render(method.getGenericReturnType()), method.isVarArgs(), Set.of(),
+                text.typeParameters(method.getTypeParameters()), exceptions);
+    }
+
     private static MethodSpec forInterfaceMethod(Owner.Interface owner, Method method, List<String> others,
-                                                 Set<String> otherImports) {
+                                                 Set<String> otherImports, List<OwnerMethod> callable) {
         TypeText text = new TypeText(owner.packageName());
         String typeParameters = text.typeParameters(method.getTypeParameters());
         String returnSource = text.render(method.getGenericReturnType());
@@ -69,7 +87,7 @@ public final class Specs {
                 .returns(method.getReturnType(), returnSource).parameters(parameters)
                 .exceptions(exceptions, List.of(method.getExceptionTypes()))
                 .description(describe == null ? "" : describe.value()).examples(examples).otherMethods(others)
-                .imports(imports).signatureTypes(text.userTypes()).model(modelOf(method)).build();
+                .imports(imports).signatureTypes(text.userTypes()).model(modelOf(method)).ownerMethods(callable).build();
     }
 
     /**
@@ -80,22 +98,51 @@ public final class Specs {
     public static MethodSpec forDynamicCall(Owner.DynamicObject owner, String name, Object[] args, Class<?> returnType,
                                             String description, List<ExampleSpec> examples,
                                             List<String> otherMethods) {
+        return forDynamicCall(owner, name, args, returnType, List.of(), description, examples, otherMethods, List.of());
+    }
+
+    /**
+     * The spec of a dynamic method, typed from the arguments of its first call.
+     *
+     * @param returnType     the type the caller asked for (a {@code Class}, or a generic type whose erasure
+     *                       is the type asked for), or {@code null} for "anything, void included"
+     * @param parameterNames the parameters' names, or none to derive them from their types
+     * @param siblings       the object's methods so far, which its code may call by name
+     */
+    public static MethodSpec forDynamicCall(Owner.DynamicObject owner, String name, Object[] args, Type returnType,
+                                            List<String> parameterNames, String description,
+                                            List<ExampleSpec> examples, List<String> otherMethods,
+                                            List<OwnerMethod> siblings) {
         TypeText text = new TypeText(owner.packageName());
         Names names = new Names();
         List<Parameter> parameters = new ArrayList<>();
-        for (Object arg : args) {
-            Type type = ArgumentTypes.parameterType(arg);
+        for (int i = 0; i < args.length; i++) {
+            Type type = ArgumentTypes.parameterType(args[i]);
             Class<?> erased = ArgumentTypes.erase(type);
-            parameters.add(new Parameter(names.next(erased), erased, text.render(type)));
+            String parameterName = i < parameterNames.size() ? parameterNames.get(i) : names.next(erased);
+            parameters.add(new Parameter(parameterName, erased, text.render(type), erased.descriptorString(),
+                    args[i].getClass()));
         }
-        Class<?> declared = returnType == null ? Object.class : ArgumentTypes.unboxed(returnType);
+        Class<?> declared = returnType == null ? Object.class : ArgumentTypes.unboxed(ArgumentTypes.erase(returnType));
+        String returnSource = returnType instanceof Class<?> || returnType == null ? text.render(declared)
+                : text.render(returnType);
         MethodKey key = new MethodKey(owner.id(), owner.label(), name,
                 parameters.stream().map(p -> p.type().getTypeName()).toList());
+        List<OwnerMethod> callable = new ArrayList<>();
+        for (OwnerMethod sibling : siblings) {
+            if (!sibling.name().equals(name) || !sibling.parameters().stream().map(Parameter::type).toList()
+                    .equals(parameters.stream().map(Parameter::type).toList())) {
+                callable.add(sibling);
+            }
+        }
+        callable.add(new OwnerMethod(name, parameters, declared, returnSource, false, Set.of()));
+        Set<String> imports = new LinkedHashSet<>(text.imports());
+        siblings.forEach(sibling -> imports.addAll(sibling.imports()));
         return MethodSpec.builder(key, owner)
-                .returns(declared, text.render(declared), returnType == null ? null : declared.descriptorString(),
+                .returns(declared, returnSource, returnType == null ? null : declared.descriptorString(),
                         returnType == null)
                 .parameters(parameters).description(description).examples(examples).otherMethods(otherMethods)
-                .imports(text.imports()).signatureTypes(text.userTypes()).build();
+                .imports(imports).signatureTypes(text.userTypes()).ownerMethods(callable).build();
     }
 
     /**

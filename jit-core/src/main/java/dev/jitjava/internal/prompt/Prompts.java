@@ -48,8 +48,8 @@ public final class Prompts {
                 - any private static helper methods, constants or nested types (records, enums, classes) it needs.
                 No class around the method is needed. No main method, no tests, no explanations.
 
-                The method is called on an object named `self`. To call another method of the same object, or the \
-                method itself recursively, write `self.otherMethod(...)`.
+                To call the method itself recursively, or another method of the same object, call it by name, as in a \
+                class of your own: `otherMethod(...)`.
                 %s Do not read from System.in. Print only when the description asks for printing.
                 """.formatted(Runtime.version().feature(), libraries == null ? "Use only the JDK."
                 : "Use the JDK; add a library with add_dependency only when the JDK is not enough.");
@@ -75,6 +75,11 @@ public final class Prompts {
         text.append("Write this method of ")
                 .append(object ? "the object `" + spec.owner().label() + "`" : "interface " + spec.owner().id())
                 .append(":\n\n    ").append(spec.signature()).append("\n");
+        if (object) {
+            text.append("\nTo recurse, call it by name: `").append(spec.name()).append("(...)`.")
+                    .append(spec.otherMethods().isEmpty() ? "" : " Call the object's other methods, listed below, "
+                            + "the same way.").append("\n");
+        }
         if (spec.flexibleReturn()) {
             text.append("\nThe caller did not say what it returns: declare a more specific return type than Object, "
                     + "or void, if that fits the name better.\n");
@@ -93,8 +98,9 @@ public final class Prompts {
         }
         if (!spec.otherMethods().isEmpty()) {
             text.append(object
-                    ? "\nThe object's other methods (call them as self.call(ReturnType.class, \"name\", args...)):\n"
-                    : "\nThe interface's other methods (call them as self.name(...); default methods are already written):\n");
+                    ? "\nThe object's other methods (call them by name, as `name(args)`):\n"
+                    : "\nThe interface's other methods (call them by name, as `name(args)`; default methods are already "
+                    + "written):\n");
             spec.otherMethods().forEach(other -> text.append("    ").append(other).append("\n"));
         }
         String shapes = shapes(spec.signatureTypes(), spec.owner());

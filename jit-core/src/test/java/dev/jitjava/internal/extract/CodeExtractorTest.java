@@ -149,6 +149,24 @@ class CodeExtractorTest {
     }
 
     @Test
+    void extract_modifierLayouts_becomePublicStaticWithSelf() throws Exception {
+        String expected = "public static int countVowels(CodeExtractorTest.Text self, String t) { return 1; }";
+        for (String declared : List.of(
+                "@Override public int countVowels(String t) { return 1; }",
+                "public @Override int countVowels(String t) { return 1; }",
+                "@Override\npublic int countVowels(String t) { return 1; }",
+                "@java.lang.Override\n    protected final int countVowels(String t) { return 1; }",
+                "static int countVowels(String t) { return 1; }",
+                "default int countVowels(String t) { return 1; }",
+                "int countVowels(String t) { return 1; }")) {
+            Extraction.Found found = found("```java\n" + declared + "\n```");
+
+            assertThat(found.members()).as(declared).containsExactly("    " + (declared.contains("final")
+                    ? expected.replace("public static int", "public static final int") : expected));
+        }
+    }
+
+    @Test
     void extract_sketchThenFullAnswer_skipsTheSketch() throws Exception {
         Extraction.Found found = found("""
                 The signature stays:
@@ -303,8 +321,305 @@ class CodeExtractorTest {
                     }"""));
     }
 
+    @Test
+    void extract_javadocWithoutLeadingStarsOnHelper_isKeptWhole() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                public int countVowels(String text) {
+                    return isPalindrome(text) ? 1 : 0;
+                }
+
+                /**
+                 Test if a string is a palindrome
+                 */
+                private static boolean isPalindrome(String s) {
+                    return new StringBuilder(s).reverse().toString().equals(s);
+                }
+                ```""");
+
+        assertThat(found.members().get(1)).isEqualTo(member("""
+                /**
+                 Test if a string is a palindrome
+                 */
+                private static boolean isPalindrome(String s) {
+                    return new StringBuilder(s).reverse().toString().equals(s);
+                }"""));
+    }
+
+    @Test
+    void extract_commentsBeforeBetweenAndInsideMembers_areKeptAsWritten() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                class Impl implements Text {
+                    // vowels, lower case
+                    /* the set */ private static final String VOWELS = "aeiou"; // see below
+
+                    /* ---- API ---- */
+                    /** Counts. */
+                    @Override // replaces the interface's
+                    public /* visible */ int countVowels(String text) { // O(n)
+                        int n = 0; /* start */
+                        for (char c : text.toCharArray()) if (VOWELS.indexOf(c) >= 0) n++; // count
+                        return n;
+                    } // end
+                }
+                ```""");
+
+        assertThat(found.members()).containsExactly(
+                member("""
+                        /* ---- API ---- */
+                        /** Counts. */
+                        // replaces the interface's
+                        /* visible */ public static int countVowels(CodeExtractorTest.Text self, String text) { // O(n)
+                            int n = 0; /* start */
+                            for (char c : text.toCharArray()) if (VOWELS.indexOf(c) >= 0) n++; // count
+                            return n;
+                        } // end"""),
+                member("""
+                        // vowels, lower case
+                        /* the set */ private static final String VOWELS = "aeiou"; // see below"""));
+    }
+
+    @Test
+    void extract_stringsAndCommentsHoldingBracesBackticksAndMarkers_areKept() throws Exception {
+        String method = """
+                int countVowels(String text) {
+                    String braces = "{[(}"; // a } in a comment
+                    char close = '}';
+                    String markdown = "```java"; /* a ``` fence, and a "*" "/" pair */
+                    String marker = "*/ and /* and //";
+                    return braces.length() + marker.length() + (close == '}' ? 0 : 1) + markdown.length();
+                }""";
+        Extraction.Found found = found("```java\n" + method + "\n```");
+
+        assertThat(found.members().get(0)).isEqualTo(member(method.replace("int countVowels(String text)",
+                "public static int countVowels(CodeExtractorTest.Text self, String text)")));
+    }
+
+    @Test
+    void extract_textBlock_keepsEveryLineOfItsOwn() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                class Impl {
+                    private static final String TEMPLATE = \"""
+                      <b>%s</b>
+                    \""";
+
+                    public int countVowels(String text) {
+                        return TEMPLATE.formatted(text).length();
+                    }
+                }
+                ```""");
+
+        assertThat(found.members().get(1)).isEqualTo("    private static final String TEMPLATE = \"\"\"\n"
+                + "      <b>%s</b>\n"
+                + "    \"\"\";");
+    }
+
+    @Test
+    void extract_unicodeIdentifiersAndFieldsDeclaredTogether_areKept() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                private static final int ÄRGER = 1, ÜBEL = 2;
+
+                int countVowels(String text) {
+                    return zähle(text) + ÄRGER + ÜBEL;
+                }
+
+                private static int zähle(String t) { return t.length(); } // «zählen»
+                ```""");
+
+        assertThat(found.members()).containsExactly(
+                "    public static int countVowels(CodeExtractorTest.Text self, String text) {\n"
+                        + "        return zähle(text) + ÄRGER + ÜBEL;\n    }",
+                "    private static final int ÄRGER = 1, ÜBEL = 2;",
+                "    private static int zähle(String t) { return t.length(); } // «zählen»");
+    }
+
+    @Test
+    void extract_usageExampleAndTestClass_stayBehind() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                class Impl implements Text {
+                    public int countVowels(String text) { return 1; }
+
+                    private int unused() { return 2; }
+                }
+
+                public class Main {
+                    public static void main(String[] args) {
+                        System.out.println(new Impl().countVowels("a"));
+                    }
+                }
+                ```
+
+                ```java
+                class ImplTest {
+                    @Test void counts() { assertEquals(1, new Impl().countVowels("a")); }
+                }
+                ```""");
+
+        assertThat(found.members()).containsExactly(
+                "    public static int countVowels(CodeExtractorTest.Text self, String text) { return 1; }");
+        assertThat(found.classNames()).containsExactly("Impl");
+    }
+
+    @Test
+    void extract_importsOfATestBlock_stayBehindWithIt_importsOnlyBlocksCount() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                import java.util.regex.Pattern;
+                ```
+                ```java
+                import java.util.Set;
+
+                int countVowels(String text) { return Set.of(text).size() + Pattern.quote(text).length(); }
+                ```
+                ```java
+                import org.junit.jupiter.api.Test;
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+
+                class VowelsTest {
+                    @Test void counts() { assertEquals(1, new Impl().countVowels("a")); }
+                }
+                ```""");
+
+        assertThat(found.imports()).containsExactly("import java.util.regex.Pattern;", "import java.util.Set;");
+    }
+
+    @Test
+    void extract_importsNothingKeptUses_areLeftOut() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                import java.util.*;
+                import java.util.regex.Pattern;
+                import org.junit.jupiter.api.Test;
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import static java.lang.Math.max;
+
+                class Impl {
+                    public int countVowels(String text) { return max(0, Pattern.quote(text).length()); }
+                }
+
+                class ImplTest {
+                    @Test void counts() { assertEquals(1, new Impl().countVowels("a")); }
+                }
+                ```""");
+
+        assertThat(found.imports()).containsExactly("import java.util.*;", "import java.util.regex.Pattern;",
+                "import static java.lang.Math.max;");
+    }
+
+    @Test
+    void extract_onDemandImportOfAPackageNowhereToBeFound_isLeftOut() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                import java.util.*;
+                import java.lang.reflect.*;
+                import org.javatuples.*;
+                import java.security.*;
+                import dev.jitjava.internal.extract.*;
+                import java.util.Map.*;
+
+                class Problem {
+                    public static int countVowels(String text) { return text.length(); }
+                }
+                ```""");
+
+        assertThat(found.imports()).containsExactly("import java.util.*;", "import java.lang.reflect.*;",
+                "import java.security.*;", "import dev.jitjava.internal.extract.*;", "import java.util.Map.*;");
+    }
+
+    @Test
+    void extract_helperInAnotherBlock_comesAlong_butNotAnotherVersionOfTheMethod() throws Exception {
+        Extraction.Found found = found("""
+                A first try:
+                ```java
+                int countVowels(String text) { return -1; }
+                ```
+                The helper:
+                ```java
+                private static boolean vowel(char c) { return "aeiou".indexOf(c) >= 0; }
+                ```
+                The method:
+                ```java
+                int countVowels(String text) {
+                    int n = 0;
+                    for (char c : text.toCharArray()) if (vowel(c)) n++;
+                    return countVowels(text, n);
+                }
+
+                private static int countVowels(String text, int n) { return n; }
+                ```""");
+
+        assertThat(found.members()).hasSize(3);
+        assertThat(found.members().get(1)).contains("private static int countVowels(String text, int n)");
+        assertThat(found.members().get(2)).contains("private static boolean vowel(char c)");
+    }
+
+    @Test
+    void extract_classKeepingStateInInstanceFields_isKeptAndMadeForEachCall() throws Exception {
+        Extraction.Found found = found("""
+                ```java
+                import java.util.*;
+
+                public class Impl implements Text {
+                    private final Map<String, Integer> memo;
+
+                    public Impl() {
+                        this.memo = new HashMap<>();
+                    }
+
+                    @Override
+                    public int countVowels(String text) {
+                        return memo.computeIfAbsent(text, t -> count(t) + (isVowel('a') ? 0 : 1));
+                    }
+
+                    private int count(String t) {
+                        return t.isEmpty() ? 0 : (isVowel(t.charAt(0)) ? 1 : 0) + countVowels(t.substring(1));
+                    }
+
+                    public static void main(String[] args) {
+                        System.out.println(new Impl().countVowels("hello"));
+                    }
+                }
+                ```""");
+
+        assertThat(found.members()).containsExactly(
+                member("""
+                        public static int countVowels(CodeExtractorTest.Text self, String text) {
+                            Impl jit$instance = new Impl();
+                            jit$instance.self = self;
+                            return jit$instance.countVowels(text);
+                        }"""),
+                member("""
+                        public static class Impl  {
+                            private final Map<String, Integer> memo;
+
+                            public Impl() {
+                                this.memo = new HashMap<>();
+                            }
+
+                            public int countVowels(String text) {
+                                return memo.computeIfAbsent(text, t -> count(t) + (isVowel('a') ? 0 : 1));
+                            }
+
+                            private int count(String t) {
+                                return t.isEmpty() ? 0 : (isVowel(t.charAt(0)) ? 1 : 0) + countVowels(t.substring(1));
+                            }
+
+                            CodeExtractorTest.Text self;
+
+                            public boolean isVowel(char c) {
+                                return self.isVowel(c);
+                            }
+                        }"""));
+        assertThat(found.classNames()).isEmpty();
+    }
+
     /** A member as the extractor indents it for a class body. */
     private static String member(String text) {
-        return text.indent(4).stripTrailing();
+        return text.indent(4).stripTrailing().lines().map(String::stripTrailing)
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 }
