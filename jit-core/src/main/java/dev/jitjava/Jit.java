@@ -16,6 +16,7 @@ import dev.jitjava.internal.method.MethodKey;
 import dev.jitjava.internal.method.MethodSpec;
 import dev.jitjava.internal.method.Owner;
 import dev.jitjava.internal.method.Specs;
+import dev.jitjava.internal.method.UserTypes;
 import dev.jitjava.internal.model.ConfiguredModel;
 import dev.jitjava.internal.model.ModelConfig;
 import dev.jitjava.internal.model.Models;
@@ -30,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -350,6 +352,8 @@ public final class Jit {
         private MavenResolver resolver;
         private Duration checkTimeout = Duration.ofSeconds(5);
         private final Set<Capability> grants = EnumSet.of(Capability.CONSOLE);
+        private final Set<Class<?>> allowedTypes = new LinkedHashSet<>();
+        private final Set<String> allowedPackages = new LinkedHashSet<>();
         private Duration cpuBudget = Duration.ofSeconds(1);
         private long memoryBudget = 256L << 20;
         private Duration wallBudget; // null: 5 times the CPU budget, at least 3 s
@@ -487,6 +491,35 @@ public final class Jit {
         }
 
         /**
+         * Lets every generated method use these types of the application, with their nested types, as it
+         * uses its signature's (as {@code @Allow(types = ...)} does for one interface). The types of an
+         * interface's own package need no grant. A granted type opens its own members, not what they use.
+         *
+         * @param types the types, such as {@code Invoice.class}
+         * @return this builder
+         */
+        public Builder allowTypes(Class<?>... types) {
+            for (Class<?> type : types) {
+                allowedTypes.add(UserTypes.checkType(type));
+            }
+            return this;
+        }
+
+        /**
+         * Lets every generated method use the types of these packages of the application (not their
+         * subpackages), as {@code @Allow(packages = ...)} does for one interface.
+         *
+         * @param packages package names, such as {@code "com.acme.billing"}
+         * @return this builder
+         */
+        public Builder allowPackages(String... packages) {
+            for (String name : packages) {
+                allowedPackages.add(UserTypes.checkPackage(name));
+            }
+            return this;
+        }
+
+        /**
          * The budget of one call of generated code (default 1 s of CPU and 256 MiB); {@link Budget} on an
          * interface or method overrides it.
          *
@@ -572,7 +605,8 @@ public final class Jit {
                     : model instanceof ConfiguredModel configured ? configured.config() : ModelConfig.fromEnvironment());
             Models models = new Models(model, configs);
             return new Jit(new Engine(new Settings(store, mode, chosen, models, maxAttempts,
-                    new Toolbox.Settings(dependencies, maxToolCalls, resolvers), grants, cpuBudget, memoryBudget,
+                    new Toolbox.Settings(dependencies, maxToolCalls, resolvers), grants, allowedTypes, allowedPackages,
+                    cpuBudget, memoryBudget,
                     wallBudget, dependencies, resolvers, new CheckRunner(checkTimeout), clock)));
         }
 

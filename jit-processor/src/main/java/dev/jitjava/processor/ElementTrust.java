@@ -1,5 +1,7 @@
 package dev.jitjava.processor;
 
+import dev.jitjava.Allow;
+
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -8,6 +10,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.MirroredTypesException;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
@@ -21,6 +24,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -64,6 +68,55 @@ final class ElementTrust {
             }
         }
         return trusted;
+    }
+
+    /**
+     * The types {@code @Allow(types = ...)} on {@code iface} grants, with their member types, by internal
+     * name, as {@code Policies} adds them at run time.
+     */
+    Set<String> allowedTypes(TypeElement iface) {
+        Set<String> allowed = new HashSet<>();
+        Allow allow = iface.getAnnotation(Allow.class);
+        if (allow == null) {
+            return allowed;
+        }
+        List<? extends TypeMirror> types;
+        try {
+            allow.types();
+            return allowed; // only reached when the types are already classes (never while compiling)
+        } catch (MirroredTypesException e) {
+            types = e.getTypeMirrors();
+        }
+        for (TypeMirror type : types) {
+            if (type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element) {
+                allowed.add(internalName(element));
+                for (Element member : element.getEnclosedElements()) {
+                    if (member instanceof TypeElement nested) {
+                        allowed.add(internalName(nested));
+                    }
+                }
+            }
+        }
+        return allowed;
+    }
+
+    /**
+     * The packages, by internal name, whose types generated code of {@code iface} may use: its own (the
+     * user's code, unless it is jit-java's) and those {@code @Allow(packages = ...)} names, as at run time.
+     */
+    Set<String> trustedPackages(TypeElement iface) {
+        Set<String> packages = new HashSet<>();
+        String own = elements.getPackageOf(iface).getQualifiedName().toString();
+        if (!own.isEmpty() && !own.equals("dev.jitjava") && !own.startsWith("dev.jitjava.")) {
+            packages.add(own.replace('.', '/'));
+        }
+        Allow allow = iface.getAnnotation(Allow.class);
+        if (allow != null) {
+            for (String name : allow.packages()) {
+                packages.add(name.replace('.', '/'));
+            }
+        }
+        return packages;
     }
 
     /** The non-JDK types a signature names, as {@code TypeText.userTypes()} collects them. */

@@ -189,8 +189,10 @@ final class InterfaceCompiler {
                     classes.put(name, bytes);
                 }
             });
-            BytecodeVerifier.Context context = new BytecodeVerifier.Context(grants,
-                    trust.trusted(iface, trust.userTypes(method.element())), ClassLoader.getPlatformClassLoader());
+            Set<String> trusted = trust.trusted(iface, trust.userTypes(method.element()));
+            trusted.addAll(trust.allowedTypes(iface));
+            BytecodeVerifier.Context context = new BytecodeVerifier.Context(grants, trusted,
+                    ClassLoader.getPlatformClassLoader()).trusting(trust.trustedPackages(iface));
             List<Violation> violations = BytecodeVerifier.verify(classes, context);
             StoredUnit storedUnit = stored.get(method);
             if (!violations.isEmpty()) {

@@ -65,8 +65,8 @@ public final class Engine {
     public Engine(Settings settings) {
         this.settings = settings;
         this.store = new MethodStore(settings.store());
-        this.policies = new Policies(settings.grants(), settings.cpuBudget(), settings.memoryBudget(),
-                settings.wallBudget(), settings.dependencies());
+        this.policies = new Policies(settings.grants(), settings.allowedTypes(), settings.allowedPackages(),
+                settings.cpuBudget(), settings.memoryBudget(), settings.wallBudget(), settings.dependencies());
         this.pipeline = new Pipeline(policies, settings.checkRunner());
         this.versions = new Versions(settings.clock());
         this.resolver = new Resolver(store, pipeline, policies,

@@ -1,10 +1,13 @@
 package dev.jitjava.internal.engine;
 
+import dev.jitjava.Allow;
 import dev.jitjava.Jit;
+import dev.jitjava.internal.method.UserTypes;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.stream.Stream;
 
 /** What {@link Jit#implement} refuses, said up front rather than at the first call. */
 public final class InterfaceValidation {
@@ -49,6 +52,15 @@ public final class InterfaceValidation {
                             + " which is an interface of " + name);
                 }
                 candidates.add(c);
+            }
+        }
+        Allow allow = iface.getAnnotation(Allow.class);
+        if (allow != null) {
+            try {
+                Stream.of(allow.types()).forEach(UserTypes::checkType);
+                Stream.of(allow.packages()).forEach(UserTypes::checkPackage);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("@Allow on " + name + ": " + e.getMessage(), e);
             }
         }
     }

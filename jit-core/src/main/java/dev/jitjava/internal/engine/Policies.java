@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Works out each method's {@link Policy} from the {@code Jit}'s grants and budgets, the owner's
@@ -31,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Policies {
     private final Set<Capability> grants;
+    private final Set<Class<?>> allowedTypes;
+    private final Set<String> allowedPackages;
     private final Duration cpuBudget;
     private final long memoryBudget;
     private final Duration wallBudget;
@@ -38,9 +41,11 @@ final class Policies {
     private final ConcurrentHashMap<List<Object>, Policy> known = new ConcurrentHashMap<>();
 
     /** @param wallBudget the wall-clock budget of a call, or null for {@link WallClock#defaultFor} */
-    Policies(Set<Capability> grants, Duration cpuBudget, long memoryBudget, Duration wallBudget,
-             DependencyGrant dependencies) {
+    Policies(Set<Capability> grants, Set<Class<?>> allowedTypes, Set<String> allowedPackages, Duration cpuBudget,
+             long memoryBudget, Duration wallBudget, DependencyGrant dependencies) {
         this.grants = Set.copyOf(grants);
+        this.allowedTypes = Set.copyOf(allowedTypes);
+        this.allowedPackages = Set.copyOf(allowedPackages);
         this.cpuBudget = cpuBudget;
         this.memoryBudget = memoryBudget;
         this.wallBudget = wallBudget;
@@ -72,11 +77,19 @@ final class Policies {
         long cpu = cpuBudget.toNanos();
         long memory = memoryBudget;
         Long wall = wallBudget == null ? null : wallBudget.toNanos();
+        List<Class<?>> userTypes = new ArrayList<>(allowedTypes);
+        Set<String> packages = new HashSet<>();
+        allowedPackages.forEach(name -> packages.add(name.replace('.', '/')));
         Owner owner = spec.owner();
         if (owner instanceof Owner.Interface iface) {
             Allow allow = iface.type().getAnnotation(Allow.class);
             if (allow != null) {
                 granted.addAll(List.of(allow.value()));
+                userTypes.addAll(List.of(allow.types()));
+                Stream.of(allow.packages()).forEach(name -> packages.add(name.replace('.', '/')));
+            }
+            if (UserTypes.isUsersOwnPackage(iface.type())) { // the types beside the interface are the user's code
+                packages.add(iface.type().getPackageName().replace('.', '/'));
             }
         } else if (owner instanceof Owner.Hosted hosted) {
             MethodHost host = hosted.host();
@@ -102,8 +115,16 @@ final class Policies {
                 trusted.add(internalName(member));
             }
         }
+        for (Class<?> type : userTypes) {
+            trusted.add(internalName(type));
+            for (Class<?> member : type.getDeclaredClasses()) {
+                trusted.add(internalName(member));
+            }
+        }
         trusted.remove(internalName(Anchor.class));
-        Set<String> packages = libraries.isEmpty() ? Set.of() : libraries.grantedPackages(dependencies);
+        if (!libraries.isEmpty()) {
+            packages.addAll(libraries.grantedPackages(dependencies));
+        }
         StringBuilder text = new StringBuilder();
         List<Capability> sortedGrants = new ArrayList<>(granted);
         Collections.sort(sortedGrants);

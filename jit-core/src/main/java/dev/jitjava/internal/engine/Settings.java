@@ -25,6 +25,8 @@ import java.util.function.Supplier;
  * @param maxAttempts  model requests per generation, repairs included
  * @param tools        what the model's tools may do, and how many calls they get
  * @param grants       capabilities granted to every method
+ * @param allowedTypes the application's types every method may use, besides its interface's package and signature
+ * @param allowedPackages packages (binary names) whose types every method may use
  * @param cpuBudget    the CPU budget of a call
  * @param memoryBudget the memory budget of a call, in bytes
  * @param wallBudget   the wall-clock budget of a call, or null for {@link dev.jitjava.internal.verify.WallClock#defaultFor}
@@ -34,7 +36,8 @@ import java.util.function.Supplier;
  * @param clock        stamps versions; null for the system clock, made on first need
  */
 public record Settings(Path store, Mode mode, Reviewer reviewer, Models models, int maxAttempts, Toolbox.Settings tools,
-                       Set<Capability> grants, Duration cpuBudget, long memoryBudget, Duration wallBudget,
+                       Set<Capability> grants, Set<Class<?>> allowedTypes, Set<String> allowedPackages,
+                       Duration cpuBudget, long memoryBudget, Duration wallBudget,
                        DependencyGrant dependencies,
                        Supplier<MavenResolver> resolver, CheckRunner checkRunner, Clock clock) {
 }

@@ -98,7 +98,11 @@ public final class TypeText {
     }
 
     public static boolean isJdk(Class<?> c) {
-        ClassLoader loader = c.getClassLoader();
+        return isJdk(c.getClassLoader());
+    }
+
+    /** Whether classes of this loader are the JDK's: the boot or the platform class loader. */
+    public static boolean isJdk(ClassLoader loader) {
         return loader == null || loader == ClassLoader.getPlatformClassLoader();
     }
 }

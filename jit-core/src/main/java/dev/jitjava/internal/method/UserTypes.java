@@ -70,6 +70,61 @@ public final class UserTypes {
         return found;
     }
 
+    /**
+     * Whether the types of {@code type}'s package are the user's own code, usable by generated code like the
+     * signature's: a named package of an application class loader, not the JDK's and not jit-java's.
+     */
+    public static boolean isUsersOwnPackage(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        String name = type.getPackageName();
+        if (name.isEmpty() || loader == null || loader == ClassLoader.getPlatformClassLoader()
+                || name.equals("dev.jitjava") || name.startsWith("dev.jitjava.")) {
+            return false;
+        }
+        URL location = locationOf(type);
+        return location != null && !location.equals(JIT);
+    }
+
+    /**
+     * Checks that a package granted by name can be the application's: a valid name, not a JDK package
+     * (the allowlist governs those) and not jit-java's.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it
+     */
+    public static String checkPackage(String name) {
+        boolean valid = name.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
+        if (!valid || isJdkPackage(name) || name.equals("dev.jitjava") || name.startsWith("dev.jitjava.")) {
+            throw new IllegalArgumentException("\"" + name + "\" is not a package of the application: give one like "
+                    + "\"com.acme.billing\" (the JDK's packages are governed by the allowlist, which capabilities open)");
+        }
+        return name;
+    }
+
+    /**
+     * Checks that a type granted to generated code is the application's: not the JDK's (the allowlist
+     * governs those), not jit-java's, not a primitive or an array.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it
+     */
+    public static Class<?> checkType(Class<?> type) {
+        if (type.isPrimitive() || type.isArray() || TypeText.isJdk(type) || locationOf(type) != null
+                && locationOf(type).equals(JIT)) {
+            throw new IllegalArgumentException(type.getName() + " is not the application's type: the JDK's types "
+                    + "are governed by the allowlist, which capabilities open (allow(Capability...))");
+        }
+        return type;
+    }
+
+    private static boolean isJdkPackage(String name) {
+        for (String prefix : new String[] {"java.", "javax.", "jdk.", "sun.", "com.sun."}) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return ModuleLayer.boot().modules().stream().anyMatch(module -> module.getPackages().contains(name)
+                && TypeText.isJdk(module.getClassLoader()));
+    }
+
     private static Set<Class<?>> neighbours(Class<?> type) {
         Set<Type> types = new LinkedHashSet<>();
         try {

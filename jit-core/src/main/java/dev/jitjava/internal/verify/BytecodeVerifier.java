@@ -1,5 +1,6 @@
 package dev.jitjava.internal.verify;
 
+import dev.jitjava.internal.method.TypeText;
 import dev.jitjava.Capability;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ConstantDynamic;
@@ -79,6 +80,7 @@ public final class BytecodeVerifier {
         }
     }
 
+    private static final String APPLICATION_TYPE = "it is the application's type";
     private static final String STATE_REASON = "static fields may hold constants and tables that class initialization "
             + "fills; state written after it is shared by every caller and thread, outside the per-call budgets: "
             + "keep state inside the call (local variables, parameters, the objects the call creates)";
@@ -375,7 +377,7 @@ public final class BytecodeVerifier {
         if (reason != null) {
             Allowlist.Rule rule = allowlist.classRule(internal);
             violations.add(new Violation("type " + internal.replace('/', '.'), line, reason,
-                    rule != null && !rule.deny() ? rule.capability() : null, className));
+                    rule != null && !rule.deny() ? rule.capability() : null, className, isGrantable(reason)));
         }
     }
 
@@ -384,9 +386,37 @@ public final class BytecodeVerifier {
         Allowlist.Rule rule = allowlist.classRule(internal);
         if (rule == null) {
             Allowlist.Rule pkg = allowlist.packageRule(internal);
-            return pkg != null ? pkg.reason() : "it is not on jit-java's allowlist of JDK classes";
+            if (pkg != null) {
+                return pkg.reason();
+            }
+            return isApplicationType(internal) ? applicationTypeReason(internal)
+                    : "it is not on jit-java's allowlist of JDK classes";
         }
         return rule.allows(context.grants()) ? null : rule.reason();
+    }
+
+    /** Whether a class the code names is one of the application's (or a library's), not the JDK's. */
+    private boolean isApplicationType(String internal) {
+        try {
+            return !TypeText.isJdk(Class.forName(internal.replace('/', '.'), false, context.loader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static boolean isGrantable(String reason) {
+        return reason.startsWith(APPLICATION_TYPE);
+    }
+
+    /** The grants that would let generated code use an application type. */
+    private static String applicationTypeReason(String internal) {
+        String binary = internal.replace('/', '.');
+        int dot = binary.lastIndexOf('.');
+        String simple = binary.substring(dot + 1).replace('$', '.');
+        String pkg = dot < 0 ? "" : binary.substring(0, dot);
+        return APPLICATION_TYPE + ", outside the interface's package and signature: grant it with "
+                + "@Allow(types = " + simple + ".class) on the interface or Jit.builder().allowTypes(" + simple
+                + ".class)" + (pkg.isEmpty() ? "" : ", or its package with allowPackages(\"" + pkg + "\")");
     }
 
     private void member(String owner, String name, String descriptor, boolean field) {
@@ -406,7 +436,7 @@ public final class BytecodeVerifier {
             }
             if (denial != null) {
                 violations.add(new Violation(what, line, denial, rule != null && !rule.deny() ? rule.capability() : null,
-                        className));
+                        className, isGrantable(denial)));
                 return;
             }
         }

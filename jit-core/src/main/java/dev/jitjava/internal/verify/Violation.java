@@ -10,8 +10,15 @@ import dev.jitjava.Capability;
  * @param reason     why it is denied, from the allowlist ("" if the list gives none)
  * @param capability the capability that would allow it, or null if none would
  * @param className  the generated class it was found in
+ * @param grantable  whether the user can grant it otherwise than by a capability (an application type:
+ *                   the reason says how)
  */
-public record Violation(String member, int line, String reason, Capability capability, String className) {
+public record Violation(String member, int line, String reason, Capability capability, String className,
+                        boolean grantable) {
+
+    public Violation(String member, int line, String reason, Capability capability, String className) {
+        this(member, line, reason, capability, className, false);
+    }
 
     /** For the model: what is wrong and what to do instead (the line travels beside it). */
     public String forModel() {
@@ -29,6 +36,7 @@ public record Violation(String member, int line, String reason, Capability capab
             return "`" + member + "`" + where + " needs the " + capability + " capability: grant it with @Allow(Capability."
                     + capability + ") on " + owner + ", or Jit.builder().allow(Capability." + capability + ")";
         }
-        return "`" + member + "`" + where + " is never allowed" + (reason.isEmpty() ? "" : ": " + reason);
+        return "`" + member + "`" + where + (grantable ? " is not allowed" : " is never allowed")
+                + (reason.isEmpty() ? "" : ": " + reason);
     }
 }
