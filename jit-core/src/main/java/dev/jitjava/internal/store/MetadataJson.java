@@ -105,16 +105,14 @@ public final class MetadataJson {
                 json.writeStringField("created", version.created());
                 json.writeNumberField("attempts", version.attempts());
                 writeTokens(json, version.tokens());
-                if (!version.requests().isEmpty()) {
+                if (!version.requests().isEmpty()) { // on one line: [[input, output], ...], a pair per request
                     json.writeFieldName("requests");
-                    json.writeStartArray();
+                    StringBuilder pairs = new StringBuilder("[");
                     for (Metadata.Tokens request : version.requests()) {
-                        json.writeStartArray();
-                        json.writeNumber(request.input());
-                        json.writeNumber(request.output());
-                        json.writeEndArray();
+                        pairs.append(pairs.length() > 1 ? ", [" : "[").append(request.input()).append(", ")
+                                .append(request.output()).append(']');
                     }
-                    json.writeEndArray();
+                    json.writeRawValue(pairs.append(']').toString());
                 }
                 if (version.cost() != null) {
                     json.writeNumberField("cost", version.cost());
