@@ -613,7 +613,7 @@ public final class Jit {
             Supplier<ModelConfig> configs = memoize(() -> fixed != null ? fixed
                     : model instanceof ConfiguredModel configured ? configured.config() : ModelConfig.fromEnvironment());
             Models models = new Models(model, configs);
-            Observing observing = new Observing(listeners, prices, memoize(() -> configs.get().secrets()));
+            Observing observing = new Observing(listeners, prices, configs);
             return new Jit(new Engine(new Settings(store, mode, chosen, models, maxAttempts,
                     new Toolbox.Settings(dependencies, maxToolCalls, resolvers), grants, cpuBudget, memoryBudget,
                     wallBudget, dependencies, resolvers, new CheckRunner(checkTimeout), clock, observing)));

@@ -34,10 +34,7 @@ class TranscriptTest {
         int countVowels(String text);
     }
 
-    private static final String DOES_NOT_COMPILE = Answers.fenced("""
-            int countVowels(String text) {
-                return vowels;
-            }""");
+    private static final String DOES_NOT_COMPILE = Answers.COUNT_VOWELS_DOES_NOT_COMPILE;
 
     private Path store() {
         return dir.resolve("store");

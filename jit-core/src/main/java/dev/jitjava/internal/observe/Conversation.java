@@ -344,7 +344,7 @@ public final class Conversation implements ToolChat.Watch {
     /** The line with every secret of the configuration replaced, as written and as JSON escapes it. */
     private String redact(String line) {
         if (secrets == null) {
-            secrets = observing.secrets().get();
+            secrets = observing.secrets();
         }
         String result = line;
         for (String secret : secrets) {

@@ -21,8 +21,13 @@ import java.util.function.Consumer;
  * read, and start-up loads no JFR event class (see {@link Jfr}).
  */
 public final class Events {
-    /** Engines with listeners, for budget trips, which the runtime reports by method name alone. */
-    private static final Set<Events> LISTENING = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    /** Engines with listeners, for budget trips, which the runtime reports by method name alone; made on first need. */
+    private static final class Listening {
+        static final Set<Events> ENGINES = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    }
+
+    /** Whether any engine ever had a listener: until then a budget trip need not look for one. */
+    private static volatile boolean anyListening;
 
     private final List<JitListener> listeners;
     /** The methods this engine loaded or wrote, kept only when someone listens: whose budget trips are its. */
@@ -32,7 +37,8 @@ public final class Events {
         this.listeners = List.copyOf(listeners);
         this.methods = this.listeners.isEmpty() ? Set.of() : ConcurrentHashMap.newKeySet();
         if (!this.listeners.isEmpty()) {
-            LISTENING.add(this);
+            Listening.ENGINES.add(this);
+            anyListening = true;
         }
     }
 
@@ -105,13 +111,13 @@ public final class Events {
         if (Jfr.recording()) {
             JfrEvents.budgetExceeded(method, kind, limit);
         }
-        if (LISTENING.isEmpty()) {
+        if (!anyListening) {
             return;
         }
         JitListener.BudgetTrip trip = new JitListener.BudgetTrip(method, kind, limit);
         Events[] engines;
-        synchronized (LISTENING) {
-            engines = LISTENING.toArray(new Events[0]);
+        synchronized (Listening.ENGINES) {
+            engines = Listening.ENGINES.toArray(new Events[0]);
         }
         for (Events events : engines) {
             if (events.methods.contains(method)) {

@@ -1,5 +1,6 @@
 package dev.jitjava.internal.observe;
 
+import dev.jitjava.internal.model.ModelConfig;
 import dev.jitjava.spi.JitListener;
 
 import java.util.List;
@@ -11,15 +12,16 @@ import java.util.function.Supplier;
  *
  * @param listeners the listeners given to the builder
  * @param prices    the prices of models, for costs
- * @param secrets   the configuration's keys and tokens, never written into a transcript (made on first need)
+ * @param config    the configuration whose keys and tokens are never written into a transcript (made on first
+ *                  need: a start that writes nothing never reads it)
  */
-public record Observing(List<JitListener> listeners, Prices prices, Supplier<Set<String>> secrets) {
+public record Observing(List<JitListener> listeners, Prices prices, Supplier<ModelConfig> config) {
     public Observing {
         listeners = List.copyOf(listeners);
     }
 
-    /** Nobody listens, no prices, no secrets known. */
-    public static Observing none() {
-        return new Observing(List.of(), Prices.NONE, Set::of);
+    /** The secrets to keep out of what jit-java writes. */
+    Set<String> secrets() {
+        return config.get().secrets();
     }
 }
