@@ -37,4 +37,14 @@ public record Usage(long requests, long inputTokens, long outputTokens, Optional
     public Usage(long requests, long inputTokens, long outputTokens) {
         this(requests, inputTokens, outputTokens, OptionalDouble.empty());
     }
+
+    /**
+     * One line, the cost only when there is one: {@code Usage[requests=3, inputTokens=2436,
+     * outputTokens=288, cost=0.001435]}.
+     */
+    @Override
+    public String toString() {
+        return "Usage[requests=" + requests + ", inputTokens=" + inputTokens + ", outputTokens=" + outputTokens
+                + (cost.isPresent() ? ", cost=" + cost.getAsDouble() : "") + "]";
+    }
 }

@@ -151,6 +151,19 @@ class JitListenerTest {
     }
 
     @Test
+    void aJitObjectsMethods_areHeardToo() {
+        Heard heard = new Heard();
+        Jit jit = Jit.builder().store(store).model(ScriptedChatModel.answering(TWICE)).listener(heard).build();
+
+        assertThat(jit.object("scratch").call(Integer.class, "twice", 21)).isEqualTo(42);
+
+        assertThat(heard.of(JitListener.Generation.class)).singleElement()
+                .extracting(JitListener.Generation::method, JitListener.Generation::outcome)
+                .containsExactly("scratch.twice(int)", JitListener.Outcome.BOUND);
+        assertThat(store.resolve("object/scratch/transcripts/twice(int).v1.jsonl")).exists();
+    }
+
+    @Test
     void aListenerThatThrows_changesNothing() {
         Jit jit = Jit.builder().store(store).model(ScriptedChatModel.answering(TWICE)).listener(new JitListener() {
             @Override
