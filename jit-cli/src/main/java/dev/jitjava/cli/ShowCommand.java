@@ -10,13 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.regex.Pattern;
 
-@Command(name = "show", mixinStandardHelpOptions = true,
+// No standard -V/--version here: --version picks the transcript's version (jit --version tells jit's own).
+@Command(name = "show",
         description = "Print a stored method's current source (highlighted on a terminal), or with --transcript the "
                 + "conversation that wrote a version.")
 final class ShowCommand extends StoredMethodCommand {
     private static final Pattern KEYWORDS = Pattern.compile("\\b(public|private|protected|static|final|class|record|"
             + "interface|enum|return|if|else|for|while|do|switch|case|default|new|try|catch|finally|throw|throws|"
             + "import|package|void|int|long|double|float|boolean|char|byte|short|var|this|null|true|false)\\b");
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--plain", description = "No colours, even on a terminal.")
     boolean plain;

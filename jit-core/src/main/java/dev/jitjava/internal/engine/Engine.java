@@ -307,10 +307,6 @@ public final class Engine {
         return versions;
     }
 
-    Generation generation() {
-        return generation.get();
-    }
-
     Mode mode() {
         return settings.mode();
     }
