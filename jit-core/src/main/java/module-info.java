@@ -37,4 +37,6 @@ module dev.jitjava {
     requires jdk.compiler;
     requires java.management;
     requires jdk.management;
+    // the JFR events (dev.jitjava.Generation, ...): in every JDK, like jdk.compiler
+    requires jdk.jfr;
 }

@@ -21,8 +21,11 @@ import dev.jitjava.internal.model.ConfiguredModel;
 import dev.jitjava.internal.model.ModelConfig;
 import dev.jitjava.internal.model.Models;
 import dev.jitjava.internal.model.RetryPolicy;
+import dev.jitjava.internal.observe.Observing;
+import dev.jitjava.internal.observe.Prices;
 import dev.jitjava.internal.tools.Toolbox;
 import dev.jitjava.spi.HostedMethods;
+import dev.jitjava.spi.JitListener;
 import dev.jitjava.spi.MethodHost;
 import dev.langchain4j.model.chat.ChatModel;
 
@@ -133,6 +136,7 @@ public final class Jit {
         Builder builder = builder().store(Path.of(config.value("JIT_STORE", ".jit")))
                 .mode(Builder.parseMode(config.value("JIT_MODE", "auto"))).model(new ConfiguredModel(config, policy));
         builder.dependencies = DependencyGrant.parse(config.value("JIT_DEPENDENCIES", ""));
+        builder.prices = Prices.parse(config.value("JIT_PRICES", ""), "JIT_PRICES");
         builder.config = config;
         return builder;
     }
@@ -162,9 +166,10 @@ public final class Jit {
     }
 
     /**
-     * What this {@code Jit}'s models were asked so far: requests and tokens.
+     * What this {@code Jit}'s models were asked so far: requests, tokens and, where prices are
+     * configured ({@link Builder#price}, {@code JIT_PRICES}), their cost.
      *
-     * @return requests and tokens, summed over every generation so far
+     * @return requests, tokens and cost, summed over every generation so far
      */
     public Usage usage() {
         return engine.usage();
@@ -358,6 +363,8 @@ public final class Jit {
         private long memoryBudget = 256L << 20;
         private Duration wallBudget; // null: 5 times the CPU budget, at least 3 s
         private Clock clock; // the system clock, UTC, made when first needed: java.time is not loaded at start-up
+        private final List<JitListener> listeners = new ArrayList<>();
+        private Prices prices = Prices.NONE;
 
         private Builder() {
         }
@@ -577,6 +584,41 @@ public final class Jit {
         }
 
         /**
+         * Tells {@code listener} about every generation, stored method loaded, verifier refusal and budget
+         * trip of this {@code Jit} (see {@link JitListener}; {@code jit-micrometer} binds them to a
+         * Micrometer registry). May be called more than once: each listener hears everything.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(JitListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * What a model costs, for the cost of each method ({@code jit ls}, the metadata, transcripts) and of
+         * the process ({@link Jit#usage()}); no prices are built in. {@link Jit#create()} reads them from
+         * {@code JIT_PRICES} ({@code openai:gpt-4.1-mini=0.40/1.60, anthropic:claude-sonnet-4-5=3/15}).
+         *
+         * @param model                the model as configured ({@code openai:gpt-4.1-mini}), or as it names
+         *                             itself ({@code gpt-4.1-mini})
+         * @param inputPerMillion      the price of a million input tokens, in any currency (the same for all)
+         * @param outputPerMillion     the price of a million output tokens
+         * @return this builder
+         */
+        public Builder price(String model, double inputPerMillion, double outputPerMillion) {
+            Objects.requireNonNull(model, "model");
+            if (!(inputPerMillion >= 0) || !(outputPerMillion >= 0) || Double.isInfinite(inputPerMillion)
+                    || Double.isInfinite(outputPerMillion)) {
+                throw new IllegalArgumentException("a price is a number, 0 or more, not " + inputPerMillion + "/"
+                        + outputPerMillion + " for " + model);
+            }
+            prices = prices.with(model, inputPerMillion, outputPerMillion);
+            return this;
+        }
+
+        /**
          * The {@code Jit}. Without a {@link #model}, methods are only loaded from the store: a method that
          * would have to be written fails with a {@link JitException} that says how to configure one.
          *
@@ -604,10 +646,11 @@ public final class Jit {
             Supplier<ModelConfig> configs = memoize(() -> fixed != null ? fixed
                     : model instanceof ConfiguredModel configured ? configured.config() : ModelConfig.fromEnvironment());
             Models models = new Models(model, configs);
+            Observing observing = new Observing(listeners, prices, configs);
             return new Jit(new Engine(new Settings(store, mode, chosen, models, maxAttempts,
                     new Toolbox.Settings(dependencies, maxToolCalls, resolvers), grants, allowedTypes, allowedPackages,
-                    cpuBudget, memoryBudget,
-                    wallBudget, dependencies, resolvers, new CheckRunner(checkTimeout), clock)));
+                    cpuBudget, memoryBudget, wallBudget, dependencies, resolvers, new CheckRunner(checkTimeout), clock,
+                    observing)));
         }
 
         static Mode parseMode(String value) {

@@ -28,4 +28,10 @@ final class Answers {
                 }
                 return count;
             }""");
+
+    /** countVowels as models first write it sometimes: it does not compile ("cannot find symbol" at line 13 of its unit). */
+    static final String COUNT_VOWELS_DOES_NOT_COMPILE = fenced("""
+            int countVowels(String text) {
+                return vowels;
+            }""");
 }

@@ -21,10 +21,7 @@ class RepairLoopTest {
         int countVowels(String text);
     }
 
-    private static final String DOES_NOT_COMPILE = Answers.fenced("""
-            int countVowels(String text) {
-                return vowels;
-            }""");
+    private static final String DOES_NOT_COMPILE = Answers.COUNT_VOWELS_DOES_NOT_COMPILE;
 
     @Test
     void generate_firstAnswerDoesNotCompile_secondRequestCarriesDiagnosticsInSameConversation() {

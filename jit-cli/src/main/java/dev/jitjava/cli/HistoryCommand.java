@@ -6,7 +6,8 @@ import dev.jitjava.spi.StoredMethod;
 import picocli.CommandLine.Command;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "List a stored method's versions, oldest first, with the feedback or reason for each.")
+        description = "List a stored method's versions, oldest first, with the feedback or reason for each and, "
+                + "from its transcript, what was fed back to the model after each attempt and the tools it called.")
 final class HistoryCommand extends StoredMethodCommand {
     HistoryCommand(Main.Context context) {
         super(context);
@@ -17,6 +18,8 @@ final class HistoryCommand extends StoredMethodCommand {
         for (Version version : found.versions()) {
             context.out().printf("v%d  %s  %s  %d attempt(s)  %s%n", version.number(), version.createdAt(),
                     version.model(), version.attempts(), why(version));
+            methods.transcript(found, version.number())
+                    .ifPresent(transcript -> transcript.why().forEach(line -> context.out().println("    " + line)));
         }
         return ExitCodes.OK;
     }

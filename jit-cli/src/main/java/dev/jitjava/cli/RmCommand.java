@@ -5,7 +5,7 @@ import dev.jitjava.spi.StoredMethod;
 import picocli.CommandLine.Command;
 
 @Command(name = "rm", mixinStandardHelpOptions = true,
-        description = "Delete a stored method (its .java and .json); its next call writes it again.")
+        description = "Delete a stored method (its .java, .json and transcripts); its next call writes it again.")
 final class RmCommand extends StoredMethodCommand {
     RmCommand(Main.Context context) {
         super(context);

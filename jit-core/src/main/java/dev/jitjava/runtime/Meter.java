@@ -1,6 +1,7 @@
 package dev.jitjava.runtime;
 
 import dev.jitjava.BudgetExceededException;
+import dev.jitjava.internal.observe.Events;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -26,6 +27,8 @@ public final class Meter {
     /** How often a running loop is measured at least: slow iterations get a shorter counter. */
     private static final long PACE_NANOS = 2_000_000L;
     private static final AtomicLong FAILURES = new AtomicLong();
+    /** Every budget message says its limit after this. */
+    private static final String BUDGET_OF = "budget of ";
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /**
@@ -102,7 +105,8 @@ public final class Meter {
             arrays = elements;
             if (bytes < 0 || bytes > maxBytes) {
                 throw fail("would allocate more than " + megabytes(maxBytes) + " at once (a " + dimensions.length
-                        + "-dimensional array), past its memory budget", method, "@Budget(memoryMegabytes = ...)");
+                        + "-dimensional array), past its memory budget of " + megabytes(maxBytes), method,
+                        "@Budget(memoryMegabytes = ...)");
             }
         }
         charge(bytes, cpuNanos, maxBytes, wallNanos, method);
@@ -201,6 +205,8 @@ public final class Meter {
 
     private static RuntimeException leaving(String what, Error error, String method) {
         BudgetExceededException failure = new BudgetExceededException("The call " + what + ", for method " + method);
+        Events.budgetExceeded(method, error instanceof StackOverflowError ? "stack" : "heap",
+                error instanceof StackOverflowError ? "thread stack" : "JVM heap");
         failure.initCause(error);
         clear(failure);
         return failure;
@@ -253,11 +259,36 @@ public final class Meter {
         measure(cpuNanos, maxBytes, wallNanos, method);
     }
 
+    /**
+     * A budget failure, made where a budget trips (and only there: a sticky failure thrown again is the
+     * same one), told to JFR and to the listeners as it is made.
+     *
+     * @param grant the setting that raises this budget, such as {@code @Budget(cpuMillis = ...)}
+     */
     public static BudgetExceededException fail(String what, String method, String grant) {
         BudgetExceededException failure = new BudgetExceededException("The call " + what + "; if the work is "
                 + "legitimate, raise the budget with " + grant + " or Jit.builder().budget(...), for method " + method);
         State state = STATE.get();
+        tripped(method, grant, what);
         return remember(state, failure);
+    }
+
+    /** Tells JFR and the listeners: the kind of budget from the setting that raises it, the limit from the message. */
+    private static void tripped(String method, String grant, String what) {
+        String kind = grant.contains("cpuMillis") ? "cpu" : grant.contains("wallMillis") ? "wall"
+                : grant.contains("memoryMegabytes") ? "memory" : "refused";
+        int at = what.indexOf(BUDGET_OF);
+        String limit = "never allowed";
+        if (at >= 0) { // "... budget of 1000 ms (an endless loop...)": the number and its unit
+            String[] words = what.substring(at + BUDGET_OF.length()).split(" ", 3);
+            String unit = words.length < 2 ? "" : words[1];
+            int end = 0;
+            while (end < unit.length() && Character.isLetter(unit.charAt(end))) {
+                end++;
+            }
+            limit = end == 0 ? words[0] : words[0] + " " + unit.substring(0, end);
+        }
+        Events.budgetExceeded(method, kind, limit);
     }
 
     private static BudgetExceededException remember(State state, BudgetExceededException failure) {

@@ -7,6 +7,7 @@ import dev.jitjava.internal.dependency.DependencyGrant;
 import dev.jitjava.internal.model.ConfiguredModel;
 import dev.jitjava.internal.model.ModelConfig;
 import dev.jitjava.internal.model.ModelSettings;
+import dev.jitjava.internal.observe.Prices;
 import dev.langchain4j.model.chat.ChatModel;
 
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.util.function.Supplier;
 /**
  * jit-java's settings as {@link Jit#create()} reads them, from a given environment: the model
  * ({@code JIT_MODEL} and the providers' variables), {@code JIT_STORE}, {@code JIT_MODE},
- * {@code JIT_DEPENDENCIES}, from the environment and {@code jit.properties} (the working
+ * {@code JIT_DEPENDENCIES}, {@code JIT_PRICES}, from the environment and {@code jit.properties} (the working
  * directory's, then {@code ~/.jit/}'s; the environment wins). For tools that configure a
  * {@code Jit} the way {@code Jit.create()} does, such as the {@code jit} command.
  */
@@ -156,8 +157,9 @@ public final class Configuration {
     }
 
     /**
-     * A builder seeded with this configuration: the store, the mode, the libraries the model may add
-     * and the model (made only when a method must be written). Everything else can still be set.
+     * A builder seeded with this configuration: the store, the mode, the libraries the model may add,
+     * the prices of models and the model (made only when a method must be written). Everything else
+     * can still be set.
      *
      * @return a new builder
      */
@@ -167,6 +169,7 @@ public final class Configuration {
         if (grant.enabled()) {
             builder.dependencies(grant.groups().toArray(String[]::new));
         }
+        Prices.parse(config.value("JIT_PRICES", ""), "JIT_PRICES").forEach(builder::price);
         return builder;
     }
 

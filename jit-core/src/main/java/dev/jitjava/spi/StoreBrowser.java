@@ -3,13 +3,17 @@ package dev.jitjava.spi;
 import dev.jitjava.JitException;
 import dev.jitjava.internal.store.Metadata;
 import dev.jitjava.internal.store.MethodStore;
+import dev.jitjava.internal.store.StoreFiles;
+import dev.jitjava.internal.observe.TranscriptText;
 import dev.jitjava.internal.engine.Versions;
 import dev.jitjava.internal.method.MethodKey;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Reads a store as its files are: every stored method with its metadata, and the two changes a
@@ -75,7 +79,30 @@ public final class StoreBrowser {
     }
 
     /**
-     * Deletes a stored method's {@code .java} and {@code .json}: its next call writes it again.
+     * The conversation that wrote a version of a stored method, if it was kept: versions written before
+     * transcripts existed, and a person's edits, have none.
+     *
+     * @param method  the method
+     * @param version its version, from 1
+     * @return the transcript
+     * @throws JitException naming the file when it cannot be read
+     */
+    public Optional<Transcript> transcript(StoredMethod method, int version) {
+        Path file = store.transcriptFile(key(method.owner(), method.signature()), version);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        String jsonLines = StoreFiles.read(file);
+        try {
+            return Optional.of(new Transcript(file, version, TranscriptText.render(jsonLines),
+                    TranscriptText.why(jsonLines)));
+        } catch (IllegalArgumentException e) {
+            throw new JitException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes a stored method's {@code .java}, {@code .json} and transcripts: its next call writes it again.
      *
      * @param method the method
      */
@@ -150,6 +177,7 @@ public final class StoreBrowser {
         return new StoredMethod(listed.owner(), listed.key().ownerLabel(), listed.signature(), listed.source(),
                 listed.metadataFile(), metadata.status().text(), metadata.model(), Versions.of(metadata),
                 metadata.tokens() == null ? -1 : metadata.tokens().input(),
-                metadata.tokens() == null ? -1 : metadata.tokens().output());
+                metadata.tokens() == null ? -1 : metadata.tokens().output(),
+                metadata.totalCost() == null ? OptionalDouble.empty() : OptionalDouble.of(metadata.totalCost()));
     }
 }

@@ -1,6 +1,9 @@
 package dev.jitjava.internal.engine;
 
+import dev.jitjava.CheckFailedException;
 import dev.jitjava.JitException;
+import dev.jitjava.RejectedException;
+import dev.jitjava.VerificationException;
 import dev.jitjava.JitObject;
 import dev.jitjava.MissingMethodException;
 import dev.jitjava.Mode;
@@ -20,6 +23,9 @@ import dev.jitjava.internal.method.Specs;
 import dev.jitjava.internal.store.Metadata;
 import dev.jitjava.internal.store.MethodStore;
 import dev.jitjava.internal.store.SpecRecord;
+import dev.jitjava.internal.observe.Conversation;
+import dev.jitjava.internal.observe.Events;
+import dev.jitjava.spi.JitListener;
 import dev.jitjava.spi.HostedMethods;
 import dev.jitjava.spi.MethodHost;
 
@@ -52,6 +58,7 @@ public final class Engine {
     private final Resolver resolver;
     private final Versions versions;
     private final Generations generation = new Generations();
+    private final Events events;
     private final UnitPlacement units = new UnitPlacement(this::trialSelf);
     private final ConcurrentHashMap<MethodKey, Entry> entries = new ConcurrentHashMap<>();
     private final SingleFlight<MethodKey, MethodHandle> flights = new SingleFlight<>();
@@ -67,7 +74,8 @@ public final class Engine {
         this.store = new MethodStore(settings.store());
         this.policies = new Policies(settings.grants(), settings.allowedTypes(), settings.allowedPackages(),
                 settings.cpuBudget(), settings.memoryBudget(), settings.wallBudget(), settings.dependencies());
-        this.pipeline = new Pipeline(policies, settings.checkRunner());
+        this.events = new Events(settings.observing().listeners());
+        this.pipeline = new Pipeline(policies, settings.checkRunner(), events);
         this.versions = new Versions(settings.clock());
         this.resolver = new Resolver(store, pipeline, policies,
                 new StoredLibraries(settings.dependencies(), settings.resolver()), versions);
@@ -221,12 +229,10 @@ public final class Engine {
         Optional<Metadata> stale = store.load(key).map(MethodStore.Stored::metadata);
         List<ExampleSpec> added = stale.map(Metadata::addedExamples).orElse(List.of());
         MethodSpec spec = entry.spec().withExamples(added);
-        Generation.Generated generated = generation.get().write(spec, units, List.of(), null, Libraries.NONE);
-        Review.Reviewed reviewed = review(spec, units, generated, Optional.empty());
-        record(spec, stale.orElse(null), reviewed, null, staleReason == null ? null : "regenerated: " + staleReason,
-                added);
-        bindSite(entry, reviewed.built().handle(), true);
-        return reviewed.built().handle();
+        Built built = write(spec, units, stale.orElse(null), null, staleReason == null ? null
+                : "regenerated: " + staleReason, added, Libraries.NONE).built();
+        bindSite(entry, built.handle(), true);
+        return built.handle();
     }
 
     /**
@@ -246,13 +252,10 @@ public final class Engine {
                 Metadata current = store.load(key).orElseThrow().metadata();
                 List<ExampleSpec> added = withNew(current.addedExamples(), newExamples);
                 MethodSpec spec = entry.spec().withExamples(added);
-                Generation.Generated generated = generation.get().write(spec, units, Versions.of(current), feedback,
-                        resolver.librariesOf(key, current));
-                Review.Reviewed reviewed = review(spec, units, generated, Optional.of(feedback));
-                Metadata updated = record(spec, current, reviewed, feedback, null, added);
-                bindSite(entry, reviewed.built().handle(), true);
-                flights.put(key, reviewed.built().handle());
-                List<Version> all = Versions.of(updated);
+                Recorded recorded = write(spec, units, current, feedback, null, added, resolver.librariesOf(key, current));
+                bindSite(entry, recorded.built().handle(), true);
+                flights.put(key, recorded.built().handle());
+                List<Version> all = Versions.of(recorded.metadata());
                 return all.get(all.size() - 1);
             });
         }
@@ -304,33 +307,78 @@ public final class Engine {
         return versions;
     }
 
-    Generation generation() {
-        return generation.get();
-    }
-
     Mode mode() {
         return settings.mode();
     }
 
-    /** In REVIEW mode, shows a new version to the reviewer, who may approve, reject or edit it. */
-    Review.Reviewed review(MethodSpec spec, Placement place, Generation.Generated generated, Optional<String> feedback) {
-        return new Review(settings.mode(), settings.reviewer(), pipeline).review(spec, place, generated, feedback);
+    /** A new version, recorded: what binds, and the metadata it was recorded in. */
+    record Recorded(Built built, Metadata metadata) {
     }
 
-    /** Stores a new version with its metadata, and keeps its classes in the .cache when they live in a unit. */
-    Metadata record(MethodSpec spec, Metadata old, Review.Reviewed reviewed, String feedback, String reason,
-                    List<ExampleSpec> added) {
+    /**
+     * The one path of every version the model writes, whatever the host: generation with its repair
+     * loop, review, record. Watched: its figures go to JFR and the listeners, its conversation to a
+     * transcript beside the version (or, when it fails, to the {@code .cache}, where nothing else is stored).
+     *
+     * @param old       the metadata so far, or null for a first version
+     * @param feedback  what to change (an improvement), or null
+     * @param reason    why it is written again without feedback (a stale method), or null
+     * @param added     examples given to {@code improve}, part of the spec from now on
+     * @param libraries the libraries it starts with
+     */
+    Recorded write(MethodSpec spec, Placement place, Metadata old, String feedback, String reason,
+                   List<ExampleSpec> added, Libraries libraries) {
+        Conversation conversation = events.conversation(spec.key().display(), settings.observing());
+        try {
+            Generation.Generated generated = generation.get().write(spec, place,
+                    feedback == null || old == null ? List.of() : Versions.of(old), feedback, libraries, conversation);
+            Review.Reviewed reviewed = new Review(settings.mode(), settings.reviewer(), pipeline)
+                    .review(spec, place, generated, Optional.ofNullable(feedback));
+            return record(spec, old, reviewed, feedback, reason, added, conversation);
+        } catch (RuntimeException e) {
+            JitListener.Generation figures = conversation.figures(outcomeOf(e), 0);
+            try {
+                store.saveFailedTranscript(spec.key(), conversation.transcript(figures, e.getMessage()));
+            } catch (RuntimeException notKept) {
+                e.addSuppressed(notKept);
+            }
+            events.generated(conversation, figures);
+            throw e;
+        }
+    }
+
+    /** What a failed generation came to, by what it throws. */
+    private static JitListener.Outcome outcomeOf(RuntimeException failure) {
+        if (failure instanceof VerificationException) {
+            return JitListener.Outcome.VERIFIER_REFUSED;
+        }
+        if (failure instanceof CheckFailedException) {
+            return JitListener.Outcome.CHECKS_FAILED;
+        }
+        return failure instanceof RejectedException ? JitListener.Outcome.REVIEWER_REJECTED : JitListener.Outcome.FAILED;
+    }
+
+    /**
+     * Stores a new version with its metadata (its transcript first), and keeps its classes in the
+     * .cache when they live in a unit.
+     */
+    private Recorded record(MethodSpec spec, Metadata old, Review.Reviewed reviewed, String feedback, String reason,
+                            List<ExampleSpec> added, Conversation conversation) {
         Generation.Generated generated = reviewed.generated();
         Built built = reviewed.built();
         Versions.NewVersion version = new Versions.NewVersion(built.source(), generated.model(), generated.attempts(),
-                generated.tokens(), feedback, reason, reviewed.status());
+                generated.tokens(), feedback, reason, reviewed.status(), generated.requests(), generated.cost());
         Metadata metadata = versions.append(spec, old, version, generated.checks(), added,
                 dev.jitjava.internal.dependency.StoredLibraries.record(built.libraries()));
+        JitListener.Generation figures = conversation.figures(JitListener.Outcome.BOUND, metadata.current().number());
+        // The transcript before the metadata: a crash between them leaves a transcript the next version replaces.
+        store.saveTranscript(spec.key(), figures.version(), conversation.transcript(figures, null));
         store.save(spec.key(), metadata);
         if (built.handle() != null) {
             resolver.cache(spec.key(), policies.of(spec, built.libraries()), SpecRecord.sha256(built.source()), built);
         }
-        return metadata;
+        events.generated(conversation, figures);
+        return new Recorded(built, metadata);
     }
 
     /** LOCKED never calls the model: say so, with what to do. */

@@ -15,12 +15,14 @@ import dev.jitjava.internal.method.MethodSpec;
 import dev.jitjava.internal.method.UserTypes;
 import dev.jitjava.internal.model.ModelErrors;
 import dev.jitjava.internal.model.Models;
+import dev.jitjava.internal.observe.Conversation;
 import dev.jitjava.internal.prompt.Prompts;
 import dev.jitjava.internal.store.Metadata;
 import dev.jitjava.internal.tools.ToolChat;
 import dev.jitjava.internal.tools.ToolLimitException;
 import dev.jitjava.internal.tools.Toolbox;
 import dev.jitjava.internal.verify.Violation;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -31,6 +33,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Has the model write a version of a method: the first request (or the improvement request), then
@@ -46,6 +49,8 @@ final class Generation {
     private final Toolbox.Settings tools;
     /** Requests, input tokens, output tokens. */
     private final long[] usage = new long[3];
+    /** What the priced requests cost; NaN while none was priced. */
+    private double cost = Double.NaN;
 
     Generation(Models models, int maxAttempts, Pipeline pipeline, Policies policies, Toolbox.Settings tools) {
         this.models = models;
@@ -61,9 +66,11 @@ final class Generation {
      * @param request what the model was asked first (for reviewers)
      * @param tokens  the tokens all attempts took, or null if the model did not say
      * @param checks  the examples and checks it passed, or null
+     * @param requests the tokens of each request, tool round trips included
+     * @param cost    what the requests cost at the configured prices, or null when the model has none
      */
     record Generated(Built built, String model, int attempts, Metadata.Tokens tokens, String request,
-                     Metadata.Checks checks) {
+                     Metadata.Checks checks, List<Metadata.Tokens> requests, Double cost) {
         String source() {
             return built.source();
         }
@@ -74,11 +81,14 @@ final class Generation {
      * current one (the last of {@code history}).
      *
      * @param current the libraries it starts with (an improvement keeps the method's)
+     * @param conversation sees every request, response and problem, for the transcript and the figures
      */
-    Generated write(MethodSpec spec, Placement place, List<Version> history, String feedback, Libraries current) {
+    Generated write(MethodSpec spec, Placement place, List<Version> history, String feedback, Libraries current,
+                    Conversation conversation) {
         Models.Chosen chosen = models.forSpec(spec);
         CheckPlan plan = CheckPlan.of(spec);
         String modelName = chosen.label();
+        conversation.model(modelName);
         Toolbox toolbox = toolbox(spec, place, current);
         boolean offersTools = !ToolChat.knownWithoutTools(chosen.model());
         String libraries = tools.grant().enabled() ? tools.grant().describe() : null;
@@ -88,36 +98,41 @@ final class Generation {
         String request = feedback == null ? place.request(spec) : place.improvement(spec, history, feedback);
         messages.add(UserMessage.from(request));
         Pipeline.Outcome.Problems last = null;
-        TokenCount tokens = new TokenCount();
         Progress progress = Progress.start(spec.key().display(), modelName);
         Runnable watched = place.writing(spec, modelName);
         boolean done = false;
         try {
             for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+                conversation.attempt(attempt);
                 if (attempt > 1) {
                     messages.add(UserMessage.from(Prompts.repair(spec, last.problems())));
                 }
-                ChatResponse response = ask(chosen, messages, spec, attempt, toolbox, tokens, modelName);
+                ChatResponse response = ask(chosen, messages, spec, attempt, toolbox, conversation, modelName);
                 if (chosen.settings() == null && response.modelName() != null && !response.modelName().isBlank()) {
                     modelName = response.modelName();
+                    conversation.model(modelName);
                 }
                 String answer = response.aiMessage() == null || response.aiMessage().text() == null
                         ? "" : response.aiMessage().text();
                 messages.add(AiMessage.from(answer));
+                conversation.sync(messages);
                 Pipeline.Outcome outcome = tryAnswer(spec, place, answer, plan, toolbox.libraries());
                 if (outcome instanceof Pipeline.Outcome.Ready ready) {
                     done = true;
-                    progress.finished("wrote", attempt, tokens.total());
+                    progress.finished("wrote", attempt, conversation.tokens());
                     Metadata.Checks passed = plan.isEmpty() ? null
                             : new Metadata.Checks(plan.fingerprint(), plan.descriptions());
-                    return new Generated(ready.built(), modelName, attempt, tokens.total(), request, passed);
+                    return new Generated(ready.built(), modelName, attempt, conversation.tokens(), request, passed,
+                            conversation.requestTokens(), conversation.cost().isPresent()
+                            ? conversation.cost().getAsDouble() : null);
                 }
                 last = (Pipeline.Outcome.Problems) outcome;
+                conversation.fedBack(last.problems());
             }
         } finally {
             watched.run();
             if (!done) {
-                progress.finished("gave up on", messages.size() / 2, tokens.total());
+                progress.finished("gave up on", messages.size() / 2, conversation.tokens());
             }
         }
         throw failure(spec, modelName, last, toolbox.denied());
@@ -151,7 +166,8 @@ final class Generation {
     /** Everything the models were asked so far. */
     Usage usage() {
         synchronized (usage) {
-            return new Usage(usage[0], usage[1], usage[2]);
+            return new Usage(usage[0], usage[1], usage[2],
+                    Double.isNaN(cost) ? OptionalDouble.empty() : OptionalDouble.of(cost));
         }
     }
 
@@ -168,27 +184,44 @@ final class Generation {
     }
 
     private ChatResponse ask(Models.Chosen chosen, List<ChatMessage> messages, MethodSpec spec, int attempt,
-                             Toolbox toolbox, TokenCount tokens, String modelName) {
+                             Toolbox toolbox, Conversation conversation, String modelName) {
+        ToolChat.Watch watch = new ToolChat.Watch() {
+            @Override
+            public void requesting(List<ChatMessage> sent, List<ToolSpecification> tools) {
+                conversation.requesting(sent, tools);
+            }
+
+            @Override
+            public void answered(ChatResponse response) {
+                conversation.answered(response);
+                count(response.tokenUsage(), conversation.costOf(response));
+            }
+
+            @Override
+            public void failed(RuntimeException failure, boolean retried) {
+                conversation.failed(failure, retried);
+            }
+        };
         try {
-            return ToolChat.ask(chosen.model(), messages, toolbox, response -> {
-                count(response.tokenUsage());
-                tokens.add(response.tokenUsage());
-            });
+            return ToolChat.ask(chosen.model(), messages, toolbox, watch);
         } catch (ToolLimitException e) {
             throw new GenerationException(Messages.forMethod(spec.key(), "Model " + modelName + " made "
                     + e.getMessage() + " while writing the method; a generation may make " + e.limit()
                     + ". Nothing was stored. Allow more with Jit.builder().maxToolCalls(n), or describe the types it "
                     + "needs in @Describe"), spec.key().display(), modelName, attempt, List.of());
         } catch (RuntimeException e) {
-            count(null);
+            count(null, OptionalDouble.empty());
             throw ModelErrors.translate(e, chosen.label(), chosen.settings(), attempt, maxAttempts,
                     spec.key().forMethod());
         }
     }
 
-    private void count(TokenUsage tokens) {
+    private void count(TokenUsage tokens, OptionalDouble requestCost) {
         synchronized (usage) {
             usage[0]++;
+            if (requestCost.isPresent()) {
+                cost = (Double.isNaN(cost) ? 0 : cost) + requestCost.getAsDouble();
+            }
             if (tokens != null) {
                 usage[1] += tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
                 usage[2] += tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();

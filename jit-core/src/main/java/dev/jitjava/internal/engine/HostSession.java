@@ -22,6 +22,7 @@ import dev.jitjava.internal.verify.Violation;
 import dev.jitjava.spi.BuildCache;
 import dev.jitjava.spi.HostCompilation;
 import dev.jitjava.spi.HostedMethods;
+import dev.jitjava.spi.JitListener;
 import dev.jitjava.spi.MethodRequest;
 
 import java.util.List;
@@ -87,6 +88,8 @@ final class HostSession implements HostedMethods {
 
     @Override
     public Accepted accept(MethodRequest method, Ready ready, HostCompilation compilation) {
+        long start = System.nanoTime();
+        Object begun = ready.written() ? null : engine.pipeline().events().loadStarting();
         MethodSpec spec = spec(method);
         MethodKey key = spec.key();
         Optional<MethodStore.Stored> stored = store().load(key);
@@ -111,7 +114,7 @@ final class HostSession implements HostedMethods {
             return new Accepted.Rewritten(write(spec, why));
         }
         Policy policy = engine.policies().of(spec, Libraries.NONE);
-        List<Violation> refused = engine.pipeline().verify(classes, policy);
+        List<Violation> refused = engine.pipeline().verify(spec, classes, policy);
         if (!refused.isEmpty()) {
             List<String> lines = refused.stream().map(v -> v.forUser(owner.label())).toList();
             String what = store().sourceFile(key) + ": " + lines.get(0)
@@ -129,6 +132,9 @@ final class HostSession implements HostedMethods {
             store().save(key, engine.versions().append(spec, metadata,
                     Versions.NewVersion.handEdit(stored.get().source()), metadata.checks(), metadata.addedExamples(),
                     metadata.dependencies()));
+        }
+        if (!ready.written()) { // a stored method, compiled where it lives and verified: loaded
+            engine.pipeline().events().loaded(key, JitListener.Source.COMPILED, start, begun);
         }
         return checked;
     }
@@ -150,11 +156,8 @@ final class HostSession implements HostedMethods {
                     "Nothing to improve yet: the method is written on its first call"))).metadata();
             List<ExampleSpec> added = Engine.withNew(current.addedExamples(), Examples.specs(examples));
             MethodSpec spec = declared.withExamples(added);
-            Generation.Generated generated = engine.generation().write(spec, place, Versions.of(current), feedback,
-                    Libraries.NONE);
-            Review.Reviewed reviewed = engine.review(spec, place, generated, Optional.of(feedback));
-            engine.record(spec, current, reviewed, feedback, null, added);
-            return new Ready(reviewed.built().source(), store().sourceFile(key), true);
+            Built built = engine.write(spec, place, current, feedback, null, added, Libraries.NONE).built();
+            return new Ready(built.source(), store().sourceFile(key), true);
         });
     }
 
@@ -220,11 +223,9 @@ final class HostSession implements HostedMethods {
             Optional<Metadata> old = store().load(key).map(MethodStore.Stored::metadata);
             List<ExampleSpec> added = old.map(Metadata::addedExamples).orElse(List.of());
             MethodSpec spec = declared.withExamples(added);
-            Generation.Generated generated = engine.generation().write(spec, place, List.of(), null, Libraries.NONE);
-            Review.Reviewed reviewed = engine.review(spec, place, generated, Optional.empty());
-            engine.record(spec, old.orElse(null), reviewed, null, staleReason == null ? null
-                    : "regenerated: " + staleReason, added);
-            return new Ready(reviewed.built().source(), store().sourceFile(key), true);
+            Built built = engine.write(spec, place, old.orElse(null), null, staleReason == null ? null
+                    : "regenerated: " + staleReason, added, Libraries.NONE).built();
+            return new Ready(built.source(), store().sourceFile(key), true);
         });
     }
 

@@ -6,6 +6,7 @@ import dev.jitjava.internal.check.CheckRunner;
 import dev.jitjava.internal.compile.SignatureCheck;
 import dev.jitjava.internal.dependency.Libraries;
 import dev.jitjava.internal.method.MethodSpec;
+import dev.jitjava.internal.observe.Events;
 import dev.jitjava.internal.verify.BytecodeVerifier;
 import dev.jitjava.internal.verify.Instrumenter;
 import dev.jitjava.internal.verify.Violation;
@@ -28,10 +29,12 @@ final class Pipeline {
 
     private final Policies policies;
     private final CheckRunner checks;
+    private final Events events;
 
-    Pipeline(Policies policies, CheckRunner checks) {
+    Pipeline(Policies policies, CheckRunner checks, Events events) {
         this.policies = policies;
         this.checks = checks;
+        this.events = events;
     }
 
     /** What building a version came to: the method, or what stopped it (for the model, or the user). */
@@ -75,7 +78,7 @@ final class Pipeline {
         if (signature.descriptor() == null) {
             return new Outcome.Problems(signature.problems(), List.of());
         }
-        List<Violation> refused = verify(classes, policy);                                      // the allowlist
+        List<Violation> refused = verify(spec, classes, policy);                                // the allowlist
         if (!refused.isEmpty()) {
             return refusal(refused, source);
         }
@@ -104,15 +107,22 @@ final class Pipeline {
         return checks.run(plan, defined.harness(), self, defined.loader());
     }
 
-    /** The verifier's refusals, with the method's own line numbers. */
-    List<Violation> verify(Compiled.Classes classes, Policy policy) {
+    /** The verifier's refusals, with the method's own line numbers; each one is a notification. */
+    List<Violation> verify(MethodSpec spec, Compiled.Classes classes, Policy policy) {
         List<Violation> found = BytecodeVerifier.verify(classes.own(),
                 policy.verifyContext(classes.loader(), classes.hostTypes()));
-        if (classes.lineOffset() == 0) {
-            return found;
+        if (classes.lineOffset() != 0) {
+            found = found.stream().map(v -> new Violation(v.member(), Math.max(0, v.line() - classes.lineOffset()),
+                    v.reason(), v.capability(), v.className())).toList();
         }
-        return found.stream().map(v -> new Violation(v.member(), Math.max(0, v.line() - classes.lineOffset()),
-                v.reason(), v.capability(), v.className())).toList();
+        if (!found.isEmpty()) {
+            events.refused(spec.key().display(), found);
+        }
+        return found;
+    }
+
+    Events events() {
+        return events;
     }
 
     /** The method's classes with the budget in them; its call site runs {@code spec.name()} with this descriptor. */

@@ -16,6 +16,7 @@ import dev.jitjava.internal.store.MethodStore;
 import dev.jitjava.internal.store.Snapshot;
 import dev.jitjava.internal.store.SpecRecord;
 import dev.jitjava.internal.store.StoreCache;
+import dev.jitjava.spi.JitListener;
 
 import java.util.List;
 import java.util.Optional;
@@ -47,11 +48,24 @@ final class Resolver {
      * @throws JitException for a hand edit that no longer fits (never overwritten), naming the file
      */
     Lookup find(MethodSpec declared, Placement place) {
-        MethodKey key = declared.key();
+        long start = System.nanoTime();
+        Object begun = pipeline.events().loadStarting();
         Lookup unchanged = fromSnapshot(declared, place);
         if (unchanged != null) {
+            pipeline.events().loaded(declared.key(), JitListener.Source.SNAPSHOT, start, begun);
             return unchanged;
         }
+        Lookup found = fromFiles(declared, place);
+        if (found instanceof Lookup.Loaded loaded) {
+            pipeline.events().loaded(declared.key(), loaded.built().compiled() == null ? JitListener.Source.CACHE
+                    : JitListener.Source.COMPILED, start, begun);
+        }
+        return found;
+    }
+
+    /** The method from its files: through the {@code .cache} when it holds the classes, else compiled. */
+    private Lookup fromFiles(MethodSpec declared, Placement place) {
+        MethodKey key = declared.key();
         Optional<MethodStore.Stored> found = store.load(key);
         if (found.isEmpty()) {
             return new Lookup.Missing();

@@ -7,6 +7,7 @@ import dev.jitjava.internal.check.CheckRunner;
 import dev.jitjava.internal.dependency.DependencyGrant;
 import dev.jitjava.internal.dependency.MavenResolver;
 import dev.jitjava.internal.model.Models;
+import dev.jitjava.internal.observe.Observing;
 import dev.jitjava.internal.tools.Toolbox;
 
 import java.nio.file.Path;
@@ -34,10 +35,11 @@ import java.util.function.Supplier;
  * @param resolver     resolves libraries, made on first need
  * @param checkRunner  runs examples and checks with a time limit
  * @param clock        stamps versions; null for the system clock, made on first need
+ * @param observing    listeners, prices and the secrets kept out of transcripts
  */
 public record Settings(Path store, Mode mode, Reviewer reviewer, Models models, int maxAttempts, Toolbox.Settings tools,
                        Set<Capability> grants, Set<Class<?>> allowedTypes, Set<String> allowedPackages,
                        Duration cpuBudget, long memoryBudget, Duration wallBudget,
                        DependencyGrant dependencies,
-                       Supplier<MavenResolver> resolver, CheckRunner checkRunner, Clock clock) {
+                       Supplier<MavenResolver> resolver, CheckRunner checkRunner, Clock clock, Observing observing) {
 }

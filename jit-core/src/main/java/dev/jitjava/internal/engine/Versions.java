@@ -35,11 +35,14 @@ public final class Versions {
      * @param feedback the feedback it answers, or null
      * @param reason   why it was written without feedback (regenerated because..., edited by hand), or null
      * @param status   who stands behind it now
+     * @param requests the tokens of each model request it took
+     * @param cost     what those requests cost, or null when no price is configured
      */
     record NewVersion(String source, String model, int attempts, Metadata.Tokens tokens, String feedback,
-                      String reason, Metadata.Status status) {
+                      String reason, Metadata.Status status, List<Metadata.Tokens> requests, Double cost) {
         static NewVersion handEdit(String source) {
-            return new NewVersion(source, "hand edit", 0, null, null, "edited by hand", Metadata.Status.EDITED);
+            return new NewVersion(source, "hand edit", 0, null, null, "edited by hand", Metadata.Status.EDITED,
+                    List.of(), null);
         }
     }
 
@@ -56,7 +59,8 @@ public final class Versions {
         List<Metadata.VersionRecord> versions = new ArrayList<>(old == null ? List.of() : old.versions());
         String created = (clock != null ? clock : Clock.systemUTC()).instant().toString();
         versions.add(new Metadata.VersionRecord(versions.size() + 1, version.model(), created, version.attempts(),
-                version.tokens(), version.feedback(), version.reason(), List.of(version.source().split("\n", -1))));
+                version.tokens(), version.feedback(), version.reason(), List.of(version.source().split("\n", -1)),
+                version.requests(), version.cost()));
         SpecRecord record = SpecRecord.of(spec);
         String regenerated = version.reason() != null && version.reason().startsWith("regenerated")
                 ? version.reason() : old == null ? null : old.regenerated();

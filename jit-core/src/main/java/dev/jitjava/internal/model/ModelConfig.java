@@ -14,10 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +67,25 @@ public final class ModelConfig {
     /** A setting by name ({@code JIT_STORE}, ...), or {@code fallback} when it is not set. */
     public String value(String name, String fallback) {
         return values.getOrDefault(name, fallback);
+    }
+
+    /**
+     * The values of settings that hold secrets (a name ending in {@code KEY}, {@code TOKEN}, {@code SECRET}
+     * or {@code PASSWORD}, such as {@code OPENAI_API_KEY}), to keep them out of everything jit-java writes.
+     * Values shorter than 8 characters are left out: they cannot be real keys, and redacting them would
+     * garble ordinary text.
+     */
+    public Set<String> secrets() {
+        Set<String> secrets = new HashSet<>();
+        values.forEach((name, value) -> {
+            String upper = name.toUpperCase(Locale.ROOT);
+            boolean secret = upper.endsWith("KEY") || upper.endsWith("TOKEN") || upper.endsWith("SECRET")
+                    || upper.endsWith("PASSWORD");
+            if (secret && value.strip().length() >= 8) {
+                secrets.add(value.strip());
+            }
+        });
+        return Set.copyOf(secrets);
     }
 
     /** The model {@code JIT_MODEL} names, else the first provider with a key, else a local Ollama that answers. */

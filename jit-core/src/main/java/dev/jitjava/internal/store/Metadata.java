@@ -115,16 +115,31 @@ public record Metadata(String owner, String signature, Status status, String spe
      *
      * @param feedback the feedback that led to it; null for the first version
      * @param reason   why it was written when no feedback was given (a changed spec, a hand edit)
+     * @param requests the tokens of each model request it took, tool round trips included (empty for a person's)
+     * @param cost     what its requests cost at the prices configured then, or null when none was
      */
     public record VersionRecord(int number, String model, String created, int attempts, Tokens tokens, String feedback,
-                                String reason, List<String> source) {
+                                String reason, List<String> source, List<Tokens> requests, Double cost) {
         public VersionRecord {
             source = source == null ? List.of() : List.copyOf(source);
+            requests = requests == null ? List.of() : List.copyOf(requests);
+        }
+
+        /** A version without per-request figures (a person's, or one recorded before they were). */
+        public VersionRecord(int number, String model, String created, int attempts, Tokens tokens, String feedback,
+                             String reason, List<String> source) {
+            this(number, model, created, attempts, tokens, feedback, reason, source, List.of(), null);
         }
 
         public String sourceText() {
             return String.join("\n", source);
         }
+    }
+
+    /** What every version's requests cost, or null when none was priced. */
+    public Double totalCost() {
+        return versions.stream().map(VersionRecord::cost).filter(java.util.Objects::nonNull)
+                .reduce(Double::sum).orElse(null);
     }
 
     public VersionRecord current() {

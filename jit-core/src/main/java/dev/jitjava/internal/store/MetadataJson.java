@@ -51,6 +51,9 @@ public final class MetadataJson {
             json.writeStringField("created", metadata.created());
             json.writeNumberField("attempts", metadata.attempts());
             writeTokens(json, metadata.tokens());
+            if (metadata.totalCost() != null) {
+                json.writeNumberField("totalCost", metadata.totalCost());
+            }
             json.writeStringField("sourceHash", metadata.sourceHash());
             if (metadata.regenerated() != null) {
                 json.writeStringField("regenerated", metadata.regenerated());
@@ -102,6 +105,18 @@ public final class MetadataJson {
                 json.writeStringField("created", version.created());
                 json.writeNumberField("attempts", version.attempts());
                 writeTokens(json, version.tokens());
+                if (!version.requests().isEmpty()) { // on one line: [[input, output], ...], a pair per request
+                    json.writeFieldName("requests");
+                    StringBuilder pairs = new StringBuilder("[");
+                    for (Metadata.Tokens request : version.requests()) {
+                        pairs.append(pairs.length() > 1 ? ", [" : "[").append(request.input()).append(", ")
+                                .append(request.output()).append(']');
+                    }
+                    json.writeRawValue(pairs.append(']').toString());
+                }
+                if (version.cost() != null) {
+                    json.writeNumberField("cost", version.cost());
+                }
                 if (version.feedback() != null) {
                     json.writeStringField("feedback", version.feedback());
                 }
@@ -131,7 +146,8 @@ public final class MetadataJson {
             Map<String, Object> version = object(item, "a version");
             versions.add(new Metadata.VersionRecord(number(version, "number"), text(version, "model"),
                     text(version, "created"), number(version, "attempts"), tokens(version.get("tokens")),
-                    optionalText(version, "feedback"), optionalText(version, "reason"), strings(version.get("source"), "source")));
+                    optionalText(version, "feedback"), optionalText(version, "reason"), strings(version.get("source"), "source"),
+                    requests(version.get("requests")), optionalNumber(version, "cost")));
         }
         return new Metadata(text(root, "owner"), text(root, "signature"), Metadata.Status.of(text(root, "status")), text(root, "specHash"),
                 new SpecRecord(text(spec, "signature"), text(spec, "description"), strings(spec.get("examples"), "examples"),
@@ -202,6 +218,32 @@ public final class MetadataJson {
             return number.intValue();
         }
         throw new IllegalArgumentException("\"" + name + "\" is missing or not a whole number");
+    }
+
+    private static Double optionalNumber(Map<String, Object> object, String name) {
+        Object value = object.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        throw new IllegalArgumentException("\"" + name + "\" is not a number");
+    }
+
+    /** {@code [[input, output], ...]}, one pair per request. */
+    private static List<Metadata.Tokens> requests(Object value) {
+        List<Metadata.Tokens> requests = new ArrayList<>();
+        if (value != null) {
+            for (Object item : list(value, "requests")) {
+                List<?> pair = list(item, "a request's tokens");
+                if (pair.size() != 2 || !(pair.get(0) instanceof Long input) || !(pair.get(1) instanceof Long output)) {
+                    throw new IllegalArgumentException("\"requests\" must hold [input, output] pairs of whole numbers");
+                }
+                requests.add(new Metadata.Tokens(input, output));
+            }
+        }
+        return requests;
     }
 
     private static Metadata.Checks checks(Object value) {

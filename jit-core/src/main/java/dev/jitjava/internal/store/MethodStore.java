@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  *   dev.example.Numbers/
  *     countVowels(java.lang.String).java    the current source, exactly what is compiled
  *     countVowels(java.lang.String).json    metadata and every version
+ *     transcripts/countVowels(java.lang.String).v1.jsonl   the conversation that wrote version 1
  *   object/scratch/...                      methods of jit.object("scratch")
  *   .cache/                                 compiled classes, snapshots and lock files; safe to delete
  *   .gitignore                              ignores .cache/
@@ -38,6 +39,8 @@ import java.util.stream.Stream;
  */
 public final class MethodStore {
     private static final Map<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
+    /** The folder of transcripts, beside an owner's methods and in the .cache. */
+    static final String TRANSCRIPTS = "transcripts";
 
     private final Path root;
     private final StoreCache cache;
@@ -169,6 +172,28 @@ public final class MethodStore {
                 + stamps.java().fileKey());
     }
 
+    /** The conversation that wrote a version: {@code transcripts/countVowels(java.lang.String).v3.jsonl} beside the metadata. */
+    public Path transcriptFile(MethodKey key, int version) {
+        return folder(key).resolve(TRANSCRIPTS).resolve(key.signature() + ".v" + version + ".jsonl");
+    }
+
+    /** The conversation of the last generation that failed, in the .cache: nothing of a failure is stored. */
+    public Path failedTranscriptFile(MethodKey key) {
+        return cacheFolder(key).resolve(TRANSCRIPTS).resolve(key.signature() + ".failed.jsonl");
+    }
+
+    /** Writes the transcript of a version about to be recorded (replacing one a crash left behind). */
+    public void saveTranscript(MethodKey key, int version, String jsonLines) {
+        ensureRoot();
+        StoreFiles.writeAtomically(transcriptFile(key, version), jsonLines);
+    }
+
+    /** Keeps the transcript of a failed generation in the .cache, replacing the one before. */
+    public void saveFailedTranscript(MethodKey key, String jsonLines) {
+        ensureRoot();
+        StoreFiles.writeAtomically(failedTranscriptFile(key), jsonLines);
+    }
+
     /** Writes a method's metadata, then its current source; creates the store on first use. */
     public void save(MethodKey key, Metadata metadata) {
         ensureRoot();
@@ -242,13 +267,28 @@ public final class MethodStore {
                 MetadataJson.write(method.metadata().withStatus(Metadata.Status.APPROVED)));
     }
 
-    /** Deletes a stored method's files (and its compiled classes): the next call writes it again. */
+    /** Deletes a stored method's files and its transcripts: the next call writes it again. */
     public void remove(Listed method) {
         try {
             Files.deleteIfExists(method.source());
             Files.deleteIfExists(method.metadataFile());
+            for (Metadata.VersionRecord version : method.metadata().versions()) {
+                Files.deleteIfExists(transcriptFile(method.key(), version.number()));
+            }
+            Files.deleteIfExists(failedTranscriptFile(method.key()));
+            deleteIfEmpty(transcriptFile(method.key(), 1).getParent());
         } catch (IOException e) {
             throw new JitException("Cannot delete " + method.source() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteIfEmpty(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> left = Files.list(folder)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(folder);
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.jitjava.internal.tools;
 
 import dev.jitjava.internal.prompt.Prompts;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.function.Consumer;
 
 /**
  * One answer from a model that may call tools first: sends the conversation with the tools'
@@ -36,34 +36,50 @@ public final class ToolChat {
     private ToolChat() {
     }
 
+    /** Sees every request as it is sent and every response as it comes (for usage counts and transcripts). */
+    public interface Watch {
+        /** A request is about to be sent with these messages, offering these tools (empty: none). */
+        void requesting(List<ChatMessage> messages, List<ToolSpecification> tools);
+
+        /** Its response, tool round trips included. */
+        void answered(ChatResponse response);
+
+        /** The request failed; {@code retried} when it is asked again without tools. */
+        void failed(RuntimeException failure, boolean retried);
+    }
+
     /**
-     * @param toolbox  the tools to offer, or null for none
-     * @param response called with every response, tool round trips included (for usage counts)
+     * @param toolbox the tools to offer, or null for none
+     * @param watch   sees every request and response
      * @return the answer that has no tool calls
      * @throws ToolLimitException past the toolbox's bound
      */
-    public static ChatResponse ask(ChatModel model, List<ChatMessage> messages, Toolbox toolbox,
-                                   Consumer<ChatResponse> response) {
+    public static ChatResponse ask(ChatModel model, List<ChatMessage> messages, Toolbox toolbox, Watch watch) {
         while (true) {
             boolean offered = toolbox != null && !WITHOUT_TOOLS.contains(model);
             if (toolbox != null && !offered) {
                 describeInstead(messages, toolbox);
             }
-            ChatRequest.Builder request = ChatRequest.builder().messages(List.copyOf(messages));
+            List<ChatMessage> sent = List.copyOf(messages);
+            List<ToolSpecification> tools = offered ? toolbox.specifications() : List.of();
+            ChatRequest.Builder request = ChatRequest.builder().messages(sent);
             if (offered) {
-                request.toolSpecifications(toolbox.specifications());
+                request.toolSpecifications(tools);
             }
+            watch.requesting(sent, tools);
             ChatResponse answer;
             try {
                 answer = model.chat(request.build());
             } catch (RuntimeException e) {
-                if (offered && cannotCallTools(e)) {
+                boolean retry = offered && cannotCallTools(e);
+                watch.failed(e, retry);
+                if (retry) {
                     WITHOUT_TOOLS.add(model);
                     continue;
                 }
                 throw e;
             }
-            response.accept(answer);
+            watch.answered(answer);
             AiMessage message = answer.aiMessage();
             if (!offered || message == null || !message.hasToolExecutionRequests()) {
                 return answer;
