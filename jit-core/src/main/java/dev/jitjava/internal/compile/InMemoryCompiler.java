@@ -46,6 +46,7 @@ public final class InMemoryCompiler {
     private static JavaCompiler javac;
     private static StandardJavaFileManager files;
     private static final Set<File> classPath = new LinkedHashSet<>();
+    private static List<File> current = List.of();
 
     /** How many times javac has run in this process: lets tests see that stored classes were reused. */
     public static long compilations() {
@@ -73,18 +74,31 @@ public final class InMemoryCompiler {
 
     private static Compilation compileLocked(List<SourceUnit> units, Collection<Class<?>> visible, List<Path> libraries) {
         COMPILATIONS.incrementAndGet();
-        StandardJavaFileManager standard = fileManager(visible);
-        if (libraries.isEmpty()) {
-            return compileWith(standard, units);
+        StandardJavaFileManager standard = fileManager();
+        List<File> wanted = classPathFor(visible);
+        libraries.forEach(jar -> wanted.add(jar.toFile()));
+        if (!wanted.equals(current)) {
+            setLocations(wanted);
         }
-        List<File> extended = new ArrayList<>(classPath);
-        libraries.forEach(jar -> extended.add(jar.toFile()));
-        setLocations(extended);
-        try {
-            return compileWith(standard, units);
-        } finally {
-            setLocations(classPath);
+        return compileWith(standard, units);
+    }
+
+    /**
+     * Where the visible types came from first, in their order, then every other place seen: two class
+     * loaders may hold different versions of the same class names (an application redeployed, a type
+     * changed), and javac must see the ones the method will link against.
+     */
+    private static List<File> classPathFor(Collection<Class<?>> visible) {
+        Set<File> ordered = new LinkedHashSet<>();
+        for (Class<?> type : visible) {
+            File location = location(type);
+            if (location != null) {
+                ordered.add(location);
+            }
         }
+        classPath.addAll(ordered);
+        ordered.addAll(classPath);
+        return new ArrayList<>(ordered);
     }
 
     private static Compilation compileWith(StandardJavaFileManager standard, List<SourceUnit> units) {
@@ -116,7 +130,7 @@ public final class InMemoryCompiler {
         return new Compilation.Failed(errors);
     }
 
-    private static StandardJavaFileManager fileManager(Collection<Class<?>> visible) {
+    private static StandardJavaFileManager fileManager() {
         if (javac == null) {
             javac = ToolProvider.getSystemJavaCompiler();
             if (javac == null) {
@@ -129,22 +143,12 @@ public final class InMemoryCompiler {
                     classPath.add(new File(entry));
                 }
             }
-            setLocations(classPath);
-        }
-        boolean added = false;
-        for (Class<?> type : visible) {
-            File location = location(type);
-            if (location != null) {
-                added |= classPath.add(location);
-            }
-        }
-        if (added) {
-            setLocations(classPath);
         }
         return files;
     }
 
-    private static void setLocations(Collection<File> entries) {
+    private static void setLocations(List<File> entries) {
+        current = entries;
         try {
             files.setLocation(StandardLocation.CLASS_PATH, entries);
             files.setLocation(StandardLocation.SOURCE_PATH, List.of());

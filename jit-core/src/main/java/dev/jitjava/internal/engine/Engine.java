@@ -375,7 +375,7 @@ public final class Engine {
         store.saveTranscript(spec.key(), figures.version(), conversation.transcript(figures, null));
         store.save(spec.key(), metadata);
         if (built.handle() != null) {
-            resolver.cache(spec.key(), policies.of(spec, built.libraries()), SpecRecord.sha256(built.source()), built);
+            resolver.cache(spec, policies.of(spec, built.libraries()), SpecRecord.sha256(built.source()), built);
         }
         events.generated(conversation, figures);
         return new Recorded(built, metadata);

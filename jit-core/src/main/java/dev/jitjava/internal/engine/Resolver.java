@@ -19,6 +19,7 @@ import dev.jitjava.internal.store.StoreCache;
 import dev.jitjava.spi.JitListener;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,16 +84,19 @@ final class Resolver {
         Libraries used = librariesOf(key, metadata);
         Policy policy = policies.of(spec, used);
         String cachedName = SourceUnit.stored(spec, "").binaryName() + ClassDefiner.CACHED_SUFFIX;
+        ClassLoader loader = World.loaderOf(spec);
         StoreCache.LinkedClasses fromCache = recheck ? null
                 : store.cache().linkedClasses(key, stored.sourceHash(), policy.fingerprint())
-                .filter(linked -> linked.classes().containsKey(cachedName)).orElse(null);
+                .filter(linked -> linked.classes().containsKey(cachedName))
+                .filter(linked -> linked.world().equals(World.of(linked.classes(), loader))).orElse(null);
         Built built;
         if (fromCache != null) { // verified and instrumented under the same policy before: define them as they are
             built = pipeline.defineCached(spec, place, stored.source(),
                     new Linked(cachedName, fromCache.classes(), fromCache.descriptor()), used);
         } else {
             Pipeline.Outcome outcome = pipeline.build(spec, place, stored.source(), recheck ? plan : null, used,
-                    store.cache().cachedClasses(key, stored.sourceHash()));
+                    store.cache().cachedClasses(key, stored.sourceHash()).filter(compiled ->
+                            store.cache().cachedWorld(key, stored.sourceHash()).equals(World.of(compiled, loader))));
             if (outcome instanceof Pipeline.Outcome.Problems problems) {
                 return notFitting(key, handEdited, problems, spec);
             }
@@ -102,7 +106,7 @@ final class Resolver {
         if (recheck) {
             updated = updated.withChecks(plan.isEmpty() ? null : new Metadata.Checks(plan.fingerprint(), plan.descriptions()));
         }
-        StoreCache.LinkedClasses linked = fromCache != null ? fromCache : cache(key, policy, stored.sourceHash(), built);
+        StoreCache.LinkedClasses linked = fromCache != null ? fromCache : cache(spec, policy, stored.sourceHash(), built);
         if (stored.editedByHand()) {
             updated = versions.append(spec, updated, Versions.NewVersion.handEdit(stored.source()), updated.checks(),
                     updated.addedExamples(), updated.dependencies());
@@ -110,7 +114,7 @@ final class Resolver {
         if (updated != metadata) {
             store.save(key, updated);
         } else {
-            store.remember(key, stored, policy.fingerprint(), linked, cachedName);
+            store.remember(key, stored, policy.fingerprint() + "/" + linked.world(), linked, cachedName);
         }
         return new Lookup.Loaded(built);
     }
@@ -126,7 +130,8 @@ final class Resolver {
         }
         MethodSpec spec = declared.withExamples(kept.addedExamples());
         if (!CheckPlan.of(spec).fingerprint().equals(kept.checksHash())
-                || !policies.of(spec, Libraries.NONE).fingerprint().equals(kept.policy())) {
+                || !(policies.of(spec, Libraries.NONE).fingerprint() + "/"
+                + World.of(kept.classes(), World.loaderOf(spec))).equals(kept.policy())) {
             return null;
         }
         try {
@@ -172,14 +177,17 @@ final class Resolver {
     }
 
     /** Keeps javac's classes and the verified, instrumented ones in the store's .cache, for later starts. */
-    StoreCache.LinkedClasses cache(MethodKey key, Policy policy, String sourceHash, Built built) {
+    StoreCache.LinkedClasses cache(MethodSpec spec, Policy policy, String sourceHash, Built built) {
+        MethodKey key = spec.key();
+        ClassLoader loader = World.loaderOf(spec);
         if (built.compiled() != null) {
-            store.cache().cacheClasses(key, sourceHash, built.compiled());
+            store.cache().cacheClasses(key, sourceHash, built.compiled(), World.of(built.compiled(), loader));
         }
         Linked linked = built.linked();
-        StoreCache.LinkedClasses kept = new StoreCache.LinkedClasses(
-                ClassDefiner.forCache(linked.classes(), linked.mainName()), linked.descriptor());
-        store.cache().cacheLinked(key, sourceHash, policy.fingerprint(), kept.classes(), kept.descriptor());
+        Map<String, byte[]> classes = ClassDefiner.forCache(linked.classes(), linked.mainName());
+        StoreCache.LinkedClasses kept = new StoreCache.LinkedClasses(classes, linked.descriptor(),
+                World.of(classes, loader));
+        store.cache().cacheLinked(key, sourceHash, policy.fingerprint(), kept);
         return kept;
     }
 

@@ -40,16 +40,28 @@ public final class StoreCache {
         return readClasses(classesFolder(key, sourceHash));
     }
 
-    /** Keeps compiled classes for {@link #cachedClasses}; a failure to write only costs a later compilation. */
-    public void cacheClasses(MethodKey key, String sourceHash, Map<String, byte[]> classes) {
-        writeClasses(classesFolder(key, sourceHash), classes);
+    /** The world {@link #cachedClasses} were compiled in, as {@link #cacheClasses} was given it; "" if unknown. */
+    public String cachedWorld(MethodKey key, String sourceHash) {
+        try {
+            return Files.readString(classesFolder(key, sourceHash).resolve(WORLD_FILE));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Keeps compiled classes for {@link #cachedClasses}, with a digest of the classes outside them they were
+     * compiled against; a failure to write only costs a later compilation.
+     */
+    public void cacheClasses(MethodKey key, String sourceHash, Map<String, byte[]> classes, String world) {
+        writeClasses(classesFolder(key, sourceHash), classes, world);
     }
 
     /**
      * Classes of this exact source that passed the verifier and were instrumented under {@code policy},
      * in an order they can be defined in, with the method's descriptor; empty when there are none.
      */
-    public record LinkedClasses(Map<String, byte[]> classes, String descriptor) {
+    public record LinkedClasses(Map<String, byte[]> classes, String descriptor, String world) {
     }
 
     public Optional<LinkedClasses> linkedClasses(MethodKey key, String sourceHash, String policy) {
@@ -64,6 +76,7 @@ public final class StoreCache {
                 return Optional.empty();
             }
             String descriptor = in.readUTF();
+            String world = in.readUTF();
             Map<String, byte[]> classes = new LinkedHashMap<>();
             for (int count = in.readInt(); count > 0; count--) {
                 String name = in.readUTF();
@@ -71,7 +84,7 @@ public final class StoreCache {
                 in.readFully(classBytes);
                 classes.put(name, classBytes);
             }
-            return Optional.of(new LinkedClasses(classes, descriptor));
+            return Optional.of(new LinkedClasses(classes, descriptor, world));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a damaged entry is a miss: verify and write it again
         }
@@ -81,13 +94,14 @@ public final class StoreCache {
      * Keeps verified, instrumented classes for {@link #linkedClasses}, in one file (one read at
      * start-up); a failure to write only costs time later.
      */
-    public void cacheLinked(MethodKey key, String sourceHash, String policy, Map<String, byte[]> classesInOrder,
-                            String descriptor) {
+    public void cacheLinked(MethodKey key, String sourceHash, String policy, LinkedClasses linked) {
+        Map<String, byte[]> classesInOrder = linked.classes();
         Path file = linkedFile(key, sourceHash, policy); // written over when there: it was a miss, so it is damaged
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
             out.writeUTF(LINKED_FORMAT);
-            out.writeUTF(descriptor);
+            out.writeUTF(linked.descriptor());
+            out.writeUTF(linked.world());
             out.writeInt(classesInOrder.size());
             for (Map.Entry<String, byte[]> entry : classesInOrder.entrySet()) {
                 out.writeUTF(entry.getKey());
@@ -260,7 +274,7 @@ public final class StoreCache {
     }
 
     /** Writes a folder of classes under a temporary name and moves it in whole. */
-    private void writeClasses(Path folder, Map<String, byte[]> classes) {
+    private void writeClasses(Path folder, Map<String, byte[]> classes, String world) {
         if (Files.isDirectory(folder)) {
             return;
         }
@@ -271,6 +285,7 @@ public final class StoreCache {
             for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
                 Files.write(temp.resolve(entry.getKey() + ".class"), entry.getValue());
             }
+            Files.writeString(temp.resolve(WORLD_FILE), world);
             StoreFiles.move(temp, folder);
         } catch (IOException e) {
             deleteTree(temp);
@@ -301,7 +316,8 @@ public final class StoreCache {
     /** The first entry of a build file: a change of layout makes old files misses. */
     private static final String BUILD_FORMAT = "jit-java build 1";
     /** The first entry of a .linked file: a change of layout makes old files misses. */
-    private static final String LINKED_FORMAT = "jit-java linked classes 1";
+    private static final String LINKED_FORMAT = "jit-java linked classes 1+world";
+    private static final String WORLD_FILE = "world";
     // java.runtime.version rather than Runtime.version().toString(), which builds its text with streams
     private static final String RUNTIME_TAG = dev.jitjava.internal.bind.Fingerprint.of(System.getProperty("java.runtime.version")
             + "\u0000" + System.getProperty("java.vm.vendor") + "\u0000" + JIT_VERSION + "\u0000" + snapshotBuild());
