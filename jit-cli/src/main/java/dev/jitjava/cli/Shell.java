@@ -1,6 +1,7 @@
 package dev.jitjava.cli;
 
 import dev.jitjava.Example;
+import dev.jitjava.BudgetExceededException;
 import dev.jitjava.Jit;
 import dev.jitjava.Version;
 import dev.jitjava.cli.host.Session;
@@ -226,6 +227,10 @@ final class Shell implements AutoCloseable {
                     context.err().println("|        at " + frame.getMethodName() + " (" + frame.getFileName() + ":"
                             + frame.getLineNumber() + ")");
                 }
+            }
+            if (BudgetExceededException.class.getName().equals(eval.getExceptionClassName())) {
+                context.err().println("|  In jit shell, start it with --budget cpuMillis=N (or memoryMegabytes, "
+                        + "wallMillis) to raise the budget of a call");
             }
         } else if (failure instanceof UnresolvedReferenceException unresolved) {
             context.err().println("|  attempted to use " + unresolved.getSnippet().kind().name().toLowerCase(Locale.ROOT)

@@ -128,8 +128,22 @@ class ShellLifecycleTest {
 
         assertThat(exit).isZero();
         assertThat(err()).contains("|  Exception dev.jitjava.BudgetExceededException: The call ran past its CPU budget "
-                + "of 1000 ms");
+                + "of 1000 ms").contains("|  In jit shell, start it with --budget cpuMillis=N");
         assertThat(out).contains("==> 42");
+    }
+
+    @Test
+    void theBudgetOfTheShellsMethods_isSetWithTheBudgetOption() {
+        ScriptedChatModel model = ScriptedChatModel.answering("```java\nstatic int spin(int n) { while (true) { n++; } }\n```");
+
+        int exit = command.run(() -> model, "spin(1)\n6 * 7\n", "shell", "--budget", "cpuMillis=300,wallMillis=900");
+        out = command.out();
+
+        assertThat(exit).as(err()).isZero();
+        assertThat(err()).contains("ran past its CPU budget of 300 ms");
+        assertThat(out).contains("==> 42");
+        assertThat(command.run(() -> model, "", "shell", "--budget", "cpu=1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(command.err()).contains("--budget knows cpuMillis, memoryMegabytes and wallMillis, not cpu");
     }
 
     @Test

@@ -68,8 +68,18 @@ public interface MethodHost {
      *
      * @param cpu         CPU time
      * @param memoryBytes memory
+     * @param wall        wall-clock time, or null for the default (5 times the CPU time, at least 3 s)
      */
-    record Budgets(Duration cpu, long memoryBytes) {
+    record Budgets(Duration cpu, long memoryBytes, Duration wall) {
+        /**
+         * A budget with the default wall-clock time.
+         *
+         * @param cpu         CPU time
+         * @param memoryBytes memory
+         */
+        public Budgets(Duration cpu, long memoryBytes) {
+            this(cpu, memoryBytes, null);
+        }
     }
 
     /**

@@ -68,9 +68,12 @@ record ProgramAnnotations(Set<Capability> grants, Optional<MethodHost.Budgets> b
             switch (name) {
                 case "dev.jitjava.Allow" -> list(values, "value").forEach(value ->
                         grants.add(Capability.valueOf(((VariableElement) value.getValue()).getSimpleName().toString())));
-                case "dev.jitjava.Budget" -> budgets = new MethodHost.Budgets(
-                        Duration.ofMillis(((Number) value(values, "cpuMillis")).longValue()),
-                        ((Number) value(values, "memoryMegabytes")).longValue() << 20);
+                case "dev.jitjava.Budget" -> {
+                    long wallMillis = ((Number) value(values, "wallMillis")).longValue();
+                    budgets = new MethodHost.Budgets(Duration.ofMillis(((Number) value(values, "cpuMillis")).longValue()),
+                            ((Number) value(values, "memoryMegabytes")).longValue() << 20,
+                            wallMillis > 0 ? Duration.ofMillis(wallMillis) : null);
+                }
                 case "dev.jitjava.Describe" -> description = (String) value(values, "value");
                 case "dev.jitjava.Example" -> examples.add(example(run, annotation));
                 case "dev.jitjava.Example.List" -> list(values, "value").forEach(value ->

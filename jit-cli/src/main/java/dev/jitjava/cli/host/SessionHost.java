@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -26,15 +27,23 @@ public final class SessionHost implements MethodHost {
     private static final int MAX_ROUNDS = 5;
 
     private final Session session;
+    private final Optional<Budgets> budgets;
     private final PlacedMethods methods;
     private final Map<String, List<Example.Case>> examples = new LinkedHashMap<>();
     private HostedMethods engine;
     private String snippet = "";
     private BiFunction<String, String, Runnable> watcher = (method, model) -> () -> { };
 
-    public SessionHost(Session session) {
+    /** @param budgets the budget of one call of the session's methods, when {@code jit shell --budget} gave one */
+    public SessionHost(Session session, Optional<Budgets> budgets) {
         this.session = session;
+        this.budgets = budgets;
         this.methods = new PlacedMethods(() -> session.context(null));
+    }
+
+    @Override
+    public Optional<Budgets> budgets() {
+        return budgets;
     }
 
     /** Connects the session to a {@code Jit}'s engine. */

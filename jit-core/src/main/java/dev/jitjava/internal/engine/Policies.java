@@ -95,8 +95,10 @@ final class Policies {
             MethodHost host = hosted.host();
             granted.addAll(host.grants());
             if (host.budgets().isPresent()) {
-                cpu = host.budgets().get().cpu().toNanos();
-                memory = host.budgets().get().memoryBytes();
+                MethodHost.Budgets budgets = host.budgets().get();
+                cpu = budgets.cpu().toNanos();
+                memory = budgets.memoryBytes();
+                wall = budgets.wall() == null ? null : budgets.wall().toNanos();
             }
         }
         Budget budget = spec.budget();
