@@ -4,9 +4,6 @@ import dev.jitjava.test.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,9 +16,8 @@ class TranscriptCommandsTest {
     @TempDir
     Path work;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final Map<String, String> env = new HashMap<>();
+    private JitCommand command;
 
     private static final String VOWELS = """
             public class Vowels {
@@ -42,25 +38,17 @@ class TranscriptCommandsTest {
             ```""";
 
     private int jit(ScriptedChatModel model, String... args) {
-        out.reset();
-        err.reset();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        Main.Context context = new Main.Context(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), env,
-                work, work, url -> null, false, () -> model, System.in);
-        try {
-            return Main.run(context, args);
-        } finally {
-            System.setOut(original);
-        }
+        command = new JitCommand(work);
+        command.environment.putAll(env);
+        return command.run(() -> model, "", args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return command.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return command.err();
     }
 
     /** Runs the program: the model calls a tool, answers wrongly, then rightly. */

@@ -59,15 +59,17 @@ final class ElementTrust {
         Set<TypeElement> roots = new LinkedHashSet<>(signatureTypes);
         roots.add(iface);
         Set<String> trusted = new HashSet<>();
-        for (TypeElement type : reachable(roots)) {
-            trusted.add(internalName(type));
-            for (Element member : type.getEnclosedElements()) {
-                if (member instanceof TypeElement nested) {
-                    trusted.add(internalName(nested));
-                }
+        reachable(roots).forEach(type -> addWithMembers(type, trusted));
+        return trusted;
+    }
+
+    private void addWithMembers(TypeElement type, Set<String> into) {
+        into.add(internalName(type));
+        for (Element member : type.getEnclosedElements()) {
+            if (member instanceof TypeElement nested) {
+                into.add(internalName(nested));
             }
         }
-        return trusted;
     }
 
     /**
@@ -89,12 +91,7 @@ final class ElementTrust {
         }
         for (TypeMirror type : types) {
             if (type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element) {
-                allowed.add(internalName(element));
-                for (Element member : element.getEnclosedElements()) {
-                    if (member instanceof TypeElement nested) {
-                        allowed.add(internalName(nested));
-                    }
-                }
+                addWithMembers(element, allowed);
             }
         }
         return allowed;
