@@ -1,5 +1,6 @@
 package dev.jitjava.cli;
 
+import dev.jitjava.spi.Configuration;
 import dev.jitjava.test.ScriptedChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import org.junit.jupiter.api.BeforeEach;
@@ -349,5 +350,21 @@ class RunLifecycleTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void run_allMethodsStored_needsNoModelConfigured_andAMissingOneSaysWhatToSet() throws Exception {
+        write(WORDS);
+        assertThat(jit(ScriptedChatModel.answering(COUNT_VOWELS), "run", "Words.java")).isZero();
+        Files.walk(work.resolve(".jit/.cache")).sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        Supplier<ChatModel> configured = Configuration.of(Map.of(), work, work, url -> null).model(); // none set
+
+        assertThat(jit(configured, "run", "Words.java")).as(err()).isZero();
+        assertThat(out).isEqualTo("5\n");
+
+        write(WORDS.replace("countVowels(\"education\")", "countVowels(\"education\") + twice(1)"));
+        assertThat(jit(configured, "run", "Words.java")).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err()).contains("jit-java has no model to write methods with").contains("JIT_MODEL=")
+                .contains("Words.twice(int)");
     }
 }

@@ -47,7 +47,13 @@ public final class Models {
             }
             synchronized (this) {
                 if (standard == null) {
-                    ChatModel chosen = model.get();
+                    ChatModel chosen;
+                    try {
+                        chosen = model.get();
+                    } catch (JitException none) { // no model configured: say so about the method that needs one
+                        throw new JitException(Messages.forMethod(spec.key(), "Writing this method needs a model. "
+                                + none.getMessage()), none);
+                    }
                     ModelSettings settings = model instanceof ConfiguredModel configured ? configured.settings() : null;
                     standard = new Chosen(chosen, settings == null ? ModelNames.of(chosen) : settings.label(), settings);
                 }
