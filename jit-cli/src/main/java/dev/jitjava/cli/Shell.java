@@ -46,6 +46,9 @@ final class Shell implements AutoCloseable {
     });
     private volatile Future<?> running;
 
+    /** The model's work on screen, if any: Ctrl-C erases it before saying what stopped. */
+    private volatile Activity.Shown showing;
+
     Shell(Main.Context context, Session session, SessionHost host) {
         this.context = context;
         this.session = session;
@@ -58,7 +61,11 @@ final class Shell implements AutoCloseable {
         Activity activity = context.activity();
         host.onWriting((method, model) -> {
             Activity.Shown shown = activity.show("writing " + method + " with " + model);
-            return shown::close;
+            showing = shown;
+            return () -> {
+                showing = null;
+                shown.close();
+            };
         });
         StringBuilder pending = new StringBuilder();
         for (String line = prompt(in, pending); line != null; line = prompt(in, pending)) {
@@ -105,6 +112,10 @@ final class Shell implements AutoCloseable {
         try {
             future.get();
         } catch (CancellationException e) {
+            Activity.Shown shown = showing; // the cancelled request may still be winding down: erase its spinner now
+            if (shown != null) {
+                shown.close();
+            }
             context.err().println("|  Stopped; nothing half-written was stored.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
