@@ -66,6 +66,7 @@ final class Activity {
         private final ScheduledExecutorService ticker;
         private final ScheduledFuture<?> drawing;
         private final Thread cancelled;
+        private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
         private Shown(ScheduledExecutorService ticker, ScheduledFuture<?> drawing, Thread cancelled) {
             this.ticker = ticker;
@@ -73,9 +74,10 @@ final class Activity {
             this.cancelled = cancelled;
         }
 
+        /** Closing erases the line once: a second close (the cancelled request winding down) would erase the prompt. */
         @Override
         public void close() {
-            if (ticker == null) {
+            if (ticker == null || !closed.compareAndSet(false, true)) {
                 return;
             }
             drawing.cancel(false);
