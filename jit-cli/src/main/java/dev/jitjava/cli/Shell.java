@@ -67,6 +67,10 @@ final class Shell implements AutoCloseable {
                 shown.close();
             };
         });
+        if (context.terminal()) {
+            context.err().println("|  Welcome to jit shell, JShell " + Runtime.version().feature() + " where a method you call "
+                    + "that nobody wrote is written for you.\n|  /help lists the commands; Ctrl-C stops what runs.");
+        }
         StringBuilder pending = new StringBuilder();
         for (String line = prompt(in, pending); line != null; line = prompt(in, pending)) {
             if (pending.length() == 0 && line.strip().startsWith("/")) {
