@@ -112,11 +112,12 @@ public final class Jit {
      * {@code ANTHROPIC_API_KEY}, {@code GEMINI_API_KEY}, {@code OLLAMA_BASE_URL}, ...), else the first
      * provider whose key is set, else a local Ollama if one answers; the store from {@code JIT_STORE},
      * the mode from {@code JIT_MODE}, the libraries the model may add from {@code JIT_DEPENDENCIES}.
-     * With {@code JIT_MODE=locked} no model is looked up at all. {@code JIT_MODE=review} asks on the
+     * The model is looked up when a method must first be written, so that methods already stored run
+     * with none configured; with {@code JIT_MODE=locked} it never is. {@code JIT_MODE=review} asks on the
      * console: where there is none, give a {@link Reviewer} through {@link #builderFromEnvironment()}.
      *
-     * @return a {@code Jit} configured by the environment
-     * @throws JitException listing what to set, when no model can be found (except in LOCKED mode)
+     * @return a {@code Jit} configured by the environment; a method that must be written when no model can
+     * be found fails with a {@link JitException} naming it and listing what to set
      */
     public static Jit create() {
         return builderFromEnvironment().build();
@@ -636,9 +637,6 @@ public final class Jit {
                             + "e.g. Reviewer.approvingFrom(Path.of(\"approved-methods.txt\"))");
                 }
                 chosen = ConsoleReviewer.ofSystemConsole();
-            }
-            if (model instanceof ConfiguredModel configured && mode != Mode.LOCKED) {
-                configured.settings(); // say at once what to set when there is no model, rather than at a first call
             }
             MavenResolver given = resolver;
             Supplier<MavenResolver> resolvers = memoize(() -> given != null ? given : MavenResolver.fromSystemProperties());

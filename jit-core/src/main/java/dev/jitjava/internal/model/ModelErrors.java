@@ -12,6 +12,8 @@ import java.net.http.HttpTimeoutException;
  * appears in a message.
  */
 public final class ModelErrors {
+    private static final java.util.regex.Pattern SERVER_MESSAGE =
+            java.util.regex.Pattern.compile("\"(?:message|error)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private ModelErrors() {
     }
 
@@ -38,7 +40,7 @@ public final class ModelErrors {
         } else if (http != null) {
             message = "Model " + label + " failed with HTTP " + http.statusCode()
                     + (settings == null ? "" : ", with up to " + settings.maxRetries() + " retries (JIT_MAX_RETRIES)")
-                    + ": " + shorten(http.getMessage());
+                    + ": " + shorten(serverMessage(http.getMessage()));
         } else if (find(failure, ModelConnectionException.class) != null) {
             message = "Model " + label + " could not be reached: "
                     + find(failure, ModelConnectionException.class).getMessage();
@@ -57,6 +59,21 @@ public final class ModelErrors {
     private static String shorten(String text) {
         String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "…";
+    }
+
+    /**
+     * What the server said, taken out of a JSON error body ({@code {"error": {"message": "..."}}}, as
+     * OpenAI, Anthropic, Gemini and Ollama answer) when there is one, else the body as it is.
+     */
+    static String serverMessage(String body) {
+        if (body == null) {
+            return "";
+        }
+        java.util.regex.Matcher message = SERVER_MESSAGE.matcher(body);
+        if (!body.stripLeading().startsWith("{") || !message.find()) {
+            return body;
+        }
+        return message.group(1).replace("\\\"", "\"").replace("\\n", " ").replace("\\\\", "\\");
     }
 
     private static String scrub(String text, String key) {
