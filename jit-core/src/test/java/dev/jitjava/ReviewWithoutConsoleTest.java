@@ -141,7 +141,10 @@ class ReviewWithoutConsoleTest {
         // Nothing configured, and nothing answering where Ollama would be: looking a model up would fail.
         ModelConfig nothing = ModelConfig.load(Map.of("JIT_STORE", store.toString(), "OLLAMA_BASE_URL",
                 "http://127.0.0.1:9"), dir, dir, url -> null);
-        assertThatThrownBy(() -> Jit.create(nothing, noRetries())).isInstanceOf(JitException.class);
+        Jit none = Jit.create(nothing, noRetries()); // starts: the model is looked up when a method must be written
+        assertThatThrownBy(() -> none.implement(Numbers.class).countVowels("queue")).isInstanceOf(JitException.class)
+                .hasMessageStartingWith("Writing this method needs a model. jit-java has no model to write methods with")
+                .hasMessageEndingWith("for method Numbers.countVowels(String)");
 
         ScriptedChatModel model = ScriptedChatModel.answering(Answers.COUNT_VOWELS);
         Jit given = Jit.builderFromEnvironment(nothing, noRetries()).model(model).build();
