@@ -122,8 +122,13 @@ class ShellProcessTest {
         }
     }
 
+    /**
+     * The command line for {@code script -c}, which runs it through {@code $SHELL -c}: {@code exec} puts the JVM in
+     * the shell's place, since a shell such as dash that waits for it would itself die of the Ctrl-C the test
+     * types and make {@code script} report 130 for a JVM that stopped the snippet and carried on.
+     */
     private static String quoted(List<String> command) {
-        return command.stream().map(word -> "'" + word.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+        return "exec " + command.stream().map(word -> "'" + word.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
     }
 
     /** Runs in the temp directory, configured only through the environment, with the stub as the model. */
@@ -135,6 +140,7 @@ class ShellProcessTest {
         builder.environment().put("OPENAI_API_KEY", "sk-test");
         builder.environment().put("OPENAI_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
         builder.environment().put("JIT_CALLER_DIR", work.toString());
+        builder.environment().put("SHELL", "/bin/sh");
         return builder;
     }
 

@@ -30,11 +30,13 @@ public final class Progress {
     public static Progress start(String method, String model) {
         Progress progress = new Progress(method, model);
         if (LOG.isInfoEnabled()) {
+            // Runs on the JVM's one delay-scheduler thread: the default executor would start a thread per
+            // generation where the common pool has a single worker (2 cores)
             CompletableFuture.runAsync(() -> {
                 if (!progress.finished.get()) {
                     LOG.info("writing {} with {}…", method, model);
                 }
-            }, CompletableFuture.delayedExecutor(QUIET_MILLIS, TimeUnit.MILLISECONDS));
+            }, CompletableFuture.delayedExecutor(QUIET_MILLIS, TimeUnit.MILLISECONDS, Runnable::run));
         }
         return progress;
     }
