@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  */
 public final class PerCallState {
     static final String NESTED = "PerCall";
-    private static final Pattern STATIC = Pattern.compile("\\bstatic\\b\\s*");
+    private static final Pattern STATIC = Pattern.compile("\\bstatic\\b");
     private static final Set<String> CONSTANT_TYPES = Set.of("byte", "short", "int", "long", "float", "double", "char",
             "boolean", "String", "java.lang.String");
 
@@ -82,7 +82,7 @@ public final class PerCallState {
                 + " private static final class " + NESTED + " {";
         edits.insert(unit.bodyStart(top), " " + opening);
         int closing = unit.source.lastIndexOf('}', (int) unit.end(top) - 1);
-        edits.insert(closing, "}");
+        edits.insert(closing, "}\n");
         return edits.apply(unit.source);
     }
 
@@ -119,7 +119,12 @@ public final class PerCallState {
         }
         Matcher matcher = STATIC.matcher(unit.source).region((int) start, (int) end);
         if (matcher.find()) {
-            edits.replace(matcher.start(), matcher.end(), "");
+            int after = matcher.start() + "static".length();
+            while (after < unit.source.length() && Character.isWhitespace(unit.source.charAt(after))
+                    && unit.source.charAt(after) != '\n') {
+                after++;
+            }
+            edits.replace(matcher.start(), after, "");
         }
     }
 }
