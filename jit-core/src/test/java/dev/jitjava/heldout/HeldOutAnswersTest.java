@@ -201,8 +201,9 @@ class HeldOutAnswersTest {
         Class<?> calls = Class.forName(PACKAGE + "." + task.type() + "_Calls", true, tasks);
         for (int i = 0; i < task.calls().size(); i++) {
             HeldOutTask.Call call = task.calls().get(i);
-            Object[] arguments = (Object[]) staticCall(calls, "arguments" + i);
-            String where = task.id() + " " + form + ", call " + (i + 1) + " (" + call.arguments() + ")";
+            Object[] arguments = (Object[]) staticCall(calls, (form.equals("dynamic") ? "dynamicArguments" : "arguments") + i);
+            String where = task.id() + " " + form + ", call " + (i + 1) + " ("
+                    + (form.equals("dynamic") ? call.dynamicArguments() : call.arguments()) + ")";
             if (call.thrown() != null) {
                 try {
                     Object result = caller.call(arguments);

@@ -17,6 +17,7 @@ import java.util.Map;
  * #! shape: multipl-e-class            the answer's shape, which groups the report
  * #! signature: long strlen(String s)  the interface method (the typed form's, and the dynamic call's types)
  * #! call: "abc"                       the arguments, as Java expressions (a first call, then more)
+ * #! dynamic-call: 3, 9, 2             the dynamic form's own arguments for that call (varargs spread, nulls)
  * #! expect: 3L                        the result of the call before it, as a Java expression
  * #! throws: IllegalArgumentException  instead of expect: the call throws this
  * #! dynamic: call | method | none     how the dynamic form calls (o.call(R.class, ...), o.method(...)...)
@@ -41,7 +42,7 @@ record HeldOutTask(String suite, String name, String type, String shape, String 
      * @param expected  the result, as a Java expression, or null when {@code thrown} is set
      * @param thrown    the simple name of the exception the call throws, or null
      */
-    record Call(String arguments, String expected, String thrown) {
+    record Call(String arguments, String dynamicArguments, String expected, String thrown) {
     }
 
     static HeldOutTask read(String suite, Path file) throws IOException {
@@ -50,6 +51,7 @@ record HeldOutTask(String suite, String name, String type, String shape, String 
         List<String> interfaceLines = new ArrayList<>();
         List<Call> calls = new ArrayList<>();
         String arguments = null;
+        String dynamicArguments = null;
         StringBuilder answer = new StringBuilder();
         for (String line : text.split("\n", -1)) {
             if (line.startsWith(HEADER) && answer.isEmpty()) {
@@ -58,12 +60,16 @@ record HeldOutTask(String suite, String name, String type, String shape, String 
                 String value = pair[1].strip();
                 switch (key) {
                     case "call" -> arguments = value;
+                    case "dynamic-call" -> dynamicArguments = value;
                     case "expect", "throws" -> {
                         if (arguments == null) {
                             throw new IllegalArgumentException(file + ": #! " + key + " without a #! call before it");
                         }
-                        calls.add(key.equals("expect") ? new Call(arguments, value, null) : new Call(arguments, null, value));
+                        String dynamicCall = dynamicArguments == null ? arguments : dynamicArguments;
+                        calls.add(key.equals("expect") ? new Call(arguments, dynamicCall, value, null)
+                                : new Call(arguments, dynamicCall, null, value));
                         arguments = null;
+                        dynamicArguments = null;
                     }
                     case "interface" -> interfaceLines.add(value);
                     default -> single.put(key, value);
@@ -112,6 +118,8 @@ record HeldOutTask(String suite, String name, String type, String shape, String 
             Call call = calls.get(i);
             source.append("    static Object[] arguments").append(i).append("() { return new Object[] {")
                     .append(call.arguments()).append("}; }\n");
+            source.append("    static Object[] dynamicArguments").append(i).append("() { return new Object[] {")
+                    .append(call.dynamicArguments()).append("}; }\n");
             if (call.expected() != null) {
                 source.append("    static Object expected").append(i).append("() { return ").append(call.expected())
                         .append("; }\n");

@@ -2,10 +2,15 @@ package dev.jitjava.internal.extract;
 
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
 import dev.jitjava.internal.method.MethodSpec;
 
 import javax.lang.model.element.Modifier;
@@ -77,6 +82,7 @@ public final class PerCallState {
         if (!state || entries.isEmpty()) {
             return null;
         }
+        requalify(unit, top, className, edits);
         // One line, after the brace that opens the class: the answer's lines keep their numbers.
         String opening = entries.stream().map(method -> entry(unit, method)).collect(Collectors.joining(" "))
                 + " private static final class " + NESTED + " {";
@@ -84,6 +90,51 @@ public final class PerCallState {
         int closing = unit.source.lastIndexOf('}', (int) unit.end(top) - 1);
         edits.insert(closing, "}\n");
         return edits.apply(unit.source);
+    }
+
+    /**
+     * {@code Unit::visit} and {@code Unit.count}, written with the class name (the answer's, which is
+     * now the unit's) in the moved members, name the {@code PerCall} they now belong to.
+     */
+    private static void requalify(ParsedBlock unit, ClassTree top, String className, SourceEdits edits) {
+        java.util.Set<String> moved = new java.util.HashSet<>();
+        for (Tree member : top.getMembers()) {
+            if (member instanceof MethodTree method) {
+                moved.add(method.getName().toString());
+            } else if (member instanceof VariableTree field) {
+                moved.add(field.getName().toString());
+            }
+        }
+        TreeScanner<Void, Void> scanner = new TreeScanner<>() {
+            @Override
+            public Void visitClass(ClassTree type, Void unused) {
+                return null; // a member type is static: PerCall.this means nothing there
+            }
+
+            @Override
+            public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+                requalify(reference.getQualifierExpression(), reference.getName().toString());
+                return super.visitMemberReference(reference, unused);
+            }
+
+            @Override
+            public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+                requalify(select.getExpression(), select.getIdentifier().toString());
+                return super.visitMemberSelect(select, unused);
+            }
+
+            private void requalify(ExpressionTree qualifier, String name) {
+                if (qualifier instanceof IdentifierTree identifier && identifier.getName().contentEquals(className)
+                        && moved.contains(name)) {
+                    edits.replace(unit.start(qualifier), unit.end(qualifier), NESTED + ".this");
+                }
+            }
+        };
+        for (Tree member : top.getMembers()) {
+            if (!(member instanceof ClassTree)) {
+                member.accept(scanner, null);
+            }
+        }
     }
 
     /** The unit's method: a new {@code PerCall} for each call, its method called with the arguments. */
