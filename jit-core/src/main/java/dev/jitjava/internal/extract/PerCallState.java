@@ -51,16 +51,52 @@ public final class PerCallState {
         if (!unit.errors.isEmpty()) {
             return null;
         }
-        ClassTree top = null;
         for (Tree type : unit.unit.getTypeDecls()) {
             if (type instanceof ClassTree c && c.getSimpleName().contentEquals(className)) {
-                top = c;
+                int closing = unit.source.lastIndexOf('}', (int) unit.end(c) - 1);
+                return rewrite(unit, c, className, spec, unit.bodyStart(c), closing);
             }
         }
-        if (top == null || top.getMembers().stream().anyMatch(m -> m instanceof ClassTree c
-                && c.getSimpleName().contentEquals(NESTED))) {
+        return null;
+    }
+
+    /**
+     * A host's source (imports, then the members it places in a class of its own) with its static
+     * state made per call, or null as above.
+     */
+    public static String rewriteMembers(String source, MethodSpec spec) {
+        StringBuilder imports = new StringBuilder();
+        String[] lines = source.split("\n", -1);
+        int first = 0;
+        while (first < lines.length && (lines[first].isBlank() || lines[first].startsWith("import "))) {
+            imports.append(lines[first]).append('\n');
+            first++;
+        }
+        String members = String.join("\n", java.util.Arrays.asList(lines).subList(first, lines.length));
+        ParsedBlock block = ParsedBlock.parse(members);
+        if (!block.errors.isEmpty() || block.wrapper == null) {
             return null;
         }
+        int bodyStart = block.bodyStart(block.wrapper) + 1; // the start of the members' first line
+        int closing = block.source.lastIndexOf('}');
+        String rewritten = rewrite(block, block.wrapper, ParsedBlock.WRAPPER, spec, bodyStart, closing);
+        if (rewritten == null) {
+            return null;
+        }
+        String body = rewritten.substring(bodyStart, rewritten.lastIndexOf('}'));
+        return imports + body.stripTrailing() + "\n";
+    }
+
+    /**
+     * @param opening where the line that opens {@code PerCall} goes (after the class's brace)
+     * @param closing where the brace that closes it goes (the class's own closing brace)
+     */
+    private static String rewrite(ParsedBlock unit, ClassTree top, String className, MethodSpec spec, int opening,
+                                  int closing) {
+        if (top.getMembers().stream().anyMatch(m -> m instanceof ClassTree c && c.getSimpleName().contentEquals(NESTED))) {
+            return null;
+        }
+        int parameters = spec.parameters().size() + (spec.owner().selfType() == null ? 0 : 1);
         SourceEdits edits = new SourceEdits();
         List<MethodTree> entries = new ArrayList<>();
         boolean state = false;
@@ -70,8 +106,7 @@ public final class PerCallState {
                 dropStatic(unit, field.getModifiers(), edits);
             } else if (member instanceof MethodTree method && isStatic(method.getModifiers())) {
                 dropStatic(unit, method.getModifiers(), edits);
-                if (method.getName().contentEquals(spec.name()) && !method.getParameters().isEmpty()
-                        && method.getParameters().get(0).getName().contentEquals("self")) {
+                if (method.getName().contentEquals(spec.name()) && method.getParameters().size() == parameters) {
                     entries.add(method);
                 }
             } else if (member instanceof BlockTree block && block.isStatic()) {
@@ -83,11 +118,10 @@ public final class PerCallState {
             return null;
         }
         requalify(unit, top, className, edits);
-        // One line, after the brace that opens the class: the answer's lines keep their numbers.
-        String opening = entries.stream().map(method -> entry(unit, method)).collect(Collectors.joining(" "))
+        // One line, where the class's body starts: the answer's lines keep their numbers.
+        String open = entries.stream().map(method -> entry(unit, method)).collect(Collectors.joining(" "))
                 + " private static final class " + NESTED + " {";
-        edits.insert(unit.bodyStart(top), " " + opening);
-        int closing = unit.source.lastIndexOf('}', (int) unit.end(top) - 1);
+        edits.insert(opening, " " + open);
         edits.insert(closing, "}\n");
         return edits.apply(unit.source);
     }
@@ -147,7 +181,7 @@ public final class PerCallState {
                 .collect(Collectors.joining(", "));
         String throwsClause = method.getThrows().isEmpty() ? "" : " throws " + method.getThrows().stream()
                 .map(unit::text).collect(Collectors.joining(", "));
-        return "public static " + typeParameters + returns + " " + method.getName() + "(" + parameters + ")"
+        return (method.getModifiers().getFlags().contains(Modifier.PUBLIC) ? "public " : "") + "static " + typeParameters + returns + " " + method.getName() + "(" + parameters + ")"
                 + throwsClause + " { " + (returns.equals("void") ? "" : "return ") + "new " + NESTED + "()."
                 + method.getName() + "(" + arguments + "); }";
     }
