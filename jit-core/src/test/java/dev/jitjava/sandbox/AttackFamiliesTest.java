@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import static dev.jitjava.sandbox.Sandbox.perCall;
 import static dev.jitjava.sandbox.Sandbox.refused;
 import static dev.jitjava.sandbox.Sandbox.stopped;
 
@@ -274,21 +275,21 @@ class AttackFamiliesTest {
 
     static Stream<Arguments> stateBetweenCalls() {
         return Stream.of(
-                refused("a static final list appended to", "LOG.add(input); return String.valueOf(LOG.size());\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>();\nstatic void unused() {", "STATE"),
-                refused("a static map as a cache across calls", "return CACHE.computeIfAbsent(input, String::toUpperCase);\n}\nprivate static final java.util.Map<String, String> CACHE = new java.util.HashMap<>();\nstatic void unused() {", "STATE"),
-                refused("a static counter array", "COUNT[0]++; return String.valueOf(COUNT[0]);\n}\nprivate static final int[] COUNT = new int[1];\nstatic void unused() {", "STATE"),
-                refused("a static StringBuilder", "return SB.append(input).toString();\n}\nprivate static final StringBuilder SB = new StringBuilder();\nstatic void unused() {", "STATE"),
-                refused("a static AtomicInteger", "return String.valueOf(N.incrementAndGet());\n}\nprivate static final java.util.concurrent.atomic.AtomicInteger N = new java.util.concurrent.atomic.AtomicInteger();\nstatic void unused() {", "STATE"),
-                refused("through an alias", "java.util.List<String> l = LOG; l.add(input); return \"\";\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>();\nstatic void unused() {", "STATE"),
-                refused("through a bound method reference", "java.util.List.of(input).forEach(LOG::add); return \"\";\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>();\nstatic void unused() {", "STATE"),
-                refused("through a helper method", "keep(LOG, input); return \"\";\n}\nstatic void keep(java.util.List<String> to, String s) { to.add(s); }\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>();\nstatic void unused() {", "STATE"),
-                refused("through Collections.addAll", "java.util.Collections.addAll(LOG, input); return \"\";\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>();\nstatic void unused() {", "STATE"),
-                refused("through an iterator", "java.util.Iterator<String> it = LOG.iterator(); if (it.hasNext()) { it.next(); it.remove(); } return \"\";\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>(java.util.List.of(\"a\"));\nstatic void unused() {", "STATE"),
-                refused("a static Object[] holder", "HOLDER[0] = input; return \"\";\n}\nprivate static final Object[] HOLDER = new Object[1];\nstatic void unused() {", "STATE"),
+                perCall("a static final list appended to", "LOG.add(input); return String.valueOf(LOG.size());\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>();\nstatic void unused() {"),
+                perCall("a static map as a cache across calls", "return CACHE.computeIfAbsent(input, String::toUpperCase);\n}\nprivate static final java.util.Map<String, String> CACHE = new java.util.HashMap<>();\nstatic void unused() {"),
+                perCall("a static counter array", "COUNT[0]++; return String.valueOf(COUNT[0]);\n}\nprivate static final int[] COUNT = new int[1];\nstatic void unused() {"),
+                perCall("a static StringBuilder", "return SB.append(input).toString();\n}\nprivate static final StringBuilder SB = new StringBuilder();\nstatic void unused() {"),
+                perCall("a static AtomicInteger", "return String.valueOf(N.incrementAndGet());\n}\nprivate static final java.util.concurrent.atomic.AtomicInteger N = new java.util.concurrent.atomic.AtomicInteger();\nstatic void unused() {"),
+                perCall("through an alias", "java.util.List<String> l = LOG; l.add(input); return \"\";\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>();\nstatic void unused() {"),
+                perCall("through a bound method reference", "java.util.List.of(input).forEach(LOG::add); return \"\";\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>();\nstatic void unused() {"),
+                perCall("through a helper method", "keep(LOG, input); return \"\";\n}\nstatic void keep(java.util.List<String> to, String s) { to.add(s); }\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>();\nstatic void unused() {"),
+                perCall("through Collections.addAll", "java.util.Collections.addAll(LOG, input); return \"\";\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>();\nstatic void unused() {"),
+                perCall("through an iterator", "java.util.Iterator<String> it = LOG.iterator(); if (it.hasNext()) { it.next(); it.remove(); } return \"\";\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>(java.util.List.of(\"a\"));\nstatic void unused() {"),
+                perCall("a static Object[] holder", "HOLDER[0] = input; return \"\";\n}\nprivate static final Object[] HOLDER = new Object[1];\nstatic void unused() {"),
                 refused("an enum constant's mutable field", "Counter.ONE.count++; return String.valueOf(Counter.ONE.count);\n}\nenum Counter { ONE; int count; }\nstatic void unused() {", "STATE"),
-                refused("a static field written", "LAST = input; return input;\n}\nstatic String LAST;\nstatic void unused() {", "STATE"),
-                refused("a lambda capturing the alias", "java.util.List<String> l = LOG; Runnable r = () -> l.add(\"x\"); r.run(); return \"\";\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>();\nstatic void unused() {", "STATE"),
-                refused("Arrays.fill on a static table", "java.util.Arrays.fill(TABLE, input.length()); return \"\";\n}\nprivate static final int[] TABLE = new int[4];\nstatic void unused() {", "STATE"));
+                perCall("a static field written", "LAST = input; return input;\n}\nstatic String LAST;\nstatic void unused() {"),
+                perCall("a lambda capturing the alias", "java.util.List<String> l = LOG; Runnable r = () -> l.add(\"x\"); r.run(); return \"\";\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>();\nstatic void unused() {"),
+                perCall("Arrays.fill on a static table", "java.util.Arrays.fill(TABLE, input.length()); return \"\";\n}\nprivate static final int[] TABLE = new int[4];\nstatic void unused() {"));
     }
 
     @ParameterizedTest(name = "files: {0}")

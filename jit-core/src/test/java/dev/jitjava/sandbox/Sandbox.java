@@ -30,7 +30,8 @@ final class Sandbox {
         String run(String input);
     }
 
-    enum Stop { VERIFIER, RUN }
+    /** Refused by the verifier; stopped by a budget as it runs; or served with its static state made per call. */
+    enum Stop { VERIFIER, RUN, PER_CALL }
 
     /** One case: the method body, how it must be stopped, what the failure must name, and the grants it runs with. */
     record Case(String name, String body, Stop stop, String named, Set<Capability> grants) {
@@ -42,6 +43,11 @@ final class Sandbox {
 
     static Arguments refused(String name, String body, String named, Capability... grants) {
         return arguments(new Case(name, body, Stop.VERIFIER, named, Set.of(grants)));
+    }
+
+    /** State kept in static fields, made per call: each call starts afresh, and nothing is carried to the next. */
+    static Arguments perCall(String name, String body) {
+        return arguments(new Case(name, body, Stop.PER_CALL, "", Set.of()));
     }
 
     static Arguments stopped(String name, String body, Capability... grants) {
@@ -80,6 +86,9 @@ final class Sandbox {
                     .isInstanceOfSatisfying(VerificationException.class,
                             e -> assertThat(String.join("\n", e.violations())).contains(attack.named()))
                     .hasMessageEndingWith("Nothing was stored, for method Victim.run(String)");
+        } else if (attack.stop() == Stop.PER_CALL) {
+            String first = victim.run(marker);
+            assertThat(victim.run(marker)).as("a second call, which starts afresh").isEqualTo(first);
         } else {
             assertThatThrownBy(() -> victim.run(marker)).isInstanceOf(BudgetExceededException.class)
                     .hasMessageEndingWith("for method Victim.run(String)");

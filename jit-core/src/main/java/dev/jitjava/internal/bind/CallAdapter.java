@@ -28,6 +28,15 @@ public final class CallAdapter {
         }
         Class<?> returns = spec.flexibleReturn() ? method.type().returnType() : spec.returnType();
         MethodType wanted = MethodType.methodType(returns, parameters);
-        return method.type().equals(wanted) ? method : method.asType(wanted);
+        if (method.type().equals(wanted)) {
+            return method;
+        }
+        MethodType own = method.type();
+        Class<?> last = own.parameterType(own.parameterCount() - 1);
+        boolean spread = last.isArray() && (own.parameterCount() != parameters.length
+                || !last.isAssignableFrom(parameters[parameters.length - 1]));
+        // A varargs method the call passes its elements to, spread: they are collected into its array.
+        MethodHandle collecting = spread ? method.asCollector(last, parameters.length - own.parameterCount() + 1) : method;
+        return collecting.asType(wanted);
     }
 }

@@ -79,13 +79,34 @@ public final class DynamicInvokers {
         mv.visitEnd();
         writer.visitEnd();
 
-        MethodHandles.Lookup lookup = ClassDefiner.lookupIn(anchor);
-        Class<?> defined = ClassDefiner.defineOne(lookup, writer.toByteArray());
+        List<Class<?>> types = new java.util.ArrayList<>(type.parameterList());
+        types.add(type.returnType());
+        ClassLoader seeing = LoaderVisibility.seeing(anchor, types);
+        MethodHandles.Lookup lookup;
+        Class<?> defined;
+        if (seeing == null || seeing == anchor.getClassLoader()) {
+            lookup = ClassDefiner.lookupIn(anchor);
+            defined = ClassDefiner.defineOne(lookup, writer.toByteArray());
+        } else { // an argument's class the anchor's loader cannot see: the invoker lives below its loader
+            lookup = MethodHandles.publicLookup();
+            defined = new InvokerLoader(seeing).define(writer.toByteArray());
+        }
         Links.register(defined, List.of(site), null, null);
         try {
             return (DynamicInvoker) lookup.findConstructor(defined, MethodType.methodType(void.class)).invoke();
         } catch (Throwable e) {
             throw new IllegalStateException("cannot create the invoker " + name, e);
+        }
+    }
+
+    /** A class loader for one invoker, below the loader that sees its types. */
+    private static final class InvokerLoader extends ClassLoader {
+        InvokerLoader(ClassLoader parent) {
+            super("jit-invoker", parent);
+        }
+
+        Class<?> define(byte[] bytes) {
+            return defineClass(null, bytes, 0, bytes.length);
         }
     }
 

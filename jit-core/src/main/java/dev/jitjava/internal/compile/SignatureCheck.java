@@ -43,7 +43,8 @@ public final class SignatureCheck {
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 if (name.equals(spec.name()) && (access & Opcodes.ACC_STATIC) != 0) {
-                    found.add(new String[]{descriptor, exceptions == null ? "" : String.join(" ", exceptions)});
+                    found.add(new String[]{descriptor, exceptions == null ? "" : String.join(" ", exceptions),
+                            (access & Opcodes.ACC_VARARGS) != 0 ? "varargs" : ""});
                 }
                 return null;
             }
@@ -58,12 +59,14 @@ public final class SignatureCheck {
         // A host's method is compiled where it is called: javac checks it there, with the host's own types.
         boolean hosted = spec.owner() instanceof Owner.Hosted;
         for (int i = 0; chosen == null && !hosted && i < found.size(); i++) {
-            if (serves(found.get(i)[0], spec, loader)) {
+            if (serves(found.get(i)[0], !found.get(i)[2].isEmpty(), spec, loader)) {
                 chosen = found.get(i);
             }
         }
         if (chosen != null) {
-            List<Diagnostic> problems = hosted ? List.of() : undeclaredExceptions(chosen[1], spec, loader);
+            // A JitObject's method throws what it throws: its caller gets it unchanged, checked or not.
+            boolean dynamic = spec.owner() instanceof Owner.DynamicObject;
+            List<Diagnostic> problems = hosted || dynamic ? List.of() : undeclaredExceptions(chosen[1], spec, loader);
             return new Result(problems.isEmpty() ? chosen[0] : null, problems);
         }
         int selfParameters = spec.owner().selfType() == null ? 0 : 1;
@@ -74,19 +77,27 @@ public final class SignatureCheck {
                         + "`. Keep the parameter types and the return type exactly as given.", "")));
     }
 
-    /** Whether a method of this descriptor can take the call's arguments and give what the caller wants. */
-    private static boolean serves(String descriptor, MethodSpec spec, ClassLoader loader) {
+    /**
+     * Whether a method of this descriptor can take the call's arguments and give what the caller wants;
+     * a varargs method takes them spread as well ({@code maxOf(3, 9, 2)} for {@code int maxOf(int...)}).
+     */
+    private static boolean serves(String descriptor, boolean varargs, MethodSpec spec, ClassLoader loader) {
         Type[] arguments = Type.getArgumentTypes(descriptor);
-        if (arguments.length != spec.parameters().size() + 1
-                || !arguments[0].getDescriptor().equals(Type.getDescriptor(spec.owner().selfType()))) {
+        if (arguments.length == 0 || !arguments[0].getDescriptor().equals(Type.getDescriptor(spec.owner().selfType()))) {
             return false;
         }
-        for (int i = 1; i < arguments.length; i++) {
-            Parameter parameter = spec.parameters().get(i - 1);
-            Class<?> takes = load(arguments[i], loader);
-            if (takes == null || !Conversions.invocable(parameter.type(), takes)
-                    && !Conversions.invocable(parameter.argumentClass(), takes)) {
+        int asked = spec.parameters().size();
+        boolean fixed = arguments.length == asked + 1 && takesAll(arguments, arguments.length, spec, loader);
+        if (!fixed) {
+            Class<?> last = varargs ? load(arguments[arguments.length - 1], loader) : null;
+            if (last == null || !last.isArray() || asked < arguments.length - 2
+                    || !takesAll(arguments, arguments.length - 1, spec, loader)) {
                 return false;
+            }
+            for (int i = arguments.length - 2; i < asked; i++) {
+                if (!takes(spec.parameters().get(i), last.getComponentType())) {
+                    return false;
+                }
             }
         }
         if (spec.flexibleReturn() || spec.returnType() == void.class) {
@@ -94,6 +105,21 @@ public final class SignatureCheck {
         }
         Class<?> gives = load(Type.getReturnType(descriptor), loader);
         return gives != null && gives != void.class && Conversions.invocable(gives, spec.returnType());
+    }
+
+    /** Whether the method's parameters before {@code end} (self excluded) take the call's arguments there. */
+    private static boolean takesAll(Type[] arguments, int end, MethodSpec spec, ClassLoader loader) {
+        for (int i = 1; i < end; i++) {
+            if (!takes(spec.parameters().get(i - 1), load(arguments[i], loader))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean takes(Parameter parameter, Class<?> takes) {
+        return takes != null && (Conversions.invocable(parameter.type(), takes)
+                || Conversions.invocable(parameter.argumentClass(), takes));
     }
 
     private static List<Diagnostic> undeclaredExceptions(String thrown, MethodSpec spec, ClassLoader loader) {

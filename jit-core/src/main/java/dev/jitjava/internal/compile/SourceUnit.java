@@ -2,6 +2,7 @@ package dev.jitjava.internal.compile;
 
 import dev.jitjava.internal.extract.Extraction;
 import dev.jitjava.internal.extract.SelfCalls;
+import dev.jitjava.internal.extract.UndeclaredExceptions;
 import dev.jitjava.internal.method.MethodSpec;
 
 import java.util.LinkedHashSet;
@@ -10,7 +11,8 @@ import java.util.Set;
 /**
  * The compilation unit a generated method lives in: a class of its own, in the owner's package,
  * holding the method (with {@code self} first) and its helpers, the calls the answer made as code of
- * the owner's own class would made on {@code self} (see {@link SelfCalls}). Its text is stable for
+ * the owner's own class would made on {@code self} (see {@link SelfCalls}), and checked exceptions
+ * the interface does not declare wrapped (see {@link UndeclaredExceptions}). Its text is stable for
  * the same answer: no time, no counter, nothing that would make a stored copy differ from run to run.
  *
  * @param packageName the package ("" for the unnamed one)
@@ -55,7 +57,7 @@ public record SourceUnit(String packageName, String className, String source) {
             source.append('\n').append(member).append('\n');
         }
         source.append("}\n");
-        return new SourceUnit(packageName, className,
-                SelfCalls.rewrite(source.toString(), className, spec, found.classNames()));
+        String calls = SelfCalls.rewrite(source.toString(), className, spec, found.classNames());
+        return new SourceUnit(packageName, className, UndeclaredExceptions.rewrite(calls, className, spec));
     }
 }

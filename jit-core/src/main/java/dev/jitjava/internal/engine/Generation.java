@@ -236,6 +236,15 @@ final class Generation {
             return new Pipeline.Outcome.Problems(missing.problems(), List.of());
         }
         String source = place.source(spec, (Extraction.Found) extraction);
-        return pipeline.build(spec, place, source, plan, libraries, Optional.empty());
+        Pipeline.Outcome outcome = pipeline.build(spec, place, source, plan, libraries, Optional.empty());
+        if (outcome instanceof Pipeline.Outcome.Problems refused && refused.onlyStaticState()) {
+            // A memo or counter in a static field: the same code, made per call, needs no STATE.
+            String perCall = place.perCall(spec, source);
+            if (perCall != null && pipeline.build(spec, place, perCall, plan, libraries, Optional.empty())
+                    instanceof Pipeline.Outcome.Ready ready) {
+                return ready;
+            }
+        }
+        return outcome;
     }
 }

@@ -7,6 +7,7 @@ import dev.jitjava.internal.check.CheckPlan;
 import dev.jitjava.internal.check.Harness;
 import dev.jitjava.internal.dependency.Libraries;
 import dev.jitjava.internal.extract.Extraction;
+import dev.jitjava.internal.extract.PerCallState;
 import dev.jitjava.internal.method.Messages;
 import dev.jitjava.internal.method.MethodSpec;
 import dev.jitjava.spi.HostCompilation;
@@ -90,6 +91,11 @@ final class HostPlacement implements Placement {
             source.append(i == 0 ? "" : "\n\n").append(unindented(answer.members().get(i)));
         }
         return source.append('\n').toString();
+    }
+
+    @Override
+    public String perCall(MethodSpec spec, String source) {
+        return PerCallState.rewriteMembers(source, spec);
     }
 
     @Override

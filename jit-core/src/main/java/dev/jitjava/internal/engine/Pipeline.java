@@ -1,5 +1,6 @@
 package dev.jitjava.internal.engine;
 
+import dev.jitjava.Capability;
 import dev.jitjava.Diagnostic;
 import dev.jitjava.internal.check.CheckPlan;
 import dev.jitjava.internal.check.CheckRunner;
@@ -51,6 +52,12 @@ final class Pipeline {
             public Problems {
                 problems = List.copyOf(problems);
                 violations = List.copyOf(violations);
+            }
+
+            /** Whether the verifier refused state kept in static fields, and nothing else. */
+            boolean onlyStaticState() {
+                return !violations.isEmpty() && violations.size() == problems.size()
+                        && violations.stream().allMatch(v -> v.capability() == Capability.STATE);
             }
 
             boolean checksFailed() {

@@ -36,6 +36,14 @@ interface Placement {
     String source(MethodSpec spec, Extraction.Found answer);
 
     /**
+     * The source with the state it keeps in static fields made per call (see {@code PerCallState}), or
+     * null when that does not apply where the method lives.
+     */
+    default String perCall(MethodSpec spec, String source) {
+        return null;
+    }
+
+    /**
      * Compiles a method's source where it lives.
      *
      * @param javacClasses classes javac compiled from this very source before (from the {@code .cache}), if any

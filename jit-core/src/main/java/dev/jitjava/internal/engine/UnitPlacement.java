@@ -5,6 +5,7 @@ import dev.jitjava.JitException;
 import dev.jitjava.Version;
 import dev.jitjava.internal.bind.CallAdapter;
 import dev.jitjava.internal.bind.ClassDefiner;
+import dev.jitjava.internal.bind.LoaderVisibility;
 import dev.jitjava.internal.check.CheckPlan;
 import dev.jitjava.internal.check.Harness;
 import dev.jitjava.internal.compile.Compilation;
@@ -12,8 +13,10 @@ import dev.jitjava.internal.compile.InMemoryCompiler;
 import dev.jitjava.internal.compile.SourceUnit;
 import dev.jitjava.internal.dependency.Libraries;
 import dev.jitjava.internal.extract.Extraction;
+import dev.jitjava.internal.extract.PerCallState;
 import dev.jitjava.internal.method.Messages;
 import dev.jitjava.internal.method.MethodSpec;
+import dev.jitjava.internal.method.Owner;
 import dev.jitjava.internal.prompt.Prompts;
 
 import java.lang.invoke.MethodHandle;
@@ -68,6 +71,11 @@ final class UnitPlacement implements Placement {
     @Override
     public String source(MethodSpec spec, Extraction.Found answer) {
         return SourceUnit.of(spec, answer).source();
+    }
+
+    @Override
+    public String perCall(MethodSpec spec, String source) {
+        return PerCallState.rewrite(source, SourceUnit.stored(spec, source).className(), spec);
     }
 
     @Override
@@ -138,18 +146,42 @@ final class UnitPlacement implements Placement {
         return trials.apply(spec, candidate);
     }
 
-    /** The class loader of a method with libraries (null without): its own, below the interface's. */
+    /**
+     * The class loader of a method with libraries, or of a {@code JitObject}'s method whose types come
+     * from a loader jit-java's cannot see (null for the others): its own, below the interface's or
+     * below that of the types.
+     */
     private static Libraries.LibraryLoader loaderFor(MethodSpec spec, Libraries libraries) {
-        if (libraries.isEmpty()) {
+        Class<?> anchor = spec.owner().anchor();
+        ClassLoader parent = anchor.getClassLoader();
+        if (spec.owner() instanceof Owner.DynamicObject) {
+            ClassLoader seeing = LoaderVisibility.seeing(anchor, typesOf(spec));
+            parent = seeing == null ? parent : seeing;
+        }
+        if (libraries.isEmpty() && parent == anchor.getClassLoader()) {
             return null;
         }
         String hidden = Policies.notPublic(spec);
-        if (hidden != null) {
+        if (hidden != null && !libraries.isEmpty()) {
             throw new JitException(Messages.forMethod(spec.key(), "The method uses the libraries " + libraries
                     + ", so its code lives in a class loader of its own and reaches only public types, and " + hidden
                     + " is not public: make it public, or have the method written without libraries"));
         }
-        return libraries.newLoader(spec.owner().anchor().getClassLoader());
+        return libraries.newLoader(parent);
+    }
+
+    /** The classes a dynamic method's code names: its signature's, parameters' and return type's. */
+    private static List<Class<?>> typesOf(MethodSpec spec) {
+        List<Class<?>> types = new java.util.ArrayList<>(Policies.visibleTypes(spec));
+        spec.parameters().forEach(parameter -> {
+            if (parameter.type() != null) {
+                types.add(parameter.type());
+            }
+        });
+        if (spec.returnType() != null) {
+            types.add(spec.returnType());
+        }
+        return types;
     }
 
     /** Defines a class next to the anchor, or in the method's own loader when it has libraries. */

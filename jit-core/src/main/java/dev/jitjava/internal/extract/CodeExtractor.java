@@ -363,11 +363,20 @@ public final class CodeExtractor {
         return true;
     }
 
-    /** A redeclaration of the interface (or its enclosing class) that the answer repeats: the real one is used. */
+    /**
+     * A redeclaration of the interface (or its enclosing class), or of a type of the signature, that the
+     * answer repeats (LeetCode's {@code class ListNode}, copied above {@code class Solution}): the real
+     * one is used, as the signature names it.
+     */
     private static boolean isOwnType(ClassTree type, MethodSpec spec) {
         String name = type.getSimpleName().toString();
         if (name.equals(spec.owner().label())) {
             return true;
+        }
+        for (Class<?> signatureType : spec.signatureTypes()) {
+            if (signatureType.getSimpleName().equals(name) && !signatureType.isArray()) {
+                return true;
+            }
         }
         for (Class<?> c = spec.owner().selfType(); c != null; c = c.getEnclosingClass()) {
             if (c.getSimpleName().equals(name) && spec.owner().selfSource() != null) {

@@ -22,6 +22,7 @@ public final class TypeText {
     private final String ownerPackage;
     private final Set<String> imports = new LinkedHashSet<>();
     private final Set<Class<?>> userTypes = new LinkedHashSet<>();
+    private final Set<String> nestedNames = new java.util.HashSet<>();
 
     public TypeText(String ownerPackage) {
         this.ownerPackage = ownerPackage;
@@ -93,6 +94,10 @@ public final class TypeText {
         String path = pkg.isEmpty() ? canonical : canonical.substring(pkg.length() + 1);
         if (!OPEN_PACKAGES.contains(pkg) && !pkg.equals(ownerPackage)) {
             imports.add(top.getCanonicalName());
+            if (top != c && !isJdk(c) && nestedNames.add(c.getSimpleName())) {
+                // answers name a nested type by its simple name (ListNode, not Problem.ListNode): both work
+                imports.add(canonical);
+            }
         }
         return path;
     }

@@ -42,11 +42,27 @@ final class StaticState {
             "Ljava/lang/Double;", "Ljava/lang/Boolean;", "Ljava/lang/Character;", "Ljava/math/BigInteger;",
             "Ljava/math/BigDecimal;", "Ljava/util/regex/Pattern;", "Ljava/lang/Class;");
 
-    /** A value: its size in slots, and whether it came from a static field of the generated classes. */
-    record Shared(int size, boolean shared) implements Value {
-        static final Shared ONE = new Shared(1, false);
-        static final Shared TWO = new Shared(2, false);
-        static final Shared SHARED = new Shared(1, true);
+    /** Members that hand out a new iterator over a collection: advancing it reads the collection. */
+    private static final Set<String> ITERATING = Set.of("iterator", "listIterator", "spliterator", "elements",
+            "descendingIterator");
+    /** Iterator types, whose advancing members change the (per-call) iterator only. */
+    private static final Set<String> ITERATORS = Set.of("java/util/Iterator", "java/util/ListIterator",
+            "java/util/Enumeration", "java/util/Spliterator", "java/util/PrimitiveIterator",
+            "java/util/PrimitiveIterator$OfInt", "java/util/PrimitiveIterator$OfLong",
+            "java/util/PrimitiveIterator$OfDouble");
+    private static final Set<String> ADVANCING = Set.of("next", "nextInt", "nextLong", "nextDouble", "nextElement",
+            "previous", "tryAdvance", "forEachRemaining");
+
+    /**
+     * A value: its size in slots, whether it came from a static field of the generated classes, and
+     * whether it is an iterator a call made over such a value (for-each over a static table): advancing
+     * it changes nothing shared, while {@code remove} or {@code set} through it still would.
+     */
+    record Shared(int size, boolean shared, boolean iterator) implements Value {
+        static final Shared ONE = new Shared(1, false, false);
+        static final Shared TWO = new Shared(2, false, false);
+        static final Shared SHARED = new Shared(1, true, false);
+        static final Shared ITERATOR = new Shared(1, true, true);
 
         @Override
         public int getSize() {
@@ -265,12 +281,18 @@ final class StaticState {
                 return returned.getSort() == Type.VOID ? null
                         : result && returned.getSize() == 1 ? Shared.SHARED : newValue(returned);
             }
-            if (anyShared && mutator(name) && !name.equals("<init>")) {
+            boolean advancing = instance && !values.isEmpty() && values.get(0).iterator() && ITERATORS.contains(owner)
+                    && ADVANCING.contains(name);
+            if (anyShared && mutator(name) && !name.equals("<init>") && !advancing) {
                 found(insn, "changes an object kept in a static field (" + owner.substring(owner.lastIndexOf('/') + 1)
                         + "." + name + ")");
             }
             if (returned.getSort() == Type.VOID) {
                 return null;
+            }
+            if (instance && !values.isEmpty() && values.get(0).shared() && ITERATING.contains(name)
+                    && returned.getSort() == Type.OBJECT) {
+                return Shared.ITERATOR;
             }
             return anyShared && returned.getSort() >= Type.ARRAY && !IMMUTABLE.contains(returned.getDescriptor())
                     ? Shared.SHARED : newValue(returned);
@@ -307,10 +329,13 @@ final class StaticState {
 
         @Override
         public Shared merge(Shared first, Shared second) {
-            if (first.shared() == second.shared() || first.size() != second.size()) {
+            if (first.equals(second) || first.size() != second.size()) {
                 return first;
             }
-            return first.size() == 1 ? Shared.SHARED : first;
+            if (first.iterator() && second.iterator()) {
+                return Shared.ITERATOR;
+            }
+            return first.size() == 1 && (first.shared() || second.shared()) ? Shared.SHARED : first;
         }
     }
 }

@@ -516,7 +516,7 @@ class CodeExtractorTest {
                 ```java
                 import java.util.*;
                 import java.lang.reflect.*;
-                import org.javatuples.*;
+                import org.javatuplez.*;
                 import java.security.*;
                 import dev.jitjava.internal.extract.*;
                 import java.util.Map.*;

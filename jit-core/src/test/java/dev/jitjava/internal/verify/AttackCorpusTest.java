@@ -94,8 +94,8 @@ class AttackCorpusTest {
                         "synchronized block"),
                 refused("reflection", "try { return String.class.getDeclaredMethod(\"length\").toString(); }"
                         + " catch (NoSuchMethodException e) { return \"\"; }", "java.lang.Class.getDeclaredMethod"),
-                refused("static state escaping the call", "LEAK = input; return input;\n}\nstatic String LEAK;\n"
-                        + "static void unused() {", "static field"),
+                refused("static state escaping the call", "Leak.ONE.value = input; return input;\n}\n"
+                        + "enum Leak { ONE; String value; }\nstatic void unused() {", "static field"),
                 stopped("while (true) {}", "while (true) { } "),
                 stopped("exponential fib(60)", "return String.valueOf(fib(60));\n}\n"
                         + "static long fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\nstatic void unused() {"),
