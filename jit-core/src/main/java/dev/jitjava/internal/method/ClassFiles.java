@@ -23,7 +23,8 @@ public final class ClassFiles {
     /** The last class path entry found: the interfaces of a program mostly share one, and a URI costs a parse. */
     private static volatile Location last;
 
-    private record Location(CodeSource source, File entry) {
+    /** A code source's folder or jar (null when it is neither), and which of the two it is. */
+    private record Location(CodeSource source, File entry, boolean folder) {
     }
 
     private ClassFiles() {
@@ -33,17 +34,14 @@ public final class ClassFiles {
     public static byte[] read(Class<?> type) {
         String path = type.getName().replace('.', '/') + ".class";
         try {
-            File entry = classPathEntry(type);
-            if (entry != null && entry.isDirectory()) {
-                File file = new File(entry, path.replace('/', File.separatorChar));
-                if (file.isFile()) {
-                    try (InputStream in = new FileInputStream(file)) {
-                        return in.readAllBytes();
-                    }
+            Location location = locationOf(type);
+            if (location.folder()) {
+                try (InputStream in = new FileInputStream(new File(location.entry(), path.replace('/', File.separatorChar)))) {
+                    return in.readAllBytes();
                 }
-            } else if (entry != null && entry.isFile()) {
+            } else if (location.entry() != null) {
                 // versioned as the class loader reads it, and sharing the loader's open zip
-                try (JarFile jar = new JarFile(entry, false, ZipFile.OPEN_READ, Runtime.version())) {
+                try (JarFile jar = new JarFile(location.entry(), false, ZipFile.OPEN_READ, Runtime.version())) {
                     JarEntry found = jar.getJarEntry(path);
                     if (found != null) {
                         try (InputStream in = jar.getInputStream(found)) {
@@ -62,17 +60,18 @@ public final class ClassFiles {
         }
     }
 
-    /** The folder or jar of the class path that holds {@code type}, or null. */
-    private static File classPathEntry(Class<?> type) throws URISyntaxException {
+    private static Location locationOf(Class<?> type) throws URISyntaxException {
         ProtectionDomain domain = type.getProtectionDomain();
         CodeSource source = domain == null ? null : domain.getCodeSource();
         Location known = last;
         if (known != null && known.source() == source) {
-            return known.entry();
+            return known;
         }
-        URL location = source == null ? null : source.getLocation();
-        File entry = location == null || !"file".equals(location.getProtocol()) ? null : new File(location.toURI());
-        last = new Location(source, entry);
-        return entry;
+        URL url = source == null ? null : source.getLocation();
+        File entry = url == null || !"file".equals(url.getProtocol()) ? null : new File(url.toURI());
+        Location found = new Location(source, entry != null && (entry.isDirectory() || entry.isFile()) ? entry : null,
+                entry != null && entry.isDirectory());
+        last = found;
+        return found;
     }
 }
