@@ -10,6 +10,8 @@ import dev.jitjava.internal.store.SpecFingerprint;
 import dev.jitjava.runtime.BuildTimeImplementation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.tools.JavaFileObject;
@@ -114,7 +116,7 @@ import dev.jitjava.runtime.BuildTimeImplementation;
 
             public final class Start {
                 public static void main(String[] args) throws Exception {
-                    Jit jit = Jit.builder().mode(Mode.LOCKED).build();
+                    Jit jit = args[0].equals("create") ? Jit.create() : Jit.builder().mode(Mode.LOCKED).build();
                     Shapes shapes = jit.implement(Shapes.class);
                     Hidden hidden = jit.implement(Hidden.class);
                     Outer.Inner inner = jit.implement(Outer.Inner.class);
@@ -127,19 +129,25 @@ import dev.jitjava.runtime.BuildTimeImplementation;
             }
             """);
 
-    @Test
-    void generatedClasses_freshJvm_noEngineNoClassDefinedNoAsmOrJavac() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"builder", "create"}) // Jit.builder()...build(), and Jit.create() with JIT_MODE=locked
+    void generatedClasses_freshJvm_noEngineNoClassDefinedNoAsmOrJavac(String made) throws Exception {
         Path classes = work.resolve("start");
-        Fixture.load(compilation, classes);
-        Compilation start = Compiler.javac().withOptions("-proc:none", "-cp", classes + File.pathSeparator
-                + System.getProperty("java.class.path"), "-d", classes.toString()).compile(START);
-        assertThat(start).succeeded();
-        Fixture.load(start, classes);
-        Path directory = Files.createDirectories(work.resolve("start-dir")); // no .jit here
+        if (!Files.exists(classes.resolve("fx/Start.class"))) {
+            Fixture.load(compilation, classes);
+            Compilation start = Compiler.javac().withOptions("-proc:none", "-cp", classes + File.pathSeparator
+                    + System.getProperty("java.class.path")).compile(START);
+            assertThat(start).succeeded();
+            Fixture.load(start, classes);
+        }
+        Path directory = Files.createDirectories(work.resolve("start-" + made)); // no .jit, no jit.properties here
 
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load", "-cp", classes + File.pathSeparator + System.getProperty("java.class.path"), "fx.Start")
-                .directory(directory.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load", "-Duser.home=" + directory, "-cp",
+                classes + File.pathSeparator + System.getProperty("java.class.path"), "fx.Start", made)
+                .directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().put("JIT_MODE", "locked");
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
 
@@ -155,7 +163,8 @@ import dev.jitjava.runtime.BuildTimeImplementation;
         assertThat(output).as("the engine").doesNotContain("dev.jitjava.internal.engine.");
         assertThat(untilImplemented).as("the spec fingerprint, which the declarations made unneeded")
                 .doesNotContain("dev.jitjava.internal.store.SpecFingerprint", "sun.reflect.generics.");
-        assertThat(untilImplemented).as("a resource search through the JDK's image").doesNotContain("jdk.internal.jimage.");
+        assertThat(untilImplemented).as("a resource search through the JDK's image, regular expressions")
+                .doesNotContain("jdk.internal.jimage.", "java.util.regex.");
         assertThat(directory.resolve(".jit")).doesNotExist();
     }
 
