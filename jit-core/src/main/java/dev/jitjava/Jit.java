@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -460,7 +459,9 @@ public final class Jit {
          * @return this builder
          */
         public Builder allow(Capability... capabilities) {
-            allowed.addAll(List.of(capabilities));
+            for (Capability capability : capabilities) {
+                allowed.add(Objects.requireNonNull(capability, "capability"));
+            }
             return this;
         }
 
@@ -595,15 +596,8 @@ public final class Jit {
          *                      configured (except in {@link Mode#LOCKED}, which needs none)
          */
         public Jit build() {
-            Reviewer chosen = reviewer;
-            if (chosen == null && mode == Mode.REVIEW) {
-                if (System.console() == null) {
-                    throw new IllegalStateException("REVIEW mode needs a reviewer, and there is no console to ask: "
-                            + "give one with Jit.builderFromEnvironment().reviewer(...) or Jit.builder().reviewer(...), "
-                            + "e.g. Reviewer.approvingFrom(Path.of(\"approved-methods.txt\"))");
-                }
-                chosen = ConsoleReviewer.ofSystemConsole();
-            }
+            // returned as a Reviewer: verifying this class then loads no reviewer types
+            Reviewer chosen = reviewer != null || mode != Mode.REVIEW ? reviewer : ConsoleReviewer.forReviewMode();
             return new Jit(new Builder(this, chosen));
         }
 
@@ -639,11 +633,10 @@ public final class Jit {
                     : model instanceof ConfiguredModel configured ? configured.config() : ModelConfig.fromEnvironment());
             Models models = new Models(model, configs);
             DependencyGrant granted = dependencies != null ? dependencies : DependencyGrant.NONE;
-            Set<Capability> grants = EnumSet.of(Capability.CONSOLE);
-            grants.addAll(allowed);
             Observing observing = new Observing(listeners, prices != null ? prices : Prices.NONE, configs);
             return new Engine(new Settings(store != null ? store : Path.of(".jit"), mode, reviewer, models, maxAttempts,
-                    new Toolbox.Settings(granted, maxToolCalls, resolvers), grants, allowedTypes, allowedPackages,
+                    new Toolbox.Settings(granted, maxToolCalls, resolvers), Settings.grants(allowed), allowedTypes,
+                    allowedPackages,
                     cpuBudget != null ? cpuBudget : Duration.ofSeconds(1), memoryBudget, wallBudget, granted, resolvers,
                     new CheckRunner(checkTimeout != null ? checkTimeout : Duration.ofSeconds(5)), clock, observing));
         }

@@ -25,7 +25,7 @@ import java.util.Set;
 /**
  * An interface's {@link DeclarationFingerprint} from {@code javax.lang.model} elements, in the
  * terms javac writes into the class file (JVMS 4.3 descriptors, 4.7.9.1 signatures), so that it
- * equals what the run time reads from the class files with {@code ClassFileDeclarations}.
+ * equals what the run time reads from the class files ({@link DeclarationFingerprint#of}).
  */
 final class ElementDeclarations {
     private final Elements elements;
@@ -51,16 +51,16 @@ final class ElementDeclarations {
         }
         List<? extends TypeMirror> interfaces = type.getInterfaces();
         String[] names = interfaces.stream().map(i -> internalName(types.erasure(i))).toArray(String[]::new);
-        StringBuilder signature = new StringBuilder();
-        typeParameters(type.getTypeParameters(), signature);
-        signature.append("Ljava/lang/Object;");
-        interfaces.forEach(i -> signature(i, signature));
-        fingerprint.type(binaryName.replace('.', '/'), signature.toString(), describe(type), names);
         for (Element member : type.getEnclosedElements()) {
             if (member.getKind() == ElementKind.METHOD) {
                 method((ExecutableElement) member, fingerprint);
             }
         }
+        StringBuilder signature = new StringBuilder();
+        typeParameters(type.getTypeParameters(), signature);
+        signature.append("Ljava/lang/Object;");
+        interfaces.forEach(i -> signature(i, signature));
+        fingerprint.type(binaryName.replace('.', '/'), signature.toString(), describe(type), names);
         for (TypeMirror superinterface : interfaces) {
             visit((TypeElement) types.asElement(superinterface), fingerprint, seen);
         }

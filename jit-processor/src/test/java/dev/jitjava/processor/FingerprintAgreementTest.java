@@ -2,7 +2,7 @@ package dev.jitjava.processor;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import dev.jitjava.internal.bind.ClassFileDeclarations;
+import dev.jitjava.internal.bind.DeclarationFingerprint;
 import dev.jitjava.internal.method.InterfaceMethods;
 import dev.jitjava.internal.method.MethodSpec;
 import dev.jitjava.internal.method.Specs;
@@ -200,7 +200,7 @@ class FingerprintAgreementTest {
         assertThat(recorder.declarations).containsOnlyKeys("fp.Base", "fp.Everything", "fp.Plain", "fp.Shapes");
         for (Map.Entry<String, String> built : recorder.declarations.entrySet()) {
             Class<?> iface = loader.loadClass(built.getKey());
-            assertThat(ClassFileDeclarations.of(iface, Prompts.VERSION)).as(built.getKey()).isEqualTo(built.getValue());
+            assertThat(DeclarationFingerprint.of(iface, Prompts.VERSION)).as(built.getKey()).isEqualTo(built.getValue());
         }
     }
 
@@ -268,7 +268,7 @@ class FingerprintAgreementTest {
                 : options)).compile(Fixture.source("dv.Shapes", source));
         assertThat(compilation.errors()).isEmpty();
         Path folder = Files.createTempDirectory(work, "dv");
-        return ClassFileDeclarations.of(Fixture.load(compilation, folder).loadClass("dv.Shapes"), prompt);
+        return DeclarationFingerprint.of(Fixture.load(compilation, folder).loadClass("dv.Shapes"), prompt);
     }
 
     @Test

@@ -4,7 +4,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import dev.jitjava.Jit;
 import dev.jitjava.Mode;
-import dev.jitjava.internal.bind.ClassFileDeclarations;
+import dev.jitjava.internal.bind.DeclarationFingerprint;
 import dev.jitjava.internal.prompt.Prompts;
 import dev.jitjava.internal.store.SpecFingerprint;
 import dev.jitjava.runtime.BuildTimeImplementation;
@@ -109,7 +109,7 @@ class GeneratedClassTest {
 
             import dev.jitjava.Jit;
             import dev.jitjava.Mode;
-import dev.jitjava.internal.bind.ClassFileDeclarations;
+import dev.jitjava.internal.bind.DeclarationFingerprint;
 import dev.jitjava.internal.prompt.Prompts;
 import dev.jitjava.internal.store.SpecFingerprint;
 import dev.jitjava.runtime.BuildTimeImplementation;
@@ -197,9 +197,9 @@ import dev.jitjava.runtime.BuildTimeImplementation;
                 "default int zero() {\n        return 0;\n    }\n\n    default int twice"));
 
         BuildTimeImplementation built = (BuildTimeImplementation) same.loadClass("fx.Jit_Shapes").getConstructor().newInstance();
-        assertThat(ClassFileDeclarations.of(same.loadClass("fx.Shapes"), Prompts.VERSION))
+        assertThat(DeclarationFingerprint.of(same.loadClass("fx.Shapes"), Prompts.VERSION))
                 .isEqualTo(built.jit$declarationFingerprint());
-        assertThat(ClassFileDeclarations.of(defaultAdded.loadClass("fx.Shapes"), Prompts.VERSION))
+        assertThat(DeclarationFingerprint.of(defaultAdded.loadClass("fx.Shapes"), Prompts.VERSION))
                 .isNotEqualTo(built.jit$declarationFingerprint());
         assertThat(SpecFingerprint.of(defaultAdded.loadClass("fx.Shapes"))).isEqualTo(built.jit$specFingerprint());
     }

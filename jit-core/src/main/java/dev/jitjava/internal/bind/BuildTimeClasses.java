@@ -17,17 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * handed over to the run-time engine, which serves the new version until the next build.
  */
 public final class BuildTimeClasses {
-    /** Marks an interface without a usable class: a ClassValue holds no nulls. */
+    /** Marks an interface without a usable class. */
     private static final Object NONE = new Object();
 
-    /** Per interface: its class's prototype, or {@link #NONE}; computed once per JVM, as classes do not change. */
-    private static final ClassValue<Object> PROTOTYPES = new ClassValue<>() {
-        @Override
-        protected Object computeValue(Class<?> iface) {
-            return find(iface);
-        }
-    };
-
+    /**
+     * Per interface: its class's prototype, or {@link #NONE}. Per {@code Jit} rather than in a
+     * {@code ClassValue}: that would load five classes and one of its own, where checking an
+     * interface again for another {@code Jit} costs less.
+     */
+    private final ConcurrentHashMap<Class<?>, Object> prototypes = new ConcurrentHashMap<>();
     private final Set<Class<?>> handedOver = ConcurrentHashMap.newKeySet();
 
     /**
@@ -56,13 +54,23 @@ public final class BuildTimeClasses {
         if (!handedOver.isEmpty() && handedOver.contains(iface)) {
             return null;
         }
-        Object prototype = PROTOTYPES.get(iface);
+        Object prototype = prototype(iface);
         return prototype == NONE ? null : iface.cast(((BuildTimeImplementation) prototype).jit$newInstance());
     }
 
     /** Whether {@code iface} has a class compiled in that matches it (handed over or not). */
     public boolean compiledIn(Class<?> iface) {
-        return PROTOTYPES.get(iface) != NONE;
+        return prototype(iface) != NONE;
+    }
+
+    private Object prototype(Class<?> iface) {
+        Object known = prototypes.get(iface);
+        if (known != null) {
+            return known;
+        }
+        Object found = find(iface); // not computeIfAbsent: its lambda would spin a class at start-up
+        Object raced = prototypes.putIfAbsent(iface, found);
+        return raced != null ? raced : found;
     }
 
     /** From now on, this {@code Jit}'s {@link #instance} answers null for {@code iface}: the engine serves it. */
@@ -77,7 +85,7 @@ public final class BuildTimeClasses {
      * or another compiler's way of writing signatures changes no spec.
      */
     private static boolean builtFrom(Class<?> iface, BuildTimeImplementation prototype) {
-        String declared = ClassFileDeclarations.of(iface, Prompts.VERSION);
+        String declared = DeclarationFingerprint.of(iface, Prompts.VERSION);
         if (declared != null && declared.equals(prototype.jit$declarationFingerprint())) {
             return true;
         }

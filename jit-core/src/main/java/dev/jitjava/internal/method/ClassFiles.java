@@ -20,12 +20,11 @@ import java.util.zip.ZipFile;
  * JDK, from a nested jar, from a loader without a code source) are asked for as resources.
  */
 public final class ClassFiles {
-    /** The last class path entry found: the interfaces of a program mostly share one, and a URI costs a parse. */
-    private static volatile Location last;
-
-    /** A code source's folder or jar (null when it is neither), and which of the two it is. */
-    private record Location(CodeSource source, File entry, boolean folder) {
-    }
+    // The last code source seen, and its folder or jar (null when neither): the interfaces of a program
+    // mostly share one, and a URI costs a parse. Not a record: a class of its own costs more at start-up.
+    private static CodeSource lastSource;
+    private static File lastEntry;
+    private static boolean lastFolder;
 
     private ClassFiles() {
     }
@@ -34,14 +33,20 @@ public final class ClassFiles {
     public static byte[] read(Class<?> type) {
         String path = type.getName().replace('.', '/') + ".class";
         try {
-            Location location = locationOf(type);
-            if (location.folder()) {
-                try (InputStream in = new FileInputStream(new File(location.entry(), path.replace('/', File.separatorChar)))) {
+            File entry;
+            boolean folder;
+            synchronized (ClassFiles.class) {
+                locate(type);
+                entry = lastEntry;
+                folder = lastFolder;
+            }
+            if (folder) {
+                try (InputStream in = new FileInputStream(new File(entry, path.replace('/', File.separatorChar)))) {
                     return in.readAllBytes();
                 }
-            } else if (location.entry() != null) {
+            } else if (entry != null) {
                 // versioned as the class loader reads it, and sharing the loader's open zip
-                try (JarFile jar = new JarFile(location.entry(), false, ZipFile.OPEN_READ, Runtime.version())) {
+                try (JarFile jar = new JarFile(entry, false, ZipFile.OPEN_READ, Runtime.version())) {
                     JarEntry found = jar.getJarEntry(path);
                     if (found != null) {
                         try (InputStream in = jar.getInputStream(found)) {
@@ -60,18 +65,17 @@ public final class ClassFiles {
         }
     }
 
-    private static Location locationOf(Class<?> type) throws URISyntaxException {
+    /** Sets the last code source to {@code type}'s, unless it is that already. */
+    private static void locate(Class<?> type) throws URISyntaxException {
         ProtectionDomain domain = type.getProtectionDomain();
         CodeSource source = domain == null ? null : domain.getCodeSource();
-        Location known = last;
-        if (known != null && known.source() == source) {
-            return known;
+        if (source == lastSource && lastSource != null) {
+            return;
         }
         URL url = source == null ? null : source.getLocation();
         File entry = url == null || !"file".equals(url.getProtocol()) ? null : new File(url.toURI());
-        Location found = new Location(source, entry != null && (entry.isDirectory() || entry.isFile()) ? entry : null,
-                entry != null && entry.isDirectory());
-        last = found;
-        return found;
+        lastSource = source;
+        lastFolder = entry != null && entry.isDirectory();
+        lastEntry = lastFolder || entry != null && entry.isFile() ? entry : null;
     }
 }
