@@ -31,8 +31,12 @@ public final class DeclarationFingerprint {
     private static final int ACC_BRIDGE = 0x0040;
     private static final int ACC_ABSTRACT = 0x0400;
     private static final int ACC_SYNTHETIC = 0x1000;
-    private static final String DESCRIBE = "Ldev/jitjava/Describe;";
-    private static final String[] NONE = new String[0];
+    private static final byte[] DESCRIBE = ascii("Ldev/jitjava/Describe;");
+    private static final byte[] VALUE = ascii("value");
+    private static final byte[] CLINIT = ascii("<clinit>");
+    private static final byte[] SIGNATURE = ascii("Signature");
+    private static final byte[] EXCEPTIONS = ascii("Exceptions");
+    private static final byte[] ANNOTATIONS = ascii("RuntimeVisibleAnnotations");
 
     private long total;
     private long methods;
@@ -42,9 +46,9 @@ public final class DeclarationFingerprint {
     private byte[] bytes;
     private int[] offsets; // of each constant pool entry, just after its tag
     private int position;
-    private String signature;
-    private String describe;
-    private String[] exceptions;
+    private int signature; // the constant of the current member's signature, or 0
+    private int describe; // the constant of its @Describe text, or 0
+    private int exceptionsAt; // where its Exceptions attribute's table starts, or -1
 
     /** @param promptVersion the prompt version the stored methods were written with */
     public DeclarationFingerprint(String promptVersion) {
@@ -81,7 +85,11 @@ public final class DeclarationFingerprint {
         for (String exception : exceptions) {
             h = add(h, exception);
         }
-        methods += h; // a sum: the same whatever order the methods come in
+        addMethod(h);
+    }
+
+    private void addMethod(long hash) {
+        methods += hash; // a sum: the same whatever order the methods come in
         methodCount++;
     }
 
@@ -94,17 +102,26 @@ public final class DeclarationFingerprint {
      * @param interfaces   its direct superinterfaces' internal names, as declared
      */
     public void type(String internalName, String signature, String describe, String[] interfaces) {
-        StringBuilder plain = new StringBuilder("Ljava/lang/Object;");
-        for (String name : interfaces) {
-            plain.append('L').append(name).append(';');
-        }
         long h = add(BASIS, internalName);
-        h = add(h, signature.contentEquals(plain) ? "" : signature); // javac writes none where it would say no more
+        h = add(h, signature.contentEquals(plainSignature(interfaces)) ? "" : signature);
         h = add(h, describe);
         for (String name : interfaces) {
             h = add(h, name);
         }
-        total = (total ^ h) * PRIME;
+        addType(h);
+    }
+
+    /** The class signature that says no more than the class file's superinterfaces: javac writes none then. */
+    private static StringBuilder plainSignature(String[] interfaces) {
+        StringBuilder plain = new StringBuilder("Ljava/lang/Object;");
+        for (String name : interfaces) {
+            plain.append('L').append(name).append(';');
+        }
+        return plain;
+    }
+
+    private void addType(long hash) {
+        total = (total ^ hash) * PRIME;
         total = (total ^ methods) * PRIME;
         total = (total ^ methodCount) * PRIME;
         methods = 0;
@@ -116,13 +133,30 @@ public final class DeclarationFingerprint {
         return Long.toHexString(total);
     }
 
-    /** FNV-1a over the text's chars, then a separator that no text contains. */
+    /**
+     * FNV-1a over the text's bytes in modified UTF-8 (as a class file holds it), then a separator
+     * that no byte equals.
+     */
     private static long add(long hash, String text) {
         long h = hash;
         for (int i = 0; i < text.length(); i++) {
-            h = (h ^ text.charAt(i)) * PRIME;
+            char c = text.charAt(i);
+            if (c != 0 && c < 0x80) {
+                h = (h ^ c) * PRIME;
+            } else if (c < 0x800) {
+                h = (h ^ (0xc0 | c >> 6)) * PRIME;
+                h = (h ^ (0x80 | c & 0x3f)) * PRIME;
+            } else {
+                h = (h ^ (0xe0 | c >> 12)) * PRIME;
+                h = (h ^ (0x80 | c >> 6 & 0x3f)) * PRIME;
+                h = (h ^ (0x80 | c & 0x3f)) * PRIME;
+            }
         }
-        return (h ^ 0x10000) * PRIME;
+        return end(h);
+    }
+
+    private static long end(long hash) {
+        return (hash ^ 0x100) * PRIME;
     }
 
     // ---- from class files --------------------------------------------------------------------
@@ -158,6 +192,10 @@ public final class DeclarationFingerprint {
         return true;
     }
 
+    /**
+     * Hashes the class file's texts as bytes, where they are: decoding them into strings first, and
+     * hashing those char by char, took most of the time in a fresh JVM's interpreter.
+     */
     private void read() {
         position = 8; // magic, minor and major version
         offsets = new int[u2()];
@@ -177,74 +215,89 @@ public final class DeclarationFingerprint {
             }
         }
         position += 2; // access flags
-        String name = className(u2());
+        int name = className(u2());
         position += 2; // super class
-        String[] interfaces = new String[u2()];
-        for (int i = 0; i < interfaces.length; i++) {
-            interfaces[i] = className(u2());
-        }
+        int interfaces = u2();
+        int interfacesAt = position;
+        position += 2 * interfaces;
         int fields = u2();
         for (int i = 0; i < fields; i++) {
             position += 6;
             attributes();
         }
-        int count = u2();
-        for (int i = 0; i < count; i++) {
+        int methods = u2();
+        for (int i = 0; i < methods; i++) {
             int access = u2();
-            String method = utf8(u2());
-            String descriptor = utf8(u2());
+            int method = u2();
+            int descriptor = u2();
             attributes();
-            if ((access & (ACC_SYNTHETIC | ACC_BRIDGE)) == 0 && !method.equals("<clinit>")) { // not the compiler's own
+            if ((access & (ACC_SYNTHETIC | ACC_BRIDGE)) == 0 && !is(method, CLINIT)) { // not the compiler's own
                 char kind = (access & ACC_ABSTRACT) != 0 ? 'A' : (access & ACC_STATIC) != 0 ? 'S' : 'D';
-                method(kind, method, descriptor, signature, describe, exceptions);
+                long h = end((BASIS ^ kind) * PRIME);
+                h = add(h, method);
+                h = add(h, descriptor);
+                h = signature == 0 || sameText(signature, descriptor) ? end(h) : add(h, signature);
+                h = describe == 0 ? end(h) : add(h, describe);
+                for (int e = 0; exceptionsAt >= 0 && e < u2At(exceptionsAt); e++) {
+                    h = add(h, className(u2At(exceptionsAt + 2 + 2 * e)));
+                }
+                addMethod(h);
             }
         }
         attributes();
-        type(name, signature, describe, interfaces);
+        String[] names = new String[interfaces];
+        long h = add(BASIS, name);
+        if (signature == 0) {
+            h = end(h);
+        } else { // a generic interface, or generic superinterfaces: not jit-java's kind, so rare
+            for (int i = 0; i < interfaces; i++) {
+                names[i] = text(className(u2At(interfacesAt + 2 * i)));
+            }
+            String written = text(signature);
+            h = add(h, written.contentEquals(plainSignature(names)) ? "" : written);
+        }
+        h = describe == 0 ? end(h) : add(h, describe);
+        for (int i = 0; i < interfaces; i++) {
+            h = add(h, className(u2At(interfacesAt + 2 * i)));
+        }
+        addType(h);
     }
 
-    /** Reads a member's or the class's attributes into {@link #signature}, {@link #describe}, {@link #exceptions}. */
+    /** Reads a member's or the class's attributes into {@link #signature}, {@link #describe}, {@link #exceptionsAt}. */
     private void attributes() {
-        signature = "";
-        describe = "";
-        exceptions = NONE;
+        signature = 0;
+        describe = 0;
+        exceptionsAt = -1;
         int count = u2();
         for (int a = 0; a < count; a++) {
-            String name = utf8(u2());
+            int name = u2();
             int length = u4();
             int end = position + length;
-            switch (name) {
-                case "Signature" -> signature = utf8(u2());
-                case "Exceptions" -> {
-                    exceptions = new String[u2()];
-                    for (int i = 0; i < exceptions.length; i++) {
-                        exceptions[i] = className(u2());
-                    }
-                }
-                case "RuntimeVisibleAnnotations" -> {
-                    int annotations = u2();
-                    for (int i = 0; i < annotations; i++) {
-                        String value = annotation();
-                        describe = value != null ? value : describe;
-                    }
-                }
-                default -> {
+            if (is(name, SIGNATURE)) {
+                signature = u2();
+            } else if (is(name, EXCEPTIONS)) {
+                exceptionsAt = position;
+            } else if (is(name, ANNOTATIONS)) {
+                int annotations = u2();
+                for (int i = 0; i < annotations; i++) {
+                    int value = annotation();
+                    describe = value != 0 ? value : describe;
                 }
             }
             position = end;
         }
     }
 
-    /** Reads one annotation; its {@code value} if it is {@code @Describe}. */
-    private String annotation() {
-        boolean isDescribe = utf8(u2()).equals(DESCRIBE);
-        String value = null;
+    /** Reads one annotation; the constant of its {@code value} if it is {@code @Describe}, else 0. */
+    private int annotation() {
+        boolean isDescribe = is(u2(), DESCRIBE);
+        int value = 0;
         int pairs = u2();
         for (int i = 0; i < pairs; i++) {
-            String name = utf8(u2());
+            int name = u2();
             int tag = u1();
-            if (isDescribe && tag == 's' && name.equals("value")) {
-                value = utf8(u2());
+            if (isDescribe && tag == 's' && is(name, VALUE)) {
+                value = u2();
             } else {
                 skipValue(tag);
             }
@@ -266,12 +319,59 @@ public final class DeclarationFingerprint {
         }
     }
 
-    private String className(int index) {
-        return utf8(u2At(offsets[index]));
+    /** The text constant that names a class constant. */
+    private int className(int index) {
+        return u2At(offsets[index]);
     }
 
-    /** A constant pool text, decoded from modified UTF-8 by hand: {@code StandardCharsets} would make every standard charset. */
-    private String utf8(int index) {
+    /** FNV-1a over a text constant's bytes (modified UTF-8, as {@link #add(long, String)} encodes), then the separator. */
+    private long add(long hash, int index) {
+        int at = offsets[index];
+        long h = hash;
+        for (int i = at + 2, end = at + 2 + u2At(at); i < end; i++) {
+            h = (h ^ (bytes[i] & 0xff)) * PRIME;
+        }
+        return end(h);
+    }
+
+    private boolean sameText(int a, int b) {
+        int at = offsets[a];
+        int bt = offsets[b];
+        int length = u2At(at);
+        if (length != u2At(bt)) {
+            return false;
+        }
+        for (int i = 2; i < length + 2; i++) {
+            if (bytes[at + i] != bytes[bt + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean is(int index, byte[] ascii) {
+        int at = offsets[index];
+        if (u2At(at) != ascii.length) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length; i++) {
+            if (bytes[at + 2 + i] != ascii[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] ascii(String text) {
+        byte[] ascii = new byte[text.length()];
+        for (int i = 0; i < ascii.length; i++) {
+            ascii[i] = (byte) text.charAt(i);
+        }
+        return ascii;
+    }
+
+    /** A text constant as a string, decoded from modified UTF-8 by hand: {@code StandardCharsets} would make every charset. */
+    private String text(int index) {
         int at = offsets[index];
         int end = at + 2 + u2At(at);
         char[] text = new char[end - at - 2];

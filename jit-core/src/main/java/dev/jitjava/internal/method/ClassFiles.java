@@ -65,6 +65,11 @@ public final class ClassFiles {
         }
     }
 
+    /** Whether a file URL's path is the file's own: nothing escaped, no drive letter (parsing a URI costs more). */
+    private static boolean plainPath(String path) {
+        return File.separatorChar == '/' && path.indexOf('%') < 0;
+    }
+
     /** Sets the last code source to {@code type}'s, unless it is that already. */
     private static void locate(Class<?> type) throws URISyntaxException {
         ProtectionDomain domain = type.getProtectionDomain();
@@ -73,7 +78,8 @@ public final class ClassFiles {
             return;
         }
         URL url = source == null ? null : source.getLocation();
-        File entry = url == null || !"file".equals(url.getProtocol()) ? null : new File(url.toURI());
+        File entry = url == null || !"file".equals(url.getProtocol()) ? null
+                : plainPath(url.getPath()) ? new File(url.getPath()) : new File(url.toURI());
         lastSource = source;
         lastFolder = entry != null && entry.isDirectory();
         lastEntry = lastFolder || entry != null && entry.isFile() ? entry : null;
