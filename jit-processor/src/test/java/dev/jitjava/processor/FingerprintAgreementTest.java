@@ -176,32 +176,26 @@ class FingerprintAgreementTest {
     }
 
     @Test
-    void fingerprint_fromElementsAndFromReflection_agree() throws Exception {
+    void fingerprints_fromElements_agreeWithReflectionTheEngineAndTheClassFiles() throws Exception {
         Recorder recorder = new Recorder();
-        Compilation compilation = Compiler.javac().withProcessors(recorder).withOptions("-parameters").compile(SOURCES);
-        assertThat(compilation.errors()).isEmpty();
-        ClassLoader loader = Fixture.load(compilation, work);
+        ClassLoader loader = compile(recorder);
 
         assertThat(recorder.fingerprints).containsOnlyKeys("fp.Base", "fp.Everything", "fp.Plain", "fp.Shapes");
+        assertThat(recorder.declarations).containsOnlyKeys(recorder.fingerprints.keySet());
         for (Map.Entry<String, String> built : recorder.fingerprints.entrySet()) {
             Class<?> iface = loader.loadClass(built.getKey());
             assertThat(SpecFingerprint.of(iface)).as(built.getKey()).isEqualTo(built.getValue());
             assertThat(engineFingerprint(iface)).as(built.getKey() + ", the engine's specs").isEqualTo(built.getValue());
+            assertThat(DeclarationFingerprint.of(iface, Prompts.VERSION)).as(built.getKey() + ", its declarations")
+                    .isEqualTo(recorder.declarations.get(built.getKey()));
         }
     }
 
-    @Test
-    void declarationFingerprint_fromElementsAndFromClassFiles_agree() throws Exception {
-        Recorder recorder = new Recorder();
+    /** {@link #SOURCES} compiled with the recorder, and loaded. */
+    private ClassLoader compile(Recorder recorder) {
         Compilation compilation = Compiler.javac().withProcessors(recorder).withOptions("-parameters").compile(SOURCES);
         assertThat(compilation.errors()).isEmpty();
-        ClassLoader loader = Fixture.load(compilation, work);
-
-        assertThat(recorder.declarations).containsOnlyKeys("fp.Base", "fp.Everything", "fp.Plain", "fp.Shapes");
-        for (Map.Entry<String, String> built : recorder.declarations.entrySet()) {
-            Class<?> iface = loader.loadClass(built.getKey());
-            assertThat(DeclarationFingerprint.of(iface, Prompts.VERSION)).as(built.getKey()).isEqualTo(built.getValue());
-        }
+        return Fixture.load(compilation, work);
     }
 
     @Test
