@@ -204,6 +204,30 @@ import dev.jitjava.runtime.BuildTimeImplementation;
         assertThat(SpecFingerprint.of(defaultAdded.loadClass("fx.Shapes"))).isEqualTo(built.jit$specFingerprint());
     }
 
+    @Test
+    void generatedClass_writtenWithoutDeclarationFingerprint_usedWhileItsSpecsMatch() throws Exception {
+        List<JavaFileObject> sources = new ArrayList<>(Sources.ALL); // as an earlier jit-processor wrote them
+        for (JavaFileObject generated : compilation.generatedSourceFiles()) {
+            String path = generated.toUri().getPath();
+            String name = path.substring(path.indexOf("/fx/") + 1, path.length() - ".java".length()).replace('/', '.');
+            sources.add(Fixture.source(name, generated.getCharContent(true).toString().replace("""
+                        @Override
+                        public String jit$declarationFingerprint() {
+                            return JIT$DECLARATION_FINGERPRINT;
+                        }
+                    """, "")));
+        }
+        Compilation earlier = Compiler.javac().withOptions("-proc:none", "-parameters").compile(sources);
+        assertThat(earlier).succeeded();
+        ClassLoader loader = Fixture.load(earlier, Files.createTempDirectory(work, "earlier"));
+        Jit jit = Jit.builder().store(Files.createTempDirectory(work, "store")).mode(Mode.LOCKED).build();
+
+        Object shapes = jit.implement(loader.loadClass("fx.Shapes"));
+
+        assertThat(((BuildTimeImplementation) shapes).jit$declarationFingerprint()).isEmpty();
+        assertThat(shapes.getClass().getName()).isEqualTo("fx.Jit_Shapes");
+    }
+
     /** The class implementing fx.Shapes after it was changed and recompiled without the processor. */
     private static String compiledInAfter(String changedShapes, String... options) throws Exception {
         ClassLoader loader = recompiled(changedShapes, options);
