@@ -145,7 +145,10 @@ public final class Jit {
         Builder builder = builder().store(Path.of(config.value("JIT_STORE", ".jit")))
                 .mode(Builder.parseMode(config.value("JIT_MODE", "auto"))).model(new ConfiguredModel(config, policy));
         builder.dependencies = DependencyGrant.parse(config.value("JIT_DEPENDENCIES", ""));
-        builder.prices = Prices.parse(config.value("JIT_PRICES", ""), "JIT_PRICES");
+        String prices = config.value("JIT_PRICES", "");
+        if (!prices.isBlank()) { // parsing splits with a regular expression: not at every start
+            builder.prices = Prices.parse(prices, "JIT_PRICES");
+        }
         builder.config = config;
         return builder;
     }
