@@ -6,16 +6,11 @@ import dev.jitjava.internal.dependency.DependencyGrant;
 import dev.jitjava.internal.dependency.MavenResolver;
 import dev.jitjava.internal.engine.ConsoleReviewer;
 import dev.jitjava.internal.engine.Engine;
-import dev.jitjava.internal.engine.InterfaceValidation;
 import dev.jitjava.internal.engine.Lazy;
-import dev.jitjava.internal.engine.MethodQueries;
 import dev.jitjava.internal.engine.Settings;
+import dev.jitjava.internal.engine.WholeInterfaces;
 import dev.jitjava.internal.method.Examples;
-import dev.jitjava.internal.method.InterfaceMethods;
 import dev.jitjava.internal.method.MethodKey;
-import dev.jitjava.internal.method.MethodSpec;
-import dev.jitjava.internal.method.Owner;
-import dev.jitjava.internal.method.Specs;
 import dev.jitjava.internal.method.UserTypes;
 import dev.jitjava.internal.model.ConfiguredModel;
 import dev.jitjava.internal.model.ModelConfig;
@@ -33,18 +28,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -69,11 +57,31 @@ import java.util.function.Supplier;
  * without the model. {@link Mode} says when the model may be called.
  */
 public final class Jit {
-    private final Engine engine;
+    /** The builder as {@link Builder#build()} saw it: the engine is made from it when first needed. */
+    private final Builder configuration;
     private final BuildTimeClasses buildTime = new BuildTimeClasses();
+    /**
+     * Made on first need, so that a program whose interfaces were all compiled in at build time
+     * never makes one: no store, policies, pipeline or caches, and none of the classes they load.
+     */
+    private volatile Engine engine;
 
-    private Jit(Engine engine) {
-        this.engine = engine;
+    private Jit(Builder configuration) {
+        this.configuration = configuration;
+    }
+
+    private Engine engine() {
+        Engine made = engine;
+        if (made == null) {
+            synchronized (this) {
+                made = engine;
+                if (made == null) {
+                    made = configuration.newEngine();
+                    engine = made;
+                }
+            }
+        }
+        return made;
     }
 
     /**
@@ -137,7 +145,10 @@ public final class Jit {
         Builder builder = builder().store(Path.of(config.value("JIT_STORE", ".jit")))
                 .mode(Builder.parseMode(config.value("JIT_MODE", "auto"))).model(new ConfiguredModel(config, policy));
         builder.dependencies = DependencyGrant.parse(config.value("JIT_DEPENDENCIES", ""));
-        builder.prices = Prices.parse(config.value("JIT_PRICES", ""), "JIT_PRICES");
+        String prices = config.value("JIT_PRICES", "");
+        if (!prices.isBlank()) { // parsing splits with a regular expression: not at every start
+            builder.prices = Prices.parse(prices, "JIT_PRICES");
+        }
         builder.config = config;
         return builder;
     }
@@ -173,7 +184,8 @@ public final class Jit {
      * @return requests, tokens and cost, summed over every generation so far
      */
     public Usage usage() {
-        return engine.usage();
+        Engine made = engine;
+        return made == null ? new Usage(0, 0, 0) : made.usage();
     }
 
     /**
@@ -199,7 +211,7 @@ public final class Jit {
         if (built != null) {
             return built;
         }
-        return iface.cast(engine.implement(iface));
+        return iface.cast(engine().implement(iface));
     }
 
     /**
@@ -215,7 +227,8 @@ public final class Jit {
             throw new IllegalArgumentException("A namespace is letters, digits, '_', '.' or '-', starting with a "
                     + "letter: \"" + namespace + "\"");
         }
-        return engine.object(namespace, ns -> new JitObject(ns, engine));
+        Engine made = engine();
+        return made.object(namespace, ns -> new JitObject(ns, made));
     }
 
     /**
@@ -226,7 +239,7 @@ public final class Jit {
      * @return the engine, serving that host with this {@code Jit}'s store, mode, model and checks
      */
     public HostedMethods host(MethodHost host) {
-        return engine.host(Objects.requireNonNull(host, "host"));
+        return engine().host(Objects.requireNonNull(host, "host"));
     }
 
     /**
@@ -237,7 +250,7 @@ public final class Jit {
      * @return the source it runs
      */
     public String source(Class<?> iface, String method) {
-        return engine.source(key(iface, method));
+        return engine().source(key(iface, method));
     }
 
     /**
@@ -255,9 +268,9 @@ public final class Jit {
         Objects.requireNonNull(feedback, "feedback");
         if (buildTime.compiledIn(iface)) { // the engine serves the new version until the next build
             buildTime.handOver(iface);
-            engine.keysOf(iface);
+            engine().keysOf(iface);
         }
-        return engine.improve(key(iface, method), feedback, Examples.specs(examples));
+        return engine().improve(key(iface, method), feedback, Examples.specs(examples));
     }
 
     /**
@@ -268,7 +281,7 @@ public final class Jit {
      * @return its versions
      */
     public List<Version> history(Class<?> iface, String method) {
-        return engine.history(key(iface, method));
+        return engine().history(key(iface, method));
     }
 
     /**
@@ -279,19 +292,7 @@ public final class Jit {
      * @return how many methods were checked, and one line per problem
      */
     public Verification verify(Class<?>... ifaces) {
-        List<String> problems = new ArrayList<>();
-        int checked = 0;
-        for (Class<?> iface : ifaces) {
-            InterfaceValidation.validate(iface);
-            for (MethodSpec spec : Specs.forInterface(Owner.Interface.of(iface), InterfaceMethods.toGenerate(iface))) {
-                checked++;
-                String problem = engine.verify(spec);
-                if (!problem.isEmpty()) {
-                    problems.add(problem);
-                }
-            }
-        }
-        return new Verification(checked, problems);
+        return WholeInterfaces.verify(engine(), ifaces);
     }
 
     /**
@@ -302,70 +303,37 @@ public final class Jit {
      * @return what was generated, what was loaded, and what failed with why
      */
     public Preparation prepare(Class<?>... ifaces) {
-        List<MethodKey> keys = new ArrayList<>();
-        for (Class<?> iface : ifaces) {
-            keys.addAll(engine.keysOf(iface));
-        }
-        List<String> generated = new ArrayList<>();
-        List<String> stored = new ArrayList<>();
-        Map<String, String> failed = new TreeMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, keys.size())));
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            keys.forEach(key -> work.add(pool.submit(() -> engine.link(key))));
-            for (int i = 0; i < keys.size(); i++) {
-                MethodKey key = keys.get(i);
-                try {
-                    work.get(i).get();
-                    (engine.entry(key).orElseThrow().fromModel() ? generated : stored).add(key.display());
-                } catch (ExecutionException e) {
-                    failed.put(key.display(), String.valueOf(e.getCause().getMessage()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new JitException("Interrupted while preparing " + key.display(), e);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return new Preparation(generated, stored, failed);
+        return WholeInterfaces.prepare(engine(), ifaces);
     }
 
     private MethodKey key(Class<?> iface, String method) {
         Objects.requireNonNull(method, "method");
-        List<MethodKey> keys = engine.boundKeys(iface);
-        if (keys == null && buildTime.compiledIn(iface)) { // compiled in at build time: its store is read, nothing bound
-            Owner.Interface owner = Owner.Interface.of(iface);
-            keys = InterfaceMethods.toGenerate(iface).stream().map(m -> Specs.key(owner, m)).toList();
-        }
-        if (keys == null) {
-            throw new JitException(iface.getName() + " has no generated methods here: implement it with this Jit "
-                    + "(jit.implement(" + iface.getSimpleName() + ".class)) and call a method first");
-        }
-        return MethodQueries.resolve(keys, method, iface.getSimpleName());
+        return WholeInterfaces.key(engine(), iface, method, buildTime.compiledIn(iface));
     }
 
     /** Configures a {@link Jit}. Reads no environment: {@link Jit#create()} does that. */
     public static final class Builder {
         private Supplier<? extends ChatModel> model;
         private ModelConfig config;
-        private Path store = Path.of(".jit");
+        // Defaults that need java.nio.file, java.time or an EnumSet are applied when the engine is made: a
+        // program whose interfaces were all compiled in at build time never loads them for jit-java.
+        private Path store; // null: .jit in the working directory
         private Mode mode = Mode.AUTO;
         private Reviewer reviewer;
         private int maxAttempts = 3;
         private int maxToolCalls = 8;
-        private DependencyGrant dependencies = DependencyGrant.NONE;
+        private DependencyGrant dependencies; // null: none
         private MavenResolver resolver;
-        private Duration checkTimeout = Duration.ofSeconds(5);
-        private final Set<Capability> grants = EnumSet.of(Capability.CONSOLE);
+        private Duration checkTimeout; // null: 5 s
+        private final List<Capability> allowed = new ArrayList<>(); // granted beside CONSOLE
         private final Set<Class<?>> allowedTypes = new LinkedHashSet<>();
         private final Set<String> allowedPackages = new LinkedHashSet<>();
-        private Duration cpuBudget = Duration.ofSeconds(1);
+        private Duration cpuBudget; // null: 1 s
         private long memoryBudget = 256L << 20;
         private Duration wallBudget; // null: 5 times the CPU budget, at least 3 s
-        private Clock clock; // the system clock, UTC, made when first needed: java.time is not loaded at start-up
+        private Clock clock; // null: the system clock, UTC
         private final List<JitListener> listeners = new ArrayList<>();
-        private Prices prices = Prices.NONE;
+        private Prices prices; // null: none
 
         private Builder() {
         }
@@ -494,7 +462,9 @@ public final class Jit {
          * @return this builder
          */
         public Builder allow(Capability... capabilities) {
-            grants.addAll(List.of(capabilities));
+            for (Capability capability : capabilities) {
+                allowed.add(Objects.requireNonNull(capability, "capability"));
+            }
             return this;
         }
 
@@ -615,7 +585,7 @@ public final class Jit {
                 throw new IllegalArgumentException("a price is a number, 0 or more, not " + inputPerMillion + "/"
                         + outputPerMillion + " for " + model);
             }
-            prices = prices.with(model, inputPerMillion, outputPerMillion);
+            prices = (prices != null ? prices : Prices.NONE).with(model, inputPerMillion, outputPerMillion);
             return this;
         }
 
@@ -629,26 +599,49 @@ public final class Jit {
          *                      configured (except in {@link Mode#LOCKED}, which needs none)
          */
         public Jit build() {
-            Reviewer chosen = reviewer;
-            if (chosen == null && mode == Mode.REVIEW) {
-                if (System.console() == null) {
-                    throw new IllegalStateException("REVIEW mode needs a reviewer, and there is no console to ask: "
-                            + "give one with Jit.builderFromEnvironment().reviewer(...) or Jit.builder().reviewer(...), "
-                            + "e.g. Reviewer.approvingFrom(Path.of(\"approved-methods.txt\"))");
-                }
-                chosen = ConsoleReviewer.ofSystemConsole();
-            }
+            // returned as a Reviewer: verifying this class then loads no reviewer types
+            Reviewer chosen = reviewer != null || mode != Mode.REVIEW ? reviewer : ConsoleReviewer.forReviewMode();
+            return new Jit(new Builder(this, chosen));
+        }
+
+        /** A copy, so that changing this builder later changes no {@code Jit} it built. */
+        private Builder(Builder from, Reviewer reviewer) {
+            model = from.model;
+            config = from.config;
+            store = from.store;
+            mode = from.mode;
+            this.reviewer = reviewer;
+            maxAttempts = from.maxAttempts;
+            maxToolCalls = from.maxToolCalls;
+            dependencies = from.dependencies;
+            resolver = from.resolver;
+            checkTimeout = from.checkTimeout;
+            allowed.addAll(from.allowed);
+            allowedTypes.addAll(from.allowedTypes);
+            allowedPackages.addAll(from.allowedPackages);
+            cpuBudget = from.cpuBudget;
+            memoryBudget = from.memoryBudget;
+            wallBudget = from.wallBudget;
+            clock = from.clock;
+            listeners.addAll(from.listeners);
+            prices = from.prices;
+        }
+
+        /** The engine of a {@code Jit} built from this (copied) builder. */
+        private Engine newEngine() {
             MavenResolver given = resolver;
             Supplier<MavenResolver> resolvers = memoize(() -> given != null ? given : MavenResolver.fromSystemProperties());
             ModelConfig fixed = config;
             Supplier<ModelConfig> configs = memoize(() -> fixed != null ? fixed
                     : model instanceof ConfiguredModel configured ? configured.config() : ModelConfig.fromEnvironment());
             Models models = new Models(model, configs);
-            Observing observing = new Observing(listeners, prices, configs);
-            return new Jit(new Engine(new Settings(store, mode, chosen, models, maxAttempts,
-                    new Toolbox.Settings(dependencies, maxToolCalls, resolvers), grants, allowedTypes, allowedPackages,
-                    cpuBudget, memoryBudget, wallBudget, dependencies, resolvers, new CheckRunner(checkTimeout), clock,
-                    observing)));
+            DependencyGrant granted = dependencies != null ? dependencies : DependencyGrant.NONE;
+            Observing observing = new Observing(listeners, prices != null ? prices : Prices.NONE, configs);
+            return new Engine(new Settings(store != null ? store : Path.of(".jit"), mode, reviewer, models, maxAttempts,
+                    new Toolbox.Settings(granted, maxToolCalls, resolvers), Settings.grants(allowed), allowedTypes,
+                    allowedPackages,
+                    cpuBudget != null ? cpuBudget : Duration.ofSeconds(1), memoryBudget, wallBudget, granted, resolvers,
+                    new CheckRunner(checkTimeout != null ? checkTimeout : Duration.ofSeconds(5)), clock, observing));
         }
 
         static Mode parseMode(String value) {

@@ -10,6 +10,15 @@ public interface BuildTimeImplementation {
     /** The fingerprint of the specs the class was built from (see {@code SpecFingerprint}). */
     String jit$specFingerprint();
 
+    /**
+     * The fingerprint of the interface's declarations the class was built from (see
+     * {@code DeclarationFingerprint}): compared first, as it costs far less to compute at run time.
+     * A class an earlier jit-processor wrote has none: its specs decide.
+     */
+    default String jit$declarationFingerprint() {
+        return "";
+    }
+
     /** A new instance of the same class. */
     Object jit$newInstance();
 }

@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
 final class ImplementationWriter {
     /** Names the generated class declares itself. */
     static final String FINGERPRINT_FIELD = "JIT$SPEC_FINGERPRINT";
-    private static final Set<String> OWN_NAMES = Set.of(FINGERPRINT_FIELD, "jit$specFingerprint", "jit$newInstance");
+    static final String DECLARATIONS_FIELD = "JIT$DECLARATION_FINGERPRINT";
+    private static final Set<String> OWN_NAMES = Set.of(FINGERPRINT_FIELD, DECLARATIONS_FIELD, "jit$specFingerprint",
+            "jit$declarationFingerprint", "jit$newInstance");
 
     private final Elements elements;
     private final Stubs stubs;
@@ -44,16 +46,26 @@ final class ImplementationWriter {
                  Map<String, byte[]> classes, String comment) {
     }
 
+    /**
+     * What the class is built from, for {@code Jit.implement} to compare with the interface as loaded.
+     *
+     * @param spec         the spec fingerprint ({@code SpecFingerprint})
+     * @param declarations the declaration fingerprint ({@code DeclarationFingerprint}), cheaper to check
+     */
+    record Fingerprints(String spec, String declarations) {
+    }
+
     /** The generated sources: the implementation class, and the units kept as classes of their own. */
     record Written(Map<String, String> sources) {
     }
 
-    Written write(TypeElement iface, String className, String fingerprint, List<Piece> pieces, UnitCompiler compiler) {
+    Written write(TypeElement iface, String className, Fingerprints fingerprints, List<Piece> pieces,
+                  UnitCompiler compiler) {
         String pkg = ElementSpecs.packageOf(iface);
         Set<Piece> merged = new LinkedHashSet<>(mergeable(iface, pieces));
         for (int round = 0; round <= pieces.size(); round++) {
             List<UnitCompiler.Unit> units = new ArrayList<>();
-            String source = source(iface, pkg, className, fingerprint, pieces, merged);
+            String source = source(iface, pkg, className, fingerprints, pieces, merged);
             units.add(new UnitCompiler.Unit(pkg, className, source));
             pieces.stream().filter(p -> !merged.contains(p)).forEach(p -> units.add(p.unit()));
             UnitCompiler.Result result = merged.isEmpty() ? null : compiler.compile(units);
@@ -130,7 +142,7 @@ final class ImplementationWriter {
         return true;
     }
 
-    private String source(TypeElement iface, String pkg, String className, String fingerprint, List<Piece> pieces,
+    private String source(TypeElement iface, String pkg, String className, Fingerprints fingerprints, List<Piece> pieces,
                           Set<Piece> merged) {
         StringBuilder out = new StringBuilder();
         out.append("// Written by jit-java's annotation processor from the stored methods of ")
@@ -148,10 +160,14 @@ final class ImplementationWriter {
         }
         out.append("public final class ").append(className).append(" implements ")
                 .append(stubs.type(iface.asType())).append(", dev.jitjava.runtime.BuildTimeImplementation {\n");
-        out.append("    /** The fingerprint of the specs this class was built from: Jit.implement uses it only while they match. */\n");
-        out.append("    public static final String ").append(FINGERPRINT_FIELD).append(" = \"").append(fingerprint).append("\";\n\n");
+        out.append("    /** What this class was built from (the specs, the declarations): Jit.implement uses it only while they match. */\n");
+        out.append("    public static final String ").append(FINGERPRINT_FIELD).append(" = \"").append(fingerprints.spec()).append("\";\n");
+        out.append("    public static final String ").append(DECLARATIONS_FIELD).append(" = \"").append(fingerprints.declarations())
+                .append("\";\n\n");
         out.append("    public ").append(className).append("() {\n    }\n\n");
         out.append("    @Override\n    public String jit$specFingerprint() {\n        return ").append(FINGERPRINT_FIELD)
+                .append(";\n    }\n\n");
+        out.append("    @Override\n    public String jit$declarationFingerprint() {\n        return ").append(DECLARATIONS_FIELD)
                 .append(";\n    }\n\n");
         out.append("    @Override\n    public Object jit$newInstance() {\n        return new ").append(className)
                 .append("();\n    }\n");

@@ -52,6 +52,7 @@ final class InterfaceCompiler {
     private final Types types;
     private final Messager messager;
     private final ElementSpecs specs;
+    private final ElementDeclarations declarations;
     private final Stubs stubs;
     private final ElementTrust trust;
     private final UnitCompiler compiler;
@@ -64,6 +65,7 @@ final class InterfaceCompiler {
         this.types = env.getTypeUtils();
         this.messager = env.getMessager();
         this.specs = new ElementSpecs(elements, types);
+        this.declarations = new ElementDeclarations(elements, types);
         this.stubs = new Stubs(elements, types);
         this.trust = new ElementTrust(elements, env.getFiler(), compiling);
         StandardJavaFileManager platform = ToolProvider.getSystemJavaCompiler()
@@ -135,8 +137,9 @@ final class InterfaceCompiler {
         }
         String className = BuildTimeClasses.className(pkg, simpleNames(iface));
         String simpleClassName = className.substring(className.lastIndexOf('.') + 1);
-        ImplementationWriter.Written written = writer.write(iface, simpleClassName, specs.fingerprint(iface, methods),
-                pieces, compiler);
+        ImplementationWriter.Fingerprints fingerprints = new ImplementationWriter.Fingerprints(
+                specs.fingerprint(iface, methods), declarations.fingerprint(iface));
+        ImplementationWriter.Written written = writer.write(iface, simpleClassName, fingerprints, pieces, compiler);
         written.sources().forEach((name, source) -> {
             try {
                 JavaFileObject file = env.getFiler().createSourceFile(name, iface);

@@ -2,9 +2,11 @@ package dev.jitjava.processor;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import dev.jitjava.internal.bind.DeclarationFingerprint;
 import dev.jitjava.internal.method.InterfaceMethods;
 import dev.jitjava.internal.method.MethodSpec;
 import dev.jitjava.internal.method.Specs;
+import dev.jitjava.internal.prompt.Prompts;
 import dev.jitjava.internal.store.SpecFingerprint;
 import dev.jitjava.internal.store.SpecRecord;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,11 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The spec fingerprint from elements (build time) equals the one from reflection (run time) and the engine's specs. */
+/**
+ * The spec fingerprint from elements (build time) equals the one from reflection (run time) and the
+ * engine's specs; the declaration fingerprint from elements equals the one from the class files, and
+ * changes with every change of what an interface declares that a spec depends on.
+ */
 class FingerprintAgreementTest {
     @TempDir
     Path work;
@@ -100,12 +107,52 @@ class FingerprintAgreementTest {
                     public interface Plain {
                         void run();
                     }
+                    """),
+            Fixture.source("fp.Shapes", """
+                    package fp;
+
+                    import dev.jitjava.Describe;
+                    import java.util.*;
+                    import java.util.function.Supplier;
+
+                    /** What a class file holds beside the source's methods, and signatures javac writes its own way. */
+                    @Describe("Ünïcödé \\u0000 and 😀 in a description")
+                    public interface Shapes extends Supplier<List<String>>, Plain {
+                        List<String> NAMES = List.of("a", "b"); // a static initializer
+
+                        class Outer<T> {
+                            public class Inner<U> {
+                            }
+                        }
+
+                        @Describe("Läuft")
+                        Outer<String>.Inner<Integer> inner(Outer<Long> outer);
+
+                        <T, U extends T, V extends Number & Comparable<V>, W extends Runnable> Map<T, U> bounds(V v, W w);
+
+                        <E extends Throwable> void rethrow(E e) throws java.io.IOException, E;
+
+                        default List<String> sorted() {
+                            List<String> copy = new ArrayList<>(get());
+                            copy.sort(Comparator.comparing(s -> s.length())); // a synthetic lambda method
+                            return copy;
+                        }
+
+                        static Shapes none() {
+                            return null;
+                        }
+
+                        private int helper() {
+                            return 1;
+                        }
+                    }
                     """));
 
     /** Records the fingerprint the processor's code computes for every interface it sees. */
     @SupportedAnnotationTypes("*")
     static final class Recorder extends AbstractProcessor {
         final Map<String, String> fingerprints = new TreeMap<>();
+        final Map<String, String> declarations = new TreeMap<>();
 
         @Override
         public SourceVersion getSupportedSourceVersion() {
@@ -115,11 +162,13 @@ class FingerprintAgreementTest {
         @Override
         public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
             ElementSpecs specs = new ElementSpecs(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+            ElementDeclarations declared = new ElementDeclarations(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
             for (var root : round.getRootElements()) {
                 if (root.getKind() == ElementKind.INTERFACE) {
                     TypeElement type = (TypeElement) root;
-                    fingerprints.put(processingEnv.getElementUtils().getBinaryName(type).toString(),
-                            specs.fingerprint(type, specs.methods(type)));
+                    String name = processingEnv.getElementUtils().getBinaryName(type).toString();
+                    fingerprints.put(name, specs.fingerprint(type, specs.methods(type)));
+                    declarations.put(name, declared.fingerprint(type));
                 }
             }
             return false;
@@ -127,18 +176,93 @@ class FingerprintAgreementTest {
     }
 
     @Test
-    void fingerprint_fromElementsAndFromReflection_agree() throws Exception {
+    void fingerprints_fromElements_agreeWithReflectionTheEngineAndTheClassFiles() throws Exception {
         Recorder recorder = new Recorder();
-        Compilation compilation = Compiler.javac().withProcessors(recorder).withOptions("-parameters").compile(SOURCES);
-        assertThat(compilation.errors()).isEmpty();
-        ClassLoader loader = Fixture.load(compilation, work);
+        ClassLoader loader = compile(recorder);
 
-        assertThat(recorder.fingerprints).containsOnlyKeys("fp.Base", "fp.Everything", "fp.Plain");
+        assertThat(recorder.fingerprints).containsOnlyKeys("fp.Base", "fp.Everything", "fp.Plain", "fp.Shapes");
+        assertThat(recorder.declarations).containsOnlyKeys(recorder.fingerprints.keySet());
         for (Map.Entry<String, String> built : recorder.fingerprints.entrySet()) {
             Class<?> iface = loader.loadClass(built.getKey());
             assertThat(SpecFingerprint.of(iface)).as(built.getKey()).isEqualTo(built.getValue());
             assertThat(engineFingerprint(iface)).as(built.getKey() + ", the engine's specs").isEqualTo(built.getValue());
+            assertThat(DeclarationFingerprint.of(iface, Prompts.VERSION)).as(built.getKey() + ", its declarations")
+                    .isEqualTo(recorder.declarations.get(built.getKey()));
         }
+    }
+
+    /** {@link #SOURCES} compiled with the recorder, and loaded. */
+    private ClassLoader compile(Recorder recorder) {
+        Compilation compilation = Compiler.javac().withProcessors(recorder).withOptions("-parameters").compile(SOURCES);
+        assertThat(compilation.errors()).isEmpty();
+        return Fixture.load(compilation, work);
+    }
+
+    @Test
+    void declarationFingerprint_compiledWithOtherFlags_isTheSame() throws Exception {
+        String plain = declarations(SHAPES_V1, "-proc:none");
+        assertThat(declarations(SHAPES_V1, "-proc:none", "-g", "-parameters")).isEqualTo(plain);
+        assertThat(declarations(SHAPES_V1, "-proc:none", "-g:none", "--release", "17")).isEqualTo(plain);
+    }
+
+    @Test
+    void declarationFingerprint_eachKindOfChange_differs() throws Exception {
+        String before = declarations(SHAPES_V1, "-proc:none");
+        Map<String, String> changes = new TreeMap<>(Map.of(
+                "method @Describe", "@Describe(\"Area\")|@Describe(\"Surface\")",
+                "interface @Describe", "@Describe(\"Shapes\")|@Describe(\"Forms\")",
+                "generic parameter", "List<String> names|List<CharSequence> names",
+                "generic return", "Optional<Integer> first|Optional<Long> first",
+                "thrown type", "throws IOException;|throws IOException, InterruptedException;",
+                "type parameter bound", "<T extends Number>|<T extends Integer>",
+                "abstract made default", "int count(List<String> names);|default int count(List<String> names) { return 0; }",
+                "method added", "int count(List<String> names);|int count(List<String> names);\n    int more();",
+                "superinterface method", "String label();|String label(int size);",
+                "superinterface @Describe", "@Describe(\"Label\")|@Describe(\"Name\")"));
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            String[] edit = change.getValue().split("\\|");
+            assertThat(SHAPES_V1).as(change.getKey()).contains(edit[0]);
+            assertThat(declarations(SHAPES_V1.replace(edit[0], edit[1]), "-proc:none")).as(change.getKey())
+                    .isNotEqualTo(before);
+        }
+        assertThat(declarationsWithPrompt(SHAPES_V1, "another prompt")).as("prompt version").isNotEqualTo(before);
+    }
+
+    static final String SHAPES_V1 = """
+            package dv;
+
+            import dev.jitjava.Describe;
+            import java.io.IOException;
+            import java.util.*;
+
+            @Describe("Shapes")
+            public interface Shapes extends Labelled {
+                @Describe("Area")
+                double area(double width, double height);
+
+                int count(List<String> names);
+
+                Optional<Integer> first(int[] values) throws IOException;
+
+                <T extends Number> T largest(Collection<T> values);
+            }
+
+            interface Labelled {
+                @Describe("Label")
+                String label();
+            }
+            """;
+
+    private String declarations(String source, String... options) throws Exception {
+        return declarationsWithPrompt(source, Prompts.VERSION, options);
+    }
+
+    private String declarationsWithPrompt(String source, String prompt, String... options) throws Exception {
+        Compilation compilation = Compiler.javac().withOptions((Object[]) (options.length == 0 ? new String[]{"-proc:none"}
+                : options)).compile(Fixture.source("dv.Shapes", source));
+        assertThat(compilation.errors()).isEmpty();
+        Path folder = Files.createTempDirectory(work, "dv");
+        return DeclarationFingerprint.of(Fixture.load(compilation, folder).loadClass("dv.Shapes"), prompt);
     }
 
     @Test

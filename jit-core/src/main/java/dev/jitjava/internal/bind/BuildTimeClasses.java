@@ -1,7 +1,8 @@
 package dev.jitjava.internal.bind;
 
-import dev.jitjava.runtime.BuildTimeImplementation;
+import dev.jitjava.internal.prompt.Prompts;
 import dev.jitjava.internal.store.SpecFingerprint;
+import dev.jitjava.runtime.BuildTimeImplementation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,26 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * handed over to the run-time engine, which serves the new version until the next build.
  */
 public final class BuildTimeClasses {
-    /** Marks an interface without a usable class: a ClassValue holds no nulls. */
-    private static final BuildTimeImplementation NONE = new BuildTimeImplementation() {
-        @Override
-        public String jit$specFingerprint() {
-            return "";
-        }
+    /** Marks an interface without a usable class. */
+    private static final Object NONE = new Object();
 
-        @Override
-        public Object jit$newInstance() {
-            return null;
-        }
-    };
-
-    private static final ClassValue<BuildTimeImplementation> PROTOTYPES = new ClassValue<>() {
-        @Override
-        protected BuildTimeImplementation computeValue(Class<?> iface) {
-            return find(iface);
-        }
-    };
-
+    /**
+     * Per interface: its class's prototype, or {@link #NONE}. Per {@code Jit} rather than in a
+     * {@code ClassValue}: that would load five classes and one of its own, where checking an
+     * interface again for another {@code Jit} costs less.
+     */
+    private final ConcurrentHashMap<Class<?>, Object> prototypes = new ConcurrentHashMap<>();
     private final Set<Class<?>> handedOver = ConcurrentHashMap.newKeySet();
 
     /**
@@ -64,13 +54,23 @@ public final class BuildTimeClasses {
         if (!handedOver.isEmpty() && handedOver.contains(iface)) {
             return null;
         }
-        BuildTimeImplementation prototype = PROTOTYPES.get(iface);
-        return prototype == NONE ? null : iface.cast(prototype.jit$newInstance());
+        Object prototype = prototype(iface);
+        return prototype == NONE ? null : iface.cast(((BuildTimeImplementation) prototype).jit$newInstance());
     }
 
     /** Whether {@code iface} has a class compiled in that matches it (handed over or not). */
     public boolean compiledIn(Class<?> iface) {
-        return PROTOTYPES.get(iface) != NONE;
+        return prototype(iface) != NONE;
+    }
+
+    private Object prototype(Class<?> iface) {
+        Object known = prototypes.get(iface);
+        if (known != null) {
+            return known;
+        }
+        Object found = find(iface); // not computeIfAbsent: its lambda would spin a class at start-up
+        Object raced = prototypes.putIfAbsent(iface, found);
+        return raced != null ? raced : found;
     }
 
     /** From now on, this {@code Jit}'s {@link #instance} answers null for {@code iface}: the engine serves it. */
@@ -78,7 +78,21 @@ public final class BuildTimeClasses {
         handedOver.add(iface);
     }
 
-    private static BuildTimeImplementation find(Class<?> iface) {
+    /**
+     * Whether the class was built from the interface as loaded. Its declarations, read from the
+     * class files, are compared first: when they are the same, so are the specs. When they are not
+     * (or a class file cannot be read), the specs decide, as the store would: a default method added
+     * or another compiler's way of writing signatures changes no spec.
+     */
+    private static boolean builtFrom(Class<?> iface, BuildTimeImplementation prototype) {
+        String declared = DeclarationFingerprint.of(iface, Prompts.VERSION);
+        if (declared != null && declared.equals(prototype.jit$declarationFingerprint())) {
+            return true;
+        }
+        return SpecFingerprint.of(iface).equals(prototype.jit$specFingerprint());
+    }
+
+    private static Object find(Class<?> iface) {
         if (!iface.isInterface()) {
             return NONE;
         }
@@ -97,7 +111,7 @@ public final class BuildTimeClasses {
         } catch (ReflectiveOperationException | LinkageError e) {
             return NONE;
         }
-        if (!SpecFingerprint.of(iface).equals(prototype.jit$specFingerprint())) {
+        if (!builtFrom(iface, prototype)) {
             org.slf4j.LoggerFactory.getLogger(BuildTimeClasses.class).warn("{} was compiled in at build time from "
                     + "another spec of {} (a signature or @Describe changed since): the run-time engine serves it "
                     + "until the next build with jit-processor", found.getName(), iface.getName());

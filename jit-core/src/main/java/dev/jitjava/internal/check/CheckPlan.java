@@ -1,6 +1,7 @@
 package dev.jitjava.internal.check;
 
 import dev.jitjava.Check;
+import dev.jitjava.internal.method.ClassFiles;
 import dev.jitjava.internal.method.ExampleSpec;
 import dev.jitjava.internal.method.MethodSpec;
 import dev.jitjava.internal.method.Owner;
@@ -11,8 +12,6 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -83,7 +82,7 @@ public record CheckPlan(MethodSpec spec, List<ExampleSpec> examples, List<Method
         if (checks.isEmpty()) {
             return "";
         }
-        byte[] bytes = classBytes(spec.owner().selfType());
+        byte[] bytes = ClassFiles.read(spec.owner().selfType());
         return bytes == null ? "" : SpecRecord.sha256(java.util.HexFormat.of().formatHex(bytes));
     }
 
@@ -95,7 +94,7 @@ public record CheckPlan(MethodSpec spec, List<ExampleSpec> examples, List<Method
         /** Names of the interface's {@code @Check} methods whose bytecode calls the method. */
         public static Set<String> of(Class<?> owner, MethodSpec spec) {
             Set<String> callers = new HashSet<>();
-            byte[] bytes = classBytes(owner);
+            byte[] bytes = ClassFiles.read(owner);
             if (bytes == null) {
                 return callers;
             }
@@ -122,15 +121,6 @@ public record CheckPlan(MethodSpec spec, List<ExampleSpec> examples, List<Method
                 }
             }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
             return callers;
-        }
-    }
-
-    private static byte[] classBytes(Class<?> type) {
-        String resource = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
-        try (InputStream in = type.getResourceAsStream(resource)) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException e) {
-            return null;
         }
     }
 

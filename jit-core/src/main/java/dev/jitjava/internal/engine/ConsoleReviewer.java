@@ -26,6 +26,20 @@ public final class ConsoleReviewer implements Reviewer {
         this.editor = editor;
     }
 
+    /**
+     * The reviewer of REVIEW mode when none was given: the console's.
+     *
+     * @throws IllegalStateException when there is no console to ask
+     */
+    public static Reviewer forReviewMode() {
+        if (System.console() == null) {
+            throw new IllegalStateException("REVIEW mode needs a reviewer, and there is no console to ask: "
+                    + "give one with Jit.builderFromEnvironment().reviewer(...) or Jit.builder().reviewer(...), "
+                    + "e.g. Reviewer.approvingFrom(Path.of(\"approved-methods.txt\"))");
+        }
+        return ofSystemConsole();
+    }
+
     public static ConsoleReviewer ofSystemConsole() {
         var console = System.console();
         String editor = System.getenv().getOrDefault("EDITOR", "vi");

@@ -13,6 +13,8 @@ import dev.jitjava.internal.tools.Toolbox;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -42,4 +44,10 @@ public record Settings(Path store, Mode mode, Reviewer reviewer, Models models, 
                        Duration cpuBudget, long memoryBudget, Duration wallBudget,
                        DependencyGrant dependencies,
                        Supplier<MavenResolver> resolver, CheckRunner checkRunner, Clock clock, Observing observing) {
+    /** {@link Capability#CONSOLE}, granted by default, and the capabilities a builder allowed. */
+    public static Set<Capability> grants(List<Capability> allowed) {
+        Set<Capability> grants = EnumSet.of(Capability.CONSOLE);
+        grants.addAll(allowed);
+        return grants;
+    }
 }

@@ -5,7 +5,6 @@ import dev.jitjava.Describe;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,13 +30,13 @@ public final class DescribeTexts {
 
     /** The texts of {@code type}, from its class file when it can be read, else by reflection. */
     public static DescribeTexts of(Class<?> type) {
-        String resource = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
-        try (InputStream in = type.getResourceAsStream(resource)) {
-            if (in != null) {
-                return parse(type, in.readAllBytes());
+        byte[] bytes = ClassFiles.read(type);
+        if (bytes != null) {
+            try {
+                return parse(type, bytes);
+            } catch (IOException | RuntimeException e) {
+                // a class file we cannot read: ask reflection
             }
-        } catch (IOException | RuntimeException e) {
-            // a class file we cannot read: ask reflection
         }
         return new DescribeTexts(type, null, null);
     }

@@ -31,8 +31,23 @@ import java.util.regex.Pattern;
  * {@code JIT_TIMEOUT}, {@code JIT_MAX_RETRIES}, {@code JIT_TEMPERATURE}.
  */
 public final class ModelConfig {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
-    private static final Pattern OLLAMA_MODEL = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
+    /**
+     * Asks a local Ollama, as {@link #probeOllama}. Not a method reference, and no lambdas or regular
+     * expressions where {@code Jit.create()} reads its settings: a process that only runs methods
+     * compiled in at build time would spin classes for them.
+     */
+    private static final Function<String, String> OLLAMA = new Function<>() {
+        @Override
+        public String apply(String baseUrl) {
+            return probeOllama(baseUrl);
+        }
+    };
+
+    /** Compiled when first needed. */
+    private static final class Patterns {
+        static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
+        static final Pattern OLLAMA_MODEL = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
+    }
 
     private final Map<String, String> values;
     private final Function<String, String> ollamaProbe;
@@ -44,7 +59,7 @@ public final class ModelConfig {
 
     /** The process's own configuration. */
     public static ModelConfig fromEnvironment() {
-        return load(System.getenv(), Path.of(""), Path.of(System.getProperty("user.home")), ModelConfig::probeOllama);
+        return load(System.getenv(), Path.of(""), Path.of(System.getProperty("user.home")), OLLAMA);
     }
 
     /**
@@ -56,11 +71,11 @@ public final class ModelConfig {
         Map<String, String> values = new HashMap<>();
         read(home.resolve(".jit").resolve("jit.properties"), values);
         read(workingDirectory.resolve("jit.properties"), values);
-        environment.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                values.put(name, value);
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            if (variable.getValue() != null && !variable.getValue().isBlank()) {
+                values.put(variable.getKey(), variable.getValue());
             }
-        });
+        }
         return new ModelConfig(values, ollamaProbe);
     }
 
@@ -148,7 +163,7 @@ public final class ModelConfig {
         if (text == null) {
             return Duration.ofSeconds(120);
         }
-        Matcher m = DURATION.matcher(text.strip());
+        Matcher m = Patterns.DURATION.matcher(text.strip());
         if (m.matches()) {
             long amount = Long.parseLong(m.group(1));
             String unit = m.group(2) == null ? "s" : m.group(2);
@@ -208,7 +223,9 @@ public final class ModelConfig {
         } catch (IOException | IllegalArgumentException e) {
             throw new JitException("Cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
         }
-        properties.forEach((name, value) -> values.put(name.toString(), value.toString().strip()));
+        for (Map.Entry<Object, Object> property : properties.entrySet()) {
+            values.put(property.getKey().toString(), property.getValue().toString().strip());
+        }
     }
 
     /** Asks a local Ollama which models it has; null if it does not answer within a second. */
@@ -221,7 +238,7 @@ public final class ModelConfig {
             if (response.statusCode() != 200) {
                 return null;
             }
-            Matcher m = OLLAMA_MODEL.matcher(response.body());
+            Matcher m = Patterns.OLLAMA_MODEL.matcher(response.body());
             return m.find() ? m.group(1) : "";
         } catch (IOException | IllegalArgumentException e) {
             return null;
