@@ -14,6 +14,7 @@ import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * Writes a {@link DynamicInvoker} for a call site: it unboxes the arguments, calls the site's target
@@ -38,23 +39,61 @@ public final class DynamicInvokers {
 
         MethodVisitor mv = writer.visitMethod(Opcodes.ACC_PUBLIC, "invoke",
                 "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", null, new String[]{"java/lang/Throwable"});
+        writeInvoke(mv, internal, type, i -> {
+            mv.visitVarInsn(Opcodes.ALOAD, 2);
+            pushInt(mv, i);
+            mv.visitInsn(Opcodes.AALOAD);
+        }, () -> {
+            mv.visitVarInsn(Opcodes.ALOAD, 2);
+            mv.visitInsn(Opcodes.ARRAYLENGTH);
+        });
+        MethodVisitor few = writer.visitMethod(Opcodes.ACC_PUBLIC, "invoke",
+                "(Ljava/lang/Object;ILjava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", null,
+                new String[]{"java/lang/Throwable"});
+        if (type.parameterCount() - 1 <= DynamicInvoker.FEW) {
+            writeInvoke(few, internal, type, i -> few.visitVarInsn(Opcodes.ALOAD, 3 + i),
+                    () -> few.visitVarInsn(Opcodes.ILOAD, 2));
+        } else { // takes more arguments than a call without an array passes
+            few.visitCode();
+            few.visitFieldInsn(Opcodes.GETSTATIC, Type.getInternalName(DynamicInvoker.class), "MISS",
+                    "Ljava/lang/Object;");
+            few.visitInsn(Opcodes.ARETURN);
+            few.visitMaxs(0, 0);
+            few.visitEnd();
+        }
+        writer.visitEnd();
+
+        MethodHandles.Lookup lookup = ClassDefiner.lookupIn(anchor);
+        Class<?> defined = ClassDefiner.defineOne(lookup, writer.toByteArray());
+        Links.register(defined, List.of(site), null, null);
+        try {
+            return (DynamicInvoker) lookup.findConstructor(defined, MethodType.methodType(void.class)).invoke();
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot create the invoker " + name, e);
+        }
+    }
+
+    /**
+     * Writes an {@code invoke} method: the arguments' count and classes checked ({@link DynamicInvoker#MISS}
+     * when they do not fit), then the call through the site, its result boxed.
+     *
+     * @param argument pushes the i-th argument (from 0)
+     * @param count    pushes how many arguments the call has
+     */
+    private static void writeInvoke(MethodVisitor mv, String internal, MethodType type, IntConsumer argument,
+                                    Runnable count) {
         mv.visitCode();
         Label miss = new Label();
-        mv.visitVarInsn(Opcodes.ALOAD, 2);
-        mv.visitInsn(Opcodes.ARRAYLENGTH);
+        count.run();
         pushInt(mv, type.parameterCount() - 1);
         mv.visitJumpInsn(Opcodes.IF_ICMPNE, miss);
         for (int i = 1; i < type.parameterCount(); i++) { // null fits a reference, never a primitive
             Label fits = new Label();
             if (!type.parameterType(i).isPrimitive()) {
-                mv.visitVarInsn(Opcodes.ALOAD, 2);
-                pushInt(mv, i - 1);
-                mv.visitInsn(Opcodes.AALOAD);
+                argument.accept(i - 1);
                 mv.visitJumpInsn(Opcodes.IFNULL, fits);
             }
-            mv.visitVarInsn(Opcodes.ALOAD, 2);
-            pushInt(mv, i - 1);
-            mv.visitInsn(Opcodes.AALOAD);
+            argument.accept(i - 1);
             mv.visitTypeInsn(Opcodes.INSTANCEOF, boxedName(type.parameterType(i)));
             mv.visitJumpInsn(Opcodes.IFEQ, miss);
             mv.visitLabel(fits);
@@ -63,9 +102,7 @@ public final class DynamicInvokers {
         mv.visitVarInsn(Opcodes.ALOAD, 1);
         mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(type.parameterType(0)));
         for (int i = 1; i < type.parameterCount(); i++) {
-            mv.visitVarInsn(Opcodes.ALOAD, 2);
-            pushInt(mv, i - 1);
-            mv.visitInsn(Opcodes.AALOAD);
+            argument.accept(i - 1);
             unbox(mv, type.parameterType(i));
         }
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact",
@@ -77,16 +114,6 @@ public final class DynamicInvokers {
         mv.visitInsn(Opcodes.ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-        writer.visitEnd();
-
-        MethodHandles.Lookup lookup = ClassDefiner.lookupIn(anchor);
-        Class<?> defined = ClassDefiner.defineOne(lookup, writer.toByteArray());
-        Links.register(defined, List.of(site), null, null);
-        try {
-            return (DynamicInvoker) lookup.findConstructor(defined, MethodType.methodType(void.class)).invoke();
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot create the invoker " + name, e);
-        }
     }
 
     /** The internal name of the class an argument for {@code type} arrives as: its box, for a primitive. */
