@@ -4,14 +4,11 @@ import dev.jitjava.test.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -19,15 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code jit run} of a program built before and unchanged since runs from the store's {@code .cache}
- * before picocli, the model's configuration, javac or the engine are loaded; anything that changed,
- * and any command line that picocli must read, takes the ordinary way.
+ * before picocli, the model's configuration, javac or the engine are loaded; any command line that
+ * picocli must read takes the ordinary way. (What a change to the program or a stored method does:
+ * {@code RunLifecycleTest}.)
  */
 class CachedRunTest {
     @TempDir
     Path work;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private static final String WORDS = """
             public class Words {
@@ -49,26 +44,19 @@ class CachedRunTest {
             }
             ```""";
 
+    private JitCommand jit;
+
     private int jit(ScriptedChatModel model, String... args) {
-        out.reset();
-        err.reset();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        Main.Context context = new Main.Context(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
-                work, work, url -> null, false, () -> model, System.in);
-        try {
-            return Main.run(context, args);
-        } finally {
-            System.setOut(original);
-        }
+        jit = jit != null ? jit : new JitCommand(work);
+        return jit.run(() -> model, "", args);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return jit.out();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return jit.err();
     }
 
     /** Words.java, built once (its method written by the scripted model and stored), so that .cache holds it. */
@@ -141,27 +129,6 @@ class CachedRunTest {
         assertThat(stdout()).isEqualTo("4 vowels\n");
         assertThat(work.resolve("elsewhere/.cache")).isDirectory();
         assertThat(work.resolve(".jit")).doesNotExist();
-    }
-
-    @Test
-    void changedProgram_isBuiltAgain() throws Exception {
-        Path file = built();
-        Files.writeString(file, WORDS.replace("\" vowels\"", "\" vowels, again\""));
-
-        assertThat(jit(ScriptedChatModel.answering(), "run", "examples/Words.java", "audio")).as(stderr()).isZero();
-
-        assertThat(stdout()).isEqualTo("4 vowels, again\n");
-    }
-
-    @Test
-    void storedMethodEditedByHand_isBuiltAgain() throws Exception {
-        Path file = built();
-        Path stored = file.resolveSibling(".jit/file/Words/countVowels(java.lang.String).java");
-        Files.writeString(stored, Files.readString(stored).replace("return n;", "return n + 100;"));
-
-        assertThat(jit(ScriptedChatModel.answering(), "run", "examples/Words.java", "audio")).as(stderr()).isZero();
-
-        assertThat(stdout()).isEqualTo("104 vowels\n");
     }
 
     @Test
