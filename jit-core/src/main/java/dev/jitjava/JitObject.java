@@ -297,12 +297,7 @@ public final class JitObject {
                     Object first, Object second, Object third) {
         Bound recent = last;
         if (recent != null && recent.name() == name && recent.returns(returnType)) {
-            Object result;
-            try {
-                result = recent.invoker().invoke(this, count, first, second, third);
-            } catch (Throwable thrown) {
-                throw JitObject.<RuntimeException>sneaky(thrown);
-            }
+            Object result = invoke(recent, count, first, second, third);
             if (result != DynamicInvoker.MISS) {
                 return result;
             }
@@ -320,12 +315,7 @@ public final class JitObject {
         for (int i = 0; candidates != null && i < candidates.size(); i++) {
             Bound bound = candidates.get(i);
             if (bound.returns(returnType)) {
-                Object result;
-                try {
-                    result = bound.invoker().invoke(this, count, first, second, third);
-                } catch (Throwable thrown) {
-                    throw JitObject.<RuntimeException>sneaky(thrown);
-                }
+                Object result = invoke(bound, count, first, second, third);
                 if (result != DynamicInvoker.MISS) {
                     last = bound;
                     return result;
@@ -339,6 +329,15 @@ public final class JitObject {
             default -> new Object[]{first, second, third};
         };
         return invoke(name, returnType, description, examples, args);
+    }
+
+    /** Runs {@code bound} if the arguments fit it, its exceptions unchanged; {@link DynamicInvoker#MISS} if not. */
+    private Object invoke(Bound bound, int count, Object first, Object second, Object third) {
+        try {
+            return bound.invoker().invoke(this, count, first, second, third);
+        } catch (Throwable thrown) {
+            throw JitObject.<RuntimeException>sneaky(thrown);
+        }
     }
 
     Object invoke(String name, Class<?> returnType, String description, List<ExampleSpec> examples, Object[] given) {

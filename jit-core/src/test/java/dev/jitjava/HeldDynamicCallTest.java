@@ -20,18 +20,9 @@ class HeldDynamicCallTest {
     @TempDir
     Path store;
 
-    private static final String VOWELS = """
-            ```java
-            int countVowels(String text) {
-                int n = 0;
-                for (int i = 0; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') n++;
-                }
-                return n;
-            }
-            ```""";
-    private static final String ADD = "```java\nint add(int a, int b) { return a + b; }\n```";
+    // countVowels without allocating (charAt, not toCharArray), and add: the bound call's own answers
+    private static final String VOWELS = BoundCallTest.VOWELS;
+    private static final String ADD = BoundCallTest.ADD;
     private static final String ANSWER = "```java\nint answer() { return 42; }\n```";
     private static final String CLAMP = "```java\nint clamp(int x, int low, int high) { return Math.max(low, Math.min(x, high)); }\n```";
     private static final String PICK = "```java\nString pick(String a, String b) { return a.length() >= b.length() ? a : b; }\n```";
