@@ -45,6 +45,8 @@ public final class JitObject {
      * thread that sees an older value checks it like any other and falls back to the map.
      */
     private Bound last;
+    /** The method called before {@link #last}: a loop that calls two methods in turn skips the map for both. */
+    private Bound before;
 
     /**
      * A generated method as dynamic calls see it: the boxed parameter types, and an invoker taking an array
@@ -289,25 +291,31 @@ public final class JitObject {
     /**
      * A call of {@code count} (up to three) arguments, without an array: the hot path, small enough for
      * the JIT compiler to inline into the caller, where {@code count} is a constant. The method called
-     * last, named by the same string and returning what is asked for; its invoker checks the arguments.
+     * last or the one before it, named by the same string and returning what is asked for; its invoker
+     * checks the arguments.
      *
      * @param returnType what the caller asks for, null for anything
      */
     Object dispatch(String name, Class<?> returnType, String description, List<ExampleSpec> examples, int count,
                     Object first, Object second, Object third) {
-        Bound recent = last;
-        if (recent != null && recent.name() == name && recent.returns(returnType)) {
-            Object result = invoke(recent, count, first, second, third);
-            if (result != DynamicInvoker.MISS) {
-                return result;
-            }
+        Object result = invokeIfNamed(last, name, returnType, count, first, second, third);
+        if (result == DynamicInvoker.MISS) {
+            result = invokeIfNamed(before, name, returnType, count, first, second, third);
         }
-        return dispatchAgain(name, returnType, description, examples, count, first, second, third);
+        return result != DynamicInvoker.MISS ? result
+                : dispatchAgain(name, returnType, description, examples, count, first, second, third);
+    }
+
+    /** Runs {@code bound} if it is named by this very string, returns what is asked and takes the arguments. */
+    private Object invokeIfNamed(Bound bound, String name, Class<?> returnType, int count, Object first, Object second,
+                                 Object third) {
+        return bound != null && bound.name() == name && bound.returns(returnType)
+                ? invoke(bound, count, first, second, third) : DynamicInvoker.MISS;
     }
 
     /**
-     * Not the method called last: another method of that name that fits, still without an array (a loop
-     * that calls two methods in turn allocates nothing), else the way that finds or writes one.
+     * Neither of the methods called last: another method of that name that fits, still without an array
+     * (a loop that calls three methods in turn allocates nothing), else the way that finds or writes one.
      */
     private Object dispatchAgain(String name, Class<?> returnType, String description, List<ExampleSpec> examples,
                                  int count, Object first, Object second, Object third) {
@@ -317,7 +325,7 @@ public final class JitObject {
             if (bound.returns(returnType)) {
                 Object result = invoke(bound, count, first, second, third);
                 if (result != DynamicInvoker.MISS) {
-                    last = bound;
+                    remember(bound);
                     return result;
                 }
             }
@@ -329,6 +337,15 @@ public final class JitObject {
             default -> new Object[]{first, second, third};
         };
         return invoke(name, returnType, description, examples, args);
+    }
+
+    /** Makes {@code bound} the method called last, and the one called last before it. */
+    private void remember(Bound bound) {
+        Bound recent = last;
+        if (bound != recent) {
+            before = recent;
+            last = bound;
+        }
     }
 
     /** Runs {@code bound} if the arguments fit it, its exceptions unchanged; {@link DynamicInvoker#MISS} if not. */
@@ -366,9 +383,7 @@ public final class JitObject {
         if (returnType != null) {
             checkReturn(bound, returnType);
         }
-        if (bound != recent) {
-            last = bound;
-        }
+        remember(bound);
         Object result;
         try {
             result = bound.invoker().invoke(this, args);
