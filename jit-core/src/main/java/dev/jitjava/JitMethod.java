@@ -144,9 +144,7 @@ public final class JitMethod<R> {
      */
     @SuppressWarnings("unchecked")
     public R call(Object... args) {
-        Object result = object.invoke(name, typed ? returnType : null, typed ? genericReturn : null, parameterNames,
-                description, examples, args);
-        return (R) result;
+        return (R) invoke(args);
     }
 
     /**
@@ -196,6 +194,12 @@ public final class JitMethod<R> {
 
     @SuppressWarnings("unchecked")
     private R dispatch(int count, Object first, Object second, Object third) {
-        return (R) object.dispatch(name, typed ? returnType : null, description, examples, count, first, second, third);
+        return (R) object.dispatch(name, typed ? returnType : null, this, count, first, second, third);
+    }
+
+    /** The call with everything this description says, for the way that finds or writes the method. */
+    Object invoke(Object[] args) {
+        return object.invoke(name, typed ? returnType : null, typed ? genericReturn : null, parameterNames, description,
+                examples, args);
     }
 }

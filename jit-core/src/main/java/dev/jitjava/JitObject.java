@@ -109,7 +109,7 @@ public final class JitObject {
      * @return what the method returned, boxed
      */
     public Object call(String method) {
-        return dispatch(method, null, "", List.of(), 0, null, null, null);
+        return dispatch(method, null, null, 0, null, null, null);
     }
 
     /**
@@ -120,7 +120,7 @@ public final class JitObject {
      * @return what the method returned, boxed
      */
     public Object call(String method, Object arg) {
-        return dispatch(method, null, "", List.of(), 1, arg, null, null);
+        return dispatch(method, null, null, 1, arg, null, null);
     }
 
     /**
@@ -132,7 +132,7 @@ public final class JitObject {
      * @return what the method returned, boxed
      */
     public Object call(String method, Object arg1, Object arg2) {
-        return dispatch(method, null, "", List.of(), 2, arg1, arg2, null);
+        return dispatch(method, null, null, 2, arg1, arg2, null);
     }
 
     /**
@@ -145,7 +145,7 @@ public final class JitObject {
      * @return what the method returned, boxed
      */
     public Object call(String method, Object arg1, Object arg2, Object arg3) {
-        return dispatch(method, null, "", List.of(), 3, arg1, arg2, arg3);
+        return dispatch(method, null, null, 3, arg1, arg2, arg3);
     }
 
     /**
@@ -172,7 +172,7 @@ public final class JitObject {
      * @return what the method returned
      */
     public <R> R call(Class<R> returnType, String method) {
-        return returned(dispatch(method, Objects.requireNonNull(returnType, "returnType"), "", List.of(), 0, null,
+        return returned(dispatch(method, Objects.requireNonNull(returnType, "returnType"), null, 0, null,
                 null, null));
     }
 
@@ -187,7 +187,7 @@ public final class JitObject {
      * @return what the method returned
      */
     public <R> R call(Class<R> returnType, String method, Object arg) {
-        return returned(dispatch(method, Objects.requireNonNull(returnType, "returnType"), "", List.of(), 1, arg,
+        return returned(dispatch(method, Objects.requireNonNull(returnType, "returnType"), null, 1, arg,
                 null, null));
     }
 
@@ -202,7 +202,7 @@ public final class JitObject {
      * @return what the method returned
      */
     public <R> R call(Class<R> returnType, String method, Object arg1, Object arg2) {
-        return returned(dispatch(method, Objects.requireNonNull(returnType, "returnType"), "", List.of(), 2, arg1,
+        return returned(dispatch(method, Objects.requireNonNull(returnType, "returnType"), null, 2, arg1,
                 arg2, null));
     }
 
@@ -218,7 +218,7 @@ public final class JitObject {
      * @return what the method returned
      */
     public <R> R call(Class<R> returnType, String method, Object arg1, Object arg2, Object arg3) {
-        return returned(dispatch(method, Objects.requireNonNull(returnType, "returnType"), "", List.of(), 3, arg1,
+        return returned(dispatch(method, Objects.requireNonNull(returnType, "returnType"), null, 3, arg1,
                 arg2, arg3));
     }
 
@@ -295,15 +295,16 @@ public final class JitObject {
      * checks the arguments.
      *
      * @param returnType what the caller asks for, null for anything
+     * @param described  the {@code JitMethod} called, which says how to write the method; null for {@code call}
      */
-    Object dispatch(String name, Class<?> returnType, String description, List<ExampleSpec> examples, int count,
-                    Object first, Object second, Object third) {
+    Object dispatch(String name, Class<?> returnType, JitMethod<?> described, int count, Object first, Object second,
+                    Object third) {
         Object result = invokeIfNamed(last, name, returnType, count, first, second, third);
         if (result == DynamicInvoker.MISS) {
             result = invokeIfNamed(before, name, returnType, count, first, second, third);
         }
         return result != DynamicInvoker.MISS ? result
-                : dispatchAgain(name, returnType, description, examples, count, first, second, third);
+                : dispatchAgain(name, returnType, described, count, first, second, third);
     }
 
     /** Runs {@code bound} if it is named by this very string, returns what is asked and takes the arguments. */
@@ -317,8 +318,8 @@ public final class JitObject {
      * Neither of the methods called last: another method of that name that fits, still without an array
      * (a loop that calls three methods in turn allocates nothing), else the way that finds or writes one.
      */
-    private Object dispatchAgain(String name, Class<?> returnType, String description, List<ExampleSpec> examples,
-                                 int count, Object first, Object second, Object third) {
+    private Object dispatchAgain(String name, Class<?> returnType, JitMethod<?> described, int count, Object first,
+                                 Object second, Object third) {
         List<Bound> candidates = name == null ? null : byName.get(name);
         for (int i = 0; candidates != null && i < candidates.size(); i++) {
             Bound bound = candidates.get(i);
@@ -336,7 +337,7 @@ public final class JitObject {
             case 2 -> new Object[]{first, second};
             default -> new Object[]{first, second, third};
         };
-        return invoke(name, returnType, description, examples, args);
+        return described != null ? described.invoke(args) : invoke(name, returnType, "", List.of(), args);
     }
 
     /** Makes {@code bound} the method called last, and the one called last before it. */
