@@ -144,8 +144,62 @@ public final class JitMethod<R> {
      */
     @SuppressWarnings("unchecked")
     public R call(Object... args) {
-        Object result = object.invoke(name, typed ? returnType : null, typed ? genericReturn : null, parameterNames,
-                description, examples, args);
-        return (R) result;
+        return (R) invoke(args);
+    }
+
+    /**
+     * Calls the method without arguments, as {@link #call(Object...)} does, without an array: once the
+     * method exists this allocates nothing (when its result is a reference or a small boxed value).
+     *
+     * @return what the method returned ({@code null} for a {@code void} method)
+     */
+    public R call() {
+        return dispatch(0, null, null, null);
+    }
+
+    /**
+     * Calls the method with one argument, as {@link #call(Object...)} does, without an array: once the
+     * method exists this allocates nothing (when its argument and result are references or small boxed
+     * values). Hold the {@code JitMethod} in a field and call it in a loop as a method of your own.
+     *
+     * @param arg the argument, which types the method on its first call
+     * @return what the method returned ({@code null} for a {@code void} method)
+     */
+    public R call(Object arg) {
+        return dispatch(1, arg, null, null);
+    }
+
+    /**
+     * Calls the method with two arguments, as {@link #call(Object...)} does, without an array.
+     *
+     * @param arg1 the first argument
+     * @param arg2 the second argument
+     * @return what the method returned ({@code null} for a {@code void} method)
+     */
+    public R call(Object arg1, Object arg2) {
+        return dispatch(2, arg1, arg2, null);
+    }
+
+    /**
+     * Calls the method with three arguments, as {@link #call(Object...)} does, without an array.
+     *
+     * @param arg1 the first argument
+     * @param arg2 the second argument
+     * @param arg3 the third argument
+     * @return what the method returned ({@code null} for a {@code void} method)
+     */
+    public R call(Object arg1, Object arg2, Object arg3) {
+        return dispatch(3, arg1, arg2, arg3);
+    }
+
+    @SuppressWarnings("unchecked")
+    private R dispatch(int count, Object first, Object second, Object third) {
+        return (R) object.dispatch(name, typed ? returnType : null, this, count, first, second, third);
+    }
+
+    /** The call with everything this description says, for the way that finds or writes the method. */
+    Object invoke(Object[] args) {
+        return object.invoke(name, typed ? returnType : null, typed ? genericReturn : null, parameterNames, description,
+                examples, args);
     }
 }

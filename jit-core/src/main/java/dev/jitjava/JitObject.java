@@ -37,16 +37,30 @@ public final class JitObject {
     private final String namespace;
     private final Engine engine;
     private final Owner.DynamicObject owner;
+    private static final Object[] NO_ARGUMENTS = {};
+
     private final ConcurrentHashMap<String, List<Bound>> byName = new ConcurrentHashMap<>();
     /**
      * The method called last: a repeated call of it skips even the map. Not volatile on purpose: a
      * thread that sees an older value checks it like any other and falls back to the map.
      */
     private Bound last;
+    /** The method called before {@link #last}: a loop that calls two methods in turn skips the map for both. */
+    private Bound before;
 
-    /** A generated method as dynamic calls see it: the boxed parameter types, and an invoker taking an array. */
-    private record Bound(MethodKey key, String name, Class<?>[] parameters, Class<?> returnType,
+    /**
+     * A generated method as dynamic calls see it: the boxed parameter types, and an invoker taking an array
+     * or a few arguments.
+     *
+     * @param boxedReturn the return type, boxed; null for {@code void}
+     */
+    private record Bound(MethodKey key, String name, Class<?>[] parameters, Class<?> returnType, Class<?> boxedReturn,
                          DynamicInvoker invoker) {
+        /** Whether a call asking for {@code wanted} (null: for whatever it returns) takes the result as it is. */
+        boolean returns(Class<?> wanted) {
+            return wanted == null || wanted == boxedReturn || wanted == returnType && boxedReturn != null;
+        }
+
         boolean accepts(Object[] args) {
             if (args.length != parameters.length) {
                 return false;
@@ -77,31 +91,67 @@ public final class JitObject {
     /**
      * Calls a method, writing it first if it does not exist. Its return type is the model's choice
      * ({@code void} gives {@code null}). Exceptions thrown by the method reach the caller unchanged.
+     * Calls of up to three arguments take the overloads without an array, which allocate nothing
+     * once the method exists (when its arguments and result are references or small boxed values).
      *
      * @param method the method's name
      * @param args   the arguments, which type the method on its first call
      * @return what the method returned, boxed
      */
     public Object call(String method, Object... args) {
-        // The hot path, small enough for the JIT compiler to inline into the caller: the method
-        // called last, named by the same string; its invoker checks the arguments.
-        Bound recent = last;
-        if (recent != null && recent.name() == method && args != null) {
-            Object result;
-            try {
-                result = recent.invoker().invoke(this, args);
-            } catch (Throwable thrown) {
-                throw JitObject.<RuntimeException>sneaky(thrown);
-            }
-            if (result != DynamicInvoker.MISS) {
-                return result;
-            }
-        }
-        return invoke(method, null, "", List.of(), args);
+        return call(method, null, args);
+    }
+
+    /**
+     * Calls a method that takes no argument, as {@link #call(String, Object...)} does, without an array.
+     *
+     * @param method the method's name
+     * @return what the method returned, boxed
+     */
+    public Object call(String method) {
+        return dispatch(method, null, null, 0, null, null, null);
+    }
+
+    /**
+     * Calls a method with one argument, as {@link #call(String, Object...)} does, without an array.
+     *
+     * @param method the method's name
+     * @param arg    the argument, which types the method on its first call
+     * @return what the method returned, boxed
+     */
+    public Object call(String method, Object arg) {
+        return dispatch(method, null, null, 1, arg, null, null);
+    }
+
+    /**
+     * Calls a method with two arguments, as {@link #call(String, Object...)} does, without an array.
+     *
+     * @param method the method's name
+     * @param arg1   the first argument
+     * @param arg2   the second argument
+     * @return what the method returned, boxed
+     */
+    public Object call(String method, Object arg1, Object arg2) {
+        return dispatch(method, null, null, 2, arg1, arg2, null);
+    }
+
+    /**
+     * Calls a method with three arguments, as {@link #call(String, Object...)} does, without an array.
+     *
+     * @param method the method's name
+     * @param arg1   the first argument
+     * @param arg2   the second argument
+     * @param arg3   the third argument
+     * @return what the method returned, boxed
+     */
+    public Object call(String method, Object arg1, Object arg2, Object arg3) {
+        return dispatch(method, null, null, 3, arg1, arg2, arg3);
     }
 
     /**
      * Calls a method that returns {@code returnType} ({@code Integer.class} asks for an {@code int} method).
+     * Calls of up to three arguments take the overloads without an array, which allocate nothing once
+     * the method exists (when its arguments and result are references or small boxed values).
      *
      * @param <R>        the return type
      * @param returnType its class
@@ -110,8 +160,66 @@ public final class JitObject {
      * @return what the method returned
      */
     public <R> R call(Class<R> returnType, String method, Object... args) {
-        Objects.requireNonNull(returnType, "returnType");
-        return cast(returnType, invoke(method, returnType, "", List.of(), args));
+        return returned(call(method, Objects.requireNonNull(returnType, "returnType"), args));
+    }
+
+    /**
+     * Calls a method that takes no argument and returns {@code returnType}, without an array.
+     *
+     * @param <R>        the return type
+     * @param returnType its class ({@code Integer.class} asks for an {@code int} method)
+     * @param method     the method's name
+     * @return what the method returned
+     */
+    public <R> R call(Class<R> returnType, String method) {
+        return returned(dispatch(method, Objects.requireNonNull(returnType, "returnType"), null, 0, null,
+                null, null));
+    }
+
+    /**
+     * Calls a method with one argument that returns {@code returnType}, without an array:
+     * {@code int n = o.call(Integer.class, "countVowels", text)}.
+     *
+     * @param <R>        the return type
+     * @param returnType its class ({@code Integer.class} asks for an {@code int} method)
+     * @param method     the method's name
+     * @param arg        the argument, which types the method on its first call
+     * @return what the method returned
+     */
+    public <R> R call(Class<R> returnType, String method, Object arg) {
+        return returned(dispatch(method, Objects.requireNonNull(returnType, "returnType"), null, 1, arg,
+                null, null));
+    }
+
+    /**
+     * Calls a method with two arguments that returns {@code returnType}, without an array.
+     *
+     * @param <R>        the return type
+     * @param returnType its class ({@code Integer.class} asks for an {@code int} method)
+     * @param method     the method's name
+     * @param arg1       the first argument
+     * @param arg2       the second argument
+     * @return what the method returned
+     */
+    public <R> R call(Class<R> returnType, String method, Object arg1, Object arg2) {
+        return returned(dispatch(method, Objects.requireNonNull(returnType, "returnType"), null, 2, arg1,
+                arg2, null));
+    }
+
+    /**
+     * Calls a method with three arguments that returns {@code returnType}, without an array.
+     *
+     * @param <R>        the return type
+     * @param returnType its class ({@code Integer.class} asks for an {@code int} method)
+     * @param method     the method's name
+     * @param arg1       the first argument
+     * @param arg2       the second argument
+     * @param arg3       the third argument
+     * @return what the method returned
+     */
+    public <R> R call(Class<R> returnType, String method, Object arg1, Object arg2, Object arg3) {
+        return returned(dispatch(method, Objects.requireNonNull(returnType, "returnType"), null, 3, arg1,
+                arg2, arg3));
     }
 
     /**
@@ -163,6 +271,93 @@ public final class JitObject {
         return "JitObject[" + namespace + "]";
     }
 
+    /** A call with an array of arguments: the method called last, if it fits; else the way that finds or writes one. */
+    private Object call(String method, Class<?> returnType, Object[] args) {
+        Bound recent = last;
+        if (recent != null && recent.name() == method && args != null && recent.returns(returnType)) {
+            Object result;
+            try {
+                result = recent.invoker().invoke(this, args);
+            } catch (Throwable thrown) {
+                throw JitObject.<RuntimeException>sneaky(thrown);
+            }
+            if (result != DynamicInvoker.MISS) {
+                return result;
+            }
+        }
+        return invoke(method, returnType, "", List.of(), args);
+    }
+
+    /**
+     * A call of {@code count} (up to three) arguments, without an array: the hot path, small enough for
+     * the JIT compiler to inline into the caller, where {@code count} is a constant. The method called
+     * last or the one before it, named by the same string and returning what is asked for; its invoker
+     * checks the arguments.
+     *
+     * @param returnType what the caller asks for, null for anything
+     * @param described  the {@code JitMethod} called, which says how to write the method; null for {@code call}
+     */
+    Object dispatch(String name, Class<?> returnType, JitMethod<?> described, int count, Object first, Object second,
+                    Object third) {
+        Object result = invokeIfNamed(last, name, returnType, count, first, second, third);
+        if (result == DynamicInvoker.MISS) {
+            result = invokeIfNamed(before, name, returnType, count, first, second, third);
+        }
+        return result != DynamicInvoker.MISS ? result
+                : dispatchAgain(name, returnType, described, count, first, second, third);
+    }
+
+    /** Runs {@code bound} if it is named by this very string, returns what is asked and takes the arguments. */
+    private Object invokeIfNamed(Bound bound, String name, Class<?> returnType, int count, Object first, Object second,
+                                 Object third) {
+        return bound != null && bound.name() == name && bound.returns(returnType)
+                ? invoke(bound, count, first, second, third) : DynamicInvoker.MISS;
+    }
+
+    /**
+     * Neither of the methods called last: another method of that name that fits, still without an array
+     * (a loop that calls three methods in turn allocates nothing), else the way that finds or writes one.
+     */
+    private Object dispatchAgain(String name, Class<?> returnType, JitMethod<?> described, int count, Object first,
+                                 Object second, Object third) {
+        List<Bound> candidates = name == null ? null : byName.get(name);
+        for (int i = 0; candidates != null && i < candidates.size(); i++) {
+            Bound bound = candidates.get(i);
+            if (bound.returns(returnType)) {
+                Object result = invoke(bound, count, first, second, third);
+                if (result != DynamicInvoker.MISS) {
+                    remember(bound);
+                    return result;
+                }
+            }
+        }
+        Object[] args = switch (count) {
+            case 0 -> NO_ARGUMENTS;
+            case 1 -> new Object[]{first};
+            case 2 -> new Object[]{first, second};
+            default -> new Object[]{first, second, third};
+        };
+        return described != null ? described.invoke(args) : invoke(name, returnType, "", List.of(), args);
+    }
+
+    /** Makes {@code bound} the method called last, and the one called last before it. */
+    private void remember(Bound bound) {
+        Bound recent = last;
+        if (bound != recent) {
+            before = recent;
+            last = bound;
+        }
+    }
+
+    /** Runs {@code bound} if the arguments fit it, its exceptions unchanged; {@link DynamicInvoker#MISS} if not. */
+    private Object invoke(Bound bound, int count, Object first, Object second, Object third) {
+        try {
+            return bound.invoker().invoke(this, count, first, second, third);
+        } catch (Throwable thrown) {
+            throw JitObject.<RuntimeException>sneaky(thrown);
+        }
+    }
+
     Object invoke(String name, Class<?> returnType, String description, List<ExampleSpec> examples, Object[] given) {
         return invoke(name, returnType, returnType, List.of(), description, examples, given);
     }
@@ -189,9 +384,7 @@ public final class JitObject {
         if (returnType != null) {
             checkReturn(bound, returnType);
         }
-        if (bound != recent) {
-            last = bound;
-        }
+        remember(bound);
         Object result;
         try {
             result = bound.invoker().invoke(this, args);
@@ -242,7 +435,8 @@ public final class JitObject {
         MethodType type = entry.site().type();
         Class<?>[] parameters = type.dropParameterTypes(0, 1).parameterList().stream()
                 .map(ArgumentTypes::boxed).toArray(Class<?>[]::new);
-        Bound bound = new Bound(key, name, parameters, type.returnType(),
+        Class<?> returned = type.returnType();
+        Bound bound = new Bound(key, name, parameters, returned, returned == void.class ? null : ArgumentTypes.boxed(returned),
                 DynamicInvokers.create(Anchor.class, entry.site()));
         byName.compute(name, (n, list) -> {
             List<Bound> updated = new ArrayList<>(list == null ? List.of() : list);
@@ -294,9 +488,10 @@ public final class JitObject {
         return MethodQueries.resolve(keys, method, namespace);
     }
 
+    /** What a typed call returns: the engine checked the method's return type against the one asked for. */
     @SuppressWarnings("unchecked")
-    private static <R> R cast(Class<R> type, Object value) {
-        return (R) ArgumentTypes.boxed(type).cast(value);
+    private static <R> R returned(Object value) {
+        return (R) value;
     }
 
     @SuppressWarnings("unchecked")

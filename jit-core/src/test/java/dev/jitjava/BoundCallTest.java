@@ -21,8 +21,8 @@ class BoundCallTest {
         int countVowels(String text);
     }
 
-    private static final String ADD = "```java\nint add(int a, int b) { return a + b; }\n```";
-    private static final String VOWELS = """
+    static final String ADD = "```java\nint add(int a, int b) { return a + b; }\n```";
+    static final String VOWELS = """
             ```java
             int countVowels(String text) {
                 int n = 0;

@@ -10,11 +10,17 @@ import java.nio.file.Path;
  * {@code jit N STORE} loads N stored methods and calls each once (no model: a request fails),
  * {@code plain N} calls N hand-written twins, {@code buildtime N} implements them with the classes
  * jit-processor compiled in (LOCKED, no store: run.sh compiles Apis with the processor first).
- * The launcher times whole JVMs.
+ * A mode ending in {@code +app} ({@code plain+app}, {@code jit+app}) first does what a real
+ * application has done by then, a lambda and a stream, so that what jit-java adds is told apart from
+ * what any program pays once (the lambda and method-handle machinery). The launcher times whole JVMs.
  */
 public final class StartupMain {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
+        if (mode.endsWith("+app")) {
+            mode = mode.substring(0, mode.length() - "+app".length());
+            System.out.println(java.util.stream.Stream.of(args).map(String::length).filter(n -> n > 0).count() + " arguments");
+        }
         if (mode.equals("prepare")) {
             ScriptedChatModel model = Answers.apis();
             Jit jit = Jit.builder().store(Path.of(args[1])).model(model).build();

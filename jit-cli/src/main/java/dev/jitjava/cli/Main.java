@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -43,7 +44,9 @@ public final class Main implements Runnable {
      *
      * @param workingDirectory where relative paths start (the caller's directory)
      * @param ollamaProbe      asks a local Ollama for its first model (null: nothing answers)
-     * @param model            the model that writes methods, built when first needed
+     * @param model            the model that writes methods, built when first needed; null for the one this
+     *                           environment configures (its settings are read only when a command asks for it,
+     *                           so that {@code jit run} of an unchanged program reads none)
      */
     record Context(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDirectory,
                    Path home, Function<String, String> ollamaProbe, boolean terminal, Supplier<ChatModel> model,
@@ -52,6 +55,11 @@ public final class Main implements Runnable {
         /** How to show the model at work: a spinner on a terminal, a line otherwise. */
         Activity activity() {
             return Activity.on(err, terminal);
+        }
+
+        @Override
+        public Supplier<ChatModel> model() {
+            return model != null ? model : configuration().model();
         }
 
         /** jit-java's settings from this environment, as {@code Jit.create()} reads them. */
@@ -64,14 +72,20 @@ public final class Main implements Runnable {
         String caller = System.getenv().getOrDefault("JIT_CALLER_DIR", System.getProperty("user.dir"));
         Map<String, String> environment = System.getenv();
         Path home = Path.of(System.getProperty("user.home"));
-        Supplier<ChatModel> model = Configuration.of(environment, Path.of(caller), home, Configuration::probeOllama)
-                .model();
         Context context = new Context(System.out, System.err, environment, Path.of(caller), home,
-                Configuration::probeOllama, System.console() != null, model, System.in);
+                Configuration::probeOllama, System.console() != null, null, System.in);
         System.exit(run(context, args));
     }
 
     static int run(Context context, String... args) {
+        try {
+            OptionalInt cached = RunCommand.runCached(context, args);
+            if (cached.isPresent()) {
+                return cached.getAsInt();
+            }
+        } catch (Exception e) {
+            return failed(context, e, false);
+        }
         Main main = new Main(context);
         CommandLine line = new CommandLine(main);
         line.addSubcommand(new ShellCommand(context));
@@ -86,21 +100,24 @@ public final class Main implements Runnable {
         line.addSubcommand(new DoctorCommand(context));
         line.setOut(new java.io.PrintWriter(context.out(), true));
         line.setErr(new java.io.PrintWriter(context.err(), true));
-        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof ExitException exit) {
-                context.err().println("jit: error: " + exit.getMessage());
-                context.err().println("hint: " + exit.hint());
-                return exit.code();
-            }
-            context.err().println("jit: error: " + e.getMessage());
-            if (main.verbose) {
-                e.printStackTrace(context.err());
-            } else {
-                context.err().println("hint: run again with --verbose for the stack trace");
-            }
-            return ExitCodes.FAILURE;
-        });
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> failed(context, e, main.verbose));
         return line.execute(args);
+    }
+
+    /** What a command that threw says on stderr, and its exit code. */
+    private static int failed(Context context, Exception e, boolean verbose) {
+        if (e instanceof ExitException exit) {
+            context.err().println("jit: error: " + exit.getMessage());
+            context.err().println("hint: " + exit.hint());
+            return exit.code();
+        }
+        context.err().println("jit: error: " + e.getMessage());
+        if (verbose) {
+            e.printStackTrace(context.err());
+        } else {
+            context.err().println("hint: run again with --verbose for the stack trace");
+        }
+        return ExitCodes.FAILURE;
     }
 
     @Override

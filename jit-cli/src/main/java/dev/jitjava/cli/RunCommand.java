@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -54,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         Path folder = store != null ? context.workingDirectory().resolve(store) : source.getParent().resolve(".jit");
         Optional<Program.Built> cached = write ? Optional.empty() : Program.cached(source, text, folder);
         if (cached.isPresent()) {
-            return runMain(cached.get());
+            return runMain(cached.get(), args);
         }
         Program program = program(source, text, folder);
         Program.Built built;
@@ -72,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
             Files.writeString(source, program.withMethodsInline(), StandardCharsets.UTF_8);
             context.err().println("jit: added " + String.join(", ", built.written()) + " to " + source);
         }
-        return runMain(built);
+        return runMain(built, args);
     }
 
     static String read(Path source) throws java.io.IOException {
@@ -98,8 +99,50 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runMain(Program.Built built) throws Exception {
-        ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
+    /**
+     * {@code jit run FILE ARGS...} of a program built before and unchanged since: run from the store's
+     * {@code .cache} before picocli, the model's configuration or the engine are loaded (picocli's
+     * classes alone are some 170 that class-data sharing cannot keep: they are Java 5 class files).
+     * Anything else on the command line ({@code --write}, {@code --help}, an argument that picocli
+     * would read as an option or an {@code @file}) takes the ordinary way, as does a missing file.
+     *
+     * @return the exit code, or empty when the program must be built (or the command line parsed)
+     */
+    static OptionalInt runCached(Main.Context context, String... args) throws Exception {
+        if (args.length < 2 || !args[0].equals("run")) {
+            return OptionalInt.empty();
+        }
+        int next = 1;
+        String store = null;
+        if (args[next].startsWith("--store=")) {
+            store = args[next++].substring("--store=".length());
+        } else if (args[next].equals("--store") && args.length > next + 1) {
+            store = args[next + 1];
+            next += 2;
+        }
+        for (int i = next; i < args.length; i++) {
+            if (args[i].startsWith("-") || args[i].startsWith("@")) {
+                return OptionalInt.empty();
+            }
+        }
+        if (next >= args.length || store != null && store.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        Path source = context.workingDirectory().resolve(args[next]).normalize();
+        if (!Files.isRegularFile(source)) {
+            return OptionalInt.empty();
+        }
+        Path folder = store != null ? context.workingDirectory().resolve(store) : source.getParent().resolve(".jit");
+        Optional<Program.Built> cached = Program.cached(source, Files.readString(source, StandardCharsets.UTF_8),
+                folder);
+        if (cached.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(runMain(cached.get(), List.of(args).subList(next + 1, args.length)));
+    }
+
+    private static int runMain(Program.Built built, List<String> args) throws Exception {
+        ClassLoader loader = new ClassLoader(RunCommand.class.getClassLoader()) {
             @Override
             protected Class<?> findClass(String name) throws ClassNotFoundException {
                 Map<String, byte[]> classes = built.classes();

@@ -19,4 +19,14 @@ public interface DynamicInvoker {
      * {@link #MISS} without running it otherwise.
      */
     Object invoke(Object self, Object[] args) throws Throwable;
+
+    /** The most arguments {@link #invoke(Object, int, Object, Object, Object)} passes without an array. */
+    int FEW = 3;
+
+    /**
+     * As {@link #invoke(Object, Object[])} for a call of up to {@link #FEW} arguments, passed without an
+     * array: {@code count} says how many of {@code first}, {@code second}, {@code third} are arguments (the
+     * others are null and ignored). Where the JIT compiler inlines a call of it, {@code count} is a constant.
+     */
+    Object invoke(Object self, int count, Object first, Object second, Object third) throws Throwable;
 }

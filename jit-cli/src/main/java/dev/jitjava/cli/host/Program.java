@@ -79,15 +79,18 @@ public final class Program {
     /**
      * The build kept for this very program, if its stored methods are unchanged since: nothing is
      * compiled, verified or asked, and only the methods' stamps are read (their sources when a stamp
-     * was too recent to trust).
+     * was too recent to trust; the build then keeps the stamps that have settled since, so that the
+     * next run reads no source: a method written by the model is built within 2 s of its files).
      */
     public static Optional<Built> cached(Path file, String text, Path store) {
         StoreBrowser browser = StoreBrowser.open(store);
-        Optional<BuildCache.Build> kept = browser.buildCache(cacheOwner(file)).read(cacheKey(text));
+        BuildCache cache = browser.buildCache(cacheOwner(file));
+        Optional<BuildCache.Build> kept = cache.read(cacheKey(text));
         if (kept.isEmpty() || !CACHE_FORMAT.equals(kept.get().properties().get("format"))) {
             return Optional.empty();
         }
         Map<String, String> properties = kept.get().properties();
+        Map<String, String> settled = null;
         String owner = properties.get("owner");
         for (Map.Entry<String, String> entry : properties.entrySet()) {
             if (!entry.getKey().startsWith("source ")) {
@@ -95,12 +98,20 @@ public final class Program {
             }
             String signature = entry.getKey().substring("source ".length());
             String stamp = properties.get("stamp " + signature);
-            if (stamp != null && stamp.equals(browser.stamp(owner, signature).orElse(null))) {
+            String now = browser.stamp(owner, signature).orElse(null); // before the source is read
+            if (stamp != null && stamp.equals(now)) {
                 continue; // unchanged since the build, by its stamp: not even read
             }
             if (!entry.getValue().equals(browser.source(owner, signature).map(Program::sha256).orElse(null))) {
                 return Optional.empty();
             }
+            if (now != null) {
+                settled = settled != null ? settled : new HashMap<>(properties);
+                settled.put("stamp " + signature, now);
+            }
+        }
+        if (settled != null) {
+            cache.write(cacheKey(text), new BuildCache.Build(kept.get().classes(), settled));
         }
         return Optional.of(new Built(properties.get("main"), kept.get().classes(), List.of()));
     }

@@ -14,6 +14,7 @@ import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * Writes a {@link DynamicInvoker} for a call site: it unboxes the arguments, calls the site's target
@@ -38,45 +39,28 @@ public final class DynamicInvokers {
 
         MethodVisitor mv = writer.visitMethod(Opcodes.ACC_PUBLIC, "invoke",
                 "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", null, new String[]{"java/lang/Throwable"});
-        mv.visitCode();
-        Label miss = new Label();
-        mv.visitVarInsn(Opcodes.ALOAD, 2);
-        mv.visitInsn(Opcodes.ARRAYLENGTH);
-        pushInt(mv, type.parameterCount() - 1);
-        mv.visitJumpInsn(Opcodes.IF_ICMPNE, miss);
-        for (int i = 1; i < type.parameterCount(); i++) { // null fits a reference, never a primitive
-            Label fits = new Label();
-            if (!type.parameterType(i).isPrimitive()) {
-                mv.visitVarInsn(Opcodes.ALOAD, 2);
-                pushInt(mv, i - 1);
-                mv.visitInsn(Opcodes.AALOAD);
-                mv.visitJumpInsn(Opcodes.IFNULL, fits);
-            }
+        writeInvoke(mv, internal, type, i -> {
             mv.visitVarInsn(Opcodes.ALOAD, 2);
-            pushInt(mv, i - 1);
+            pushInt(mv, i);
             mv.visitInsn(Opcodes.AALOAD);
-            mv.visitTypeInsn(Opcodes.INSTANCEOF, boxedName(type.parameterType(i)));
-            mv.visitJumpInsn(Opcodes.IFEQ, miss);
-            mv.visitLabel(fits);
-        }
-        Links.Writing.pushTarget(mv, internal, 0);
-        mv.visitVarInsn(Opcodes.ALOAD, 1);
-        mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(type.parameterType(0)));
-        for (int i = 1; i < type.parameterCount(); i++) {
+        }, () -> {
             mv.visitVarInsn(Opcodes.ALOAD, 2);
-            pushInt(mv, i - 1);
-            mv.visitInsn(Opcodes.AALOAD);
-            unbox(mv, type.parameterType(i));
+            mv.visitInsn(Opcodes.ARRAYLENGTH);
+        });
+        MethodVisitor few = writer.visitMethod(Opcodes.ACC_PUBLIC, "invoke",
+                "(Ljava/lang/Object;ILjava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", null,
+                new String[]{"java/lang/Throwable"});
+        if (type.parameterCount() - 1 <= DynamicInvoker.FEW) {
+            writeInvoke(few, internal, type, i -> few.visitVarInsn(Opcodes.ALOAD, 3 + i),
+                    () -> few.visitVarInsn(Opcodes.ILOAD, 2));
+        } else { // takes more arguments than a call without an array passes
+            few.visitCode();
+            few.visitFieldInsn(Opcodes.GETSTATIC, Type.getInternalName(DynamicInvoker.class), "MISS",
+                    "Ljava/lang/Object;");
+            few.visitInsn(Opcodes.ARETURN);
+            few.visitMaxs(0, 0);
+            few.visitEnd();
         }
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact",
-                type.toMethodDescriptorString(), false);
-        box(mv, type.returnType());
-        mv.visitInsn(Opcodes.ARETURN);
-        mv.visitLabel(miss);
-        mv.visitFieldInsn(Opcodes.GETSTATIC, Type.getInternalName(DynamicInvoker.class), "MISS", "Ljava/lang/Object;");
-        mv.visitInsn(Opcodes.ARETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
         writer.visitEnd();
 
         List<Class<?>> types = new java.util.ArrayList<>(type.parameterList());
@@ -108,6 +92,50 @@ public final class DynamicInvokers {
         Class<?> define(byte[] bytes) {
             return defineClass(null, bytes, 0, bytes.length);
         }
+    }
+
+
+    /**
+     * Writes an {@code invoke} method: the arguments' count and classes checked ({@link DynamicInvoker#MISS}
+     * when they do not fit), then the call through the site, its result boxed.
+     *
+     * @param argument pushes the i-th argument (from 0)
+     * @param count    pushes how many arguments the call has
+     */
+    private static void writeInvoke(MethodVisitor mv, String internal, MethodType type, IntConsumer argument,
+                                    Runnable count) {
+        mv.visitCode();
+        Label miss = new Label();
+        count.run();
+        pushInt(mv, type.parameterCount() - 1);
+        mv.visitJumpInsn(Opcodes.IF_ICMPNE, miss);
+        for (int i = 1; i < type.parameterCount(); i++) { // null fits a reference, never a primitive
+            Label fits = new Label();
+            if (!type.parameterType(i).isPrimitive()) {
+                argument.accept(i - 1);
+                mv.visitJumpInsn(Opcodes.IFNULL, fits);
+            }
+            argument.accept(i - 1);
+            mv.visitTypeInsn(Opcodes.INSTANCEOF, boxedName(type.parameterType(i)));
+            mv.visitJumpInsn(Opcodes.IFEQ, miss);
+            mv.visitLabel(fits);
+        }
+        Links.Writing.pushTarget(mv, internal, 0);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(type.parameterType(0)));
+        for (int i = 1; i < type.parameterCount(); i++) {
+            argument.accept(i - 1);
+            unbox(mv, type.parameterType(i));
+        }
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact",
+                type.toMethodDescriptorString(), false);
+        box(mv, type.returnType());
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitLabel(miss);
+        mv.visitFieldInsn(Opcodes.GETSTATIC, Type.getInternalName(DynamicInvoker.class), "MISS", "Ljava/lang/Object;");
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /** The internal name of the class an argument for {@code type} arrives as: its box, for a primitive. */
