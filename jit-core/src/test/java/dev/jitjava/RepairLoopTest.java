@@ -119,15 +119,23 @@ class RepairLoopTest {
                 .hasCauseInstanceOf(IllegalStateException.class);
     }
 
+    /** A checked exception the interface does not declare costs no repair: it reaches the caller wrapped. */
     @Test
-    void generate_undeclaredCheckedException_isRepaired() {
+    void generate_undeclaredCheckedException_isWrappedWithoutARepair() {
         ScriptedChatModel model = ScriptedChatModel.answering(Answers.fenced("""
                 int countVowels(String text) throws java.io.IOException {
-                    return 0;
-                }"""), Answers.COUNT_VOWELS);
+                    if (text.isEmpty()) {
+                        throw new java.io.IOException("nothing to count");
+                    }
+                    return (int) text.chars().filter(c -> "aeiou".indexOf(c) >= 0).count();
+                }"""));
         Numbers numbers = Jit.builder().store(store).model(model).build().implement(Numbers.class);
 
         assertThat(numbers.countVowels("ae")).isEqualTo(2);
-        assertThat(model.lastUserMessage()).contains("The method may not declare `throws IOException`");
+        assertThat(model.requestCount()).isEqualTo(1);
+        assertThatThrownBy(() -> numbers.countVowels(""))
+                .isExactlyInstanceOf(RuntimeException.class)
+                .hasCauseInstanceOf(java.io.IOException.class)
+                .hasRootCauseMessage("nothing to count");
     }
 }
