@@ -124,8 +124,18 @@ final class CallSites {
                 List<Argument> arguments = new ArrayList<>();
                 Set<String> taken = new HashSet<>();
                 for (ExpressionTree argument : invocation.getArguments()) {
-                    TypeMirror type = run.trees().getTypeMirror(new TreePath(getCurrentPath(), argument));
-                    if (type == null || type.getKind() == TypeKind.ERROR) {
+                    TypeMirror type = ArgumentTypes.of(run, new TreePath(getCurrentPath(), argument));
+                    if (type == null && ArgumentTypes.needsTheParameter(argument)) {
+                        long start = start(run, argument);
+                        String text = run.source().substring((int) start,
+                                (int) run.trees().getSourcePositions().getEndPosition(run.unit(), argument));
+                        throw new ProgramException("line " + run.unit().getLineMap().getLineNumber(start) + ": `" + text
+                                + "` is passed to " + identifier.getName()
+                                + ", which does not exist yet, so nothing says what type it has",
+                                "declare it with its type first (`Function<Integer, Integer> f = " + text
+                                        + ";`, say, or a cast) and pass that");
+                    }
+                    if (type == null) {
                         return null; // depends on another missing method: a later round
                     }
                     arguments.add(new Argument(name(argument, type, taken), text(run, type)));

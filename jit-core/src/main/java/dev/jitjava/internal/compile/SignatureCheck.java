@@ -56,10 +56,13 @@ public final class SignatureCheck {
                 break;
             }
         }
-        // A host's method is compiled where it is called: javac checks it there, with the host's own types.
+        // A host's method is compiled where it is called: javac resolves the calls to it there, with the
+        // host's own types, so any method of the name that can take as many arguments is its to judge
         boolean hosted = spec.owner() instanceof Owner.Hosted;
-        for (int i = 0; chosen == null && !hosted && i < found.size(); i++) {
-            if (serves(found.get(i)[0], !found.get(i)[2].isEmpty(), spec, loader)) {
+        for (int i = 0; chosen == null && i < found.size(); i++) {
+            boolean varargs = !found.get(i)[2].isEmpty();
+            if (hosted ? varargs || Type.getArgumentTypes(found.get(i)[0]).length == spec.parameters().size()
+                    : serves(found.get(i)[0], varargs, spec, loader)) {
                 chosen = found.get(i);
             }
         }
