@@ -1,5 +1,6 @@
 package dev.jitjava.cli;
 
+import dev.jitjava.Capability;
 import dev.jitjava.Jit;
 import dev.jitjava.cli.host.Session;
 import dev.jitjava.cli.host.SessionHost;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "shell", mixinStandardHelpOptions = true,
@@ -38,6 +40,10 @@ final class ShellCommand implements Callable<Integer> {
                     + "a wall-clock time of 5 times the CPU time, at least 3 s).")
     Map<String, Long> budget = Map.of();
 
+    @Option(names = "--allow", split = ",", paramLabel = "CAPABILITY",
+            description = "Capabilities the written methods get, as @Allow grants them: ${COMPLETION-CANDIDATES}.")
+    Set<Capability> allow = Set.of();
+
     private final Main.Context context;
 
     ShellCommand(Main.Context context) {
@@ -51,7 +57,7 @@ final class ShellCommand implements Callable<Integer> {
         Path folder = option.folder(context);
         Optional<MethodHost.Budgets> budgets = budgets();
         try (Session session = new Session();
-             Shell shell = new Shell(context, session, new SessionHost(session, budgets))) {
+             Shell shell = new Shell(context, session, new SessionHost(session, budgets, allow))) {
             ShellInput in = ShellInput.of(context, shell::interrupt);
             try (in) {
                 Jit jit = Engines.open(context, folder, maxAttempts, new TerminalReviewer(in::readLine, context.err()));

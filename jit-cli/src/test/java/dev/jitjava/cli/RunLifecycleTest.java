@@ -271,7 +271,7 @@ class RunLifecycleTest {
                 .isEqualTo(ExitCodes.FAILURE);
 
         assertThat(err()).contains("needs the FILES_READ capability: grant it with @Allow(Capability.FILES_READ) on "
-                + "Words");
+                + "class Words");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.jitjava.test.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,5 +102,24 @@ class ShellCommandTest {
         assertThat(ScriptedChatModel.lastUserText(model.requests().get(2))).contains("return 2 * n;").contains("add one");
         assertThat(out).contains("==> 8").contains("==> 9").contains("v1  scripted  first version")
                 .contains("v2  scripted  feedback: add one");
+    }
+
+    @Test
+    void aMethodNeedingACapability_saysHowToGrantItInTheShell_andRunsWithAllow() throws Exception {
+        Path note = Files.writeString(work.resolve("note.txt"), "hello\n");
+        String reads = """
+                ```java
+                static String firstLine(String path) throws java.io.IOException {
+                    return java.nio.file.Files.readAllLines(java.nio.file.Path.of(path)).get(0);
+                }
+                ```""";
+        String snippet = "firstLine(\"" + note + "\")\n";
+
+        assertThat(shell(ScriptedChatModel.answering(reads, reads, reads), snippet)).isZero();
+        assertThat(out + err).contains("needs the FILES_READ capability: grant it with --allow FILES_READ when you "
+                + "start jit shell");
+
+        assertThat(shell(ScriptedChatModel.answering(reads), snippet, "--allow", "FILES_READ")).as(err).isZero();
+        assertThat(out).contains("\"hello\"");
     }
 }

@@ -55,6 +55,17 @@ public interface MethodHost {
     }
 
     /**
+     * How a user grants a capability to the host's methods, for the message that refuses code needing it.
+     *
+     * @param capability the capability the refused code needs
+     * @return {@code @Allow(Capability.FILES_READ) on class Vowels}, {@code start jit shell with --allow
+     *         FILES_READ}; by default, a sentence naming the host
+     */
+    default String howToGrant(Capability capability) {
+        return "grant " + capability + " to the methods of " + label();
+    }
+
+    /**
      * The budget of one call of the host's methods, when the host declares one.
      *
      * @return a program's {@code @Budget}, say; the {@code Jit}'s by default

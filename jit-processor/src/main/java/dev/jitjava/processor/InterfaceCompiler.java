@@ -201,9 +201,10 @@ final class InterfaceCompiler {
             if (!violations.isEmpty()) {
                 Violation first = violations.get(0);
                 error(method, "The stored source uses what generated code may not: " + storedUnit.sourceFile()
-                        + (first.line() > 0 ? ":" + first.line() : "") + ": " + first.forUser(iface.getSimpleName().toString())
+                        + (first.line() > 0 ? ":" + first.line() : "") + ": " + first.forUser(capability -> "@Allow(Capability."
+                        + capability + ") on " + iface.getSimpleName())
                         + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "")
-                        + (first.capability() != null ? " (at build time only @Allow grants count)" : "")
+                        + (first.capability() != null ? " (at build time only @Allow counts)" : "")
                         + ", " + key(iface, method).forMethod());
                 verified = false;
                 continue;

@@ -89,6 +89,11 @@ public final class ProgramHost implements MethodHost {
     }
 
     @Override
+    public String howToGrant(Capability capability) {
+        return "@Allow(Capability." + capability + ") on class " + label() + " (dev.jitjava.Allow, dev.jitjava.Capability)";
+    }
+
+    @Override
     public Optional<Budgets> budgets() {
         return annotations.budgets();
     }

@@ -1,5 +1,6 @@
 package dev.jitjava.cli.host;
 
+import dev.jitjava.Capability;
 import dev.jitjava.Example;
 import dev.jitjava.Jit;
 import dev.jitjava.spi.HostCompilation;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -28,22 +30,37 @@ public final class SessionHost implements MethodHost {
 
     private final Session session;
     private final Optional<Budgets> budgets;
+    private final Set<Capability> grants;
     private final PlacedMethods methods;
     private final Map<String, List<Example.Case>> examples = new LinkedHashMap<>();
     private HostedMethods engine;
     private String snippet = "";
     private BiFunction<String, String, Runnable> watcher = (method, model) -> () -> { };
 
-    /** @param budgets the budget of one call of the session's methods, when {@code jit shell --budget} gave one */
-    public SessionHost(Session session, Optional<Budgets> budgets) {
+    /**
+     * @param budgets the budget of one call of the session's methods, when {@code jit shell --budget} gave one
+     * @param grants  the capabilities {@code jit shell --allow} grants the session's methods
+     */
+    public SessionHost(Session session, Optional<Budgets> budgets, Set<Capability> grants) {
         this.session = session;
         this.budgets = budgets;
+        this.grants = Set.copyOf(grants);
         this.methods = new PlacedMethods(() -> session.context(null));
     }
 
     @Override
     public Optional<Budgets> budgets() {
         return budgets;
+    }
+
+    @Override
+    public Set<Capability> grants() {
+        return grants;
+    }
+
+    @Override
+    public String howToGrant(Capability capability) {
+        return "--allow " + capability + " when you start jit shell";
     }
 
     /** Connects the session to a {@code Jit}'s engine. */

@@ -146,7 +146,7 @@ final class Generation {
                 + String.join("; ", deniedDependencies) + ". Allow a group with Jit.builder().dependencies(\"group\") "
                 + "or JIT_DEPENDENCIES=group.";
         if (!last.violations().isEmpty()) {
-            List<String> lines = last.violations().stream().map(v -> v.forUser(spec.owner().label())).toList();
+            List<String> lines = last.violations().stream().map(v -> v.forUser(spec.owner())).toList();
             return new VerificationException(Messages.forMethod(spec.key(), "No answer from model " + modelName
                     + " kept to what generated code may use, in " + attempts + ". Last answer:\n- "
                     + String.join("\n- ", lines) + denied + "\nNothing was stored"), lines);

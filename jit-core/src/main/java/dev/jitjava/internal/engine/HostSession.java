@@ -116,7 +116,7 @@ final class HostSession implements HostedMethods {
         Policy policy = engine.policies().of(spec, Libraries.NONE);
         List<Violation> refused = engine.pipeline().verify(spec, classes, policy);
         if (!refused.isEmpty()) {
-            List<String> lines = refused.stream().map(v -> v.forUser(owner.label())).toList();
+            List<String> lines = refused.stream().map(v -> v.forUser(owner)).toList();
             String what = store().sourceFile(key) + ": " + lines.get(0)
                     + (lines.size() > 1 ? " (and " + (lines.size() - 1) + " more)" : "");
             if (handEdited || engine.mode() == Mode.LOCKED) {

@@ -145,7 +145,7 @@ final class Resolver {
     /** A stored method whose examples, compilation or verification fail where it lives now. */
     private Lookup notFitting(MethodKey key, boolean handEdited, Pipeline.Outcome.Problems problems, MethodSpec spec) {
         if (!problems.violations().isEmpty()) {
-            List<String> lines = problems.violations().stream().map(v -> v.forUser(spec.owner().label())).toList();
+            List<String> lines = problems.violations().stream().map(v -> v.forUser(spec.owner())).toList();
             String what = "the verifier refuses it: " + store.sourceFile(key) + ": " + lines.get(0)
                     + (lines.size() > 1 ? " (and " + (lines.size() - 1) + " more)" : "");
             if (handEdited) {
@@ -228,7 +228,7 @@ final class Resolver {
         if (outcome instanceof Pipeline.Outcome.Problems problems) {
             return "broken: " + key.display() + ": " + (problems.violations().isEmpty()
                     ? fileProblem(key, problems.problems())
-                    : store.sourceFile(key) + ": " + problems.violations().get(0).forUser(spec.owner().label()));
+                    : store.sourceFile(key) + ": " + problems.violations().get(0).forUser(spec.owner()));
         }
         return "";
     }

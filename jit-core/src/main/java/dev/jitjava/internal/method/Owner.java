@@ -1,5 +1,6 @@
 package dev.jitjava.internal.method;
 
+import dev.jitjava.Capability;
 import dev.jitjava.Describe;
 import dev.jitjava.JitObject;
 import dev.jitjava.generated.Anchor;
@@ -35,6 +36,12 @@ public sealed interface Owner permits Owner.Interface, Owner.DynamicObject, Owne
 
     /** How generated source writes {@link #selfType()}, or null when there is none. */
     String selfSource();
+
+    /** How the user grants {@code capability} to the owner's methods, for messages that refuse code needing it. */
+    default String howToGrant(Capability capability) {
+        return "@Allow(Capability." + capability + ") on " + label() + ", or Jit.builder().allow(Capability."
+                + capability + ")";
+    }
 
     /** The package generated classes are compiled into ("" for the unnamed package and for hosts). */
     default String packageName() {
@@ -168,6 +175,11 @@ public sealed interface Owner permits Owner.Interface, Owner.DynamicObject, Owne
         @Override
         public String selfSource() {
             return null;
+        }
+
+        @Override
+        public String howToGrant(Capability capability) {
+            return host.howToGrant(capability);
         }
     }
 }

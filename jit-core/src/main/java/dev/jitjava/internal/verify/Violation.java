@@ -1,6 +1,9 @@
 package dev.jitjava.internal.verify;
 
 import dev.jitjava.Capability;
+import dev.jitjava.internal.method.Owner;
+
+import java.util.function.Function;
 
 /**
  * One use of something generated code may not use.
@@ -30,11 +33,16 @@ public record Violation(String member, int line, String reason, Capability capab
     }
 
     /** For the user: what is wrong and how to grant it, where a grant would help. */
-    public String forUser(String owner) {
+    public String forUser(Owner owner) {
+        return forUser(owner::howToGrant);
+    }
+
+    /** For the user, with the words that grant a capability where the user is ({@code @Allow(...) on X}). */
+    public String forUser(Function<Capability, String> howToGrant) {
         String where = line > 0 ? " at line " + line : "";
         if (capability != null) {
-            return "`" + member + "`" + where + " needs the " + capability + " capability: grant it with @Allow(Capability."
-                    + capability + ") on " + owner + ", or Jit.builder().allow(Capability." + capability + ")";
+            return "`" + member + "`" + where + " needs the " + capability + " capability: grant it with "
+                    + howToGrant.apply(capability);
         }
         return "`" + member + "`" + where + (grantable ? " is not allowed" : " is never allowed")
                 + (reason.isEmpty() ? "" : ": " + reason);
