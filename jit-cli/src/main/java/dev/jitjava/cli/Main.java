@@ -98,6 +98,7 @@ public final class Main implements Runnable {
         line.addSubcommand(new ApproveCommand(context));
         line.addSubcommand(new RmCommand(context));
         line.addSubcommand(new DoctorCommand(context));
+        line.setCaseInsensitiveEnumValuesAllowed(true); // --allow files_read, as people type it
         line.setOut(new java.io.PrintWriter(context.out(), true));
         line.setErr(new java.io.PrintWriter(context.err(), true));
         line.setExecutionExceptionHandler((e, cmd, parsed) -> failed(context, e, main.verbose));

@@ -119,7 +119,7 @@ class ShellCommandTest {
         assertThat(out + err).contains("needs the FILES_READ capability: grant it with --allow FILES_READ when you "
                 + "start jit shell");
 
-        assertThat(shell(ScriptedChatModel.answering(reads), snippet, "--allow", "FILES_READ")).as(err).isZero();
+        assertThat(shell(ScriptedChatModel.answering(reads), snippet, "--allow", "files_read")).as(err).isZero();
         assertThat(out).contains("\"hello\"");
     }
 }
