@@ -6,6 +6,7 @@ import dev.jitjava.spi.MethodHost;
 import dev.jitjava.spi.MethodRequest;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,8 +108,8 @@ public final class ProgramHost implements MethodHost {
                 Answer with a single ```java block that holds the imports your code needs, the method, with exactly \
                 the name and parameter types asked for, and any private static helper methods or nested types it \
                 needs. No class around it, no main method, no explanations. The method may call the program's own \
-                static methods, and itself, by their simple names. Use only the JDK. Print only when the program \
-                needs it.
+                static methods, and itself, by their simple names. Use only the JDK, unless you are offered \
+                add_dependency and the JDK is not enough. Print only when the program needs it.
                 """.formatted(Runtime.version().feature());
     }
 
@@ -153,12 +154,30 @@ public final class ProgramHost implements MethodHost {
 
     @Override
     public HostCompilation compile(MethodRequest method, String source, String examples) {
-        return methods.compile(method, source, examples, storedFiles());
+        return compile(method, source, examples, List.of());
+    }
+
+    /** A program takes libraries: their jars go on its javac class path and below its class loader. */
+    @Override
+    public boolean takesLibraries() {
+        return true;
+    }
+
+    @Override
+    public HostCompilation compile(MethodRequest method, String source, String examples, List<Path> libraries) {
+        return methods.compile(method, source, examples, storedFiles(), libraries);
     }
 
     @Override
     public ClassLoader trialLoader(Map<String, byte[]> classes) {
-        return new BytesClassLoader(classes, ProgramHost.class.getClassLoader());
+        return trialLoader(classes, List.of());
+    }
+
+    @Override
+    public ClassLoader trialLoader(Map<String, byte[]> classes, List<Path> libraries) {
+        List<Path> jars = new ArrayList<>(methods.libraries());
+        libraries.stream().filter(jar -> !jars.contains(jar)).forEach(jars::add);
+        return new BytesClassLoader(classes, LibraryLoaders.of(jars));
     }
 
     /** Where each placed method is stored, for messages about it. */

@@ -140,7 +140,7 @@ public final class SessionHost implements MethodHost {
 
     @Override
     public HostCompilation compile(MethodRequest method, String source, String examples) {
-        return methods.compile(method, source, examples, storedFiles());
+        return methods.compile(method, source, examples, storedFiles(), List.of());
     }
 
     @Override
