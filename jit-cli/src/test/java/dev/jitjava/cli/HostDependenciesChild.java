@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Run by {@link RunDependenciesTest} in a fresh JVM whose {@code user.home} and {@code maven.repo.local}
+ * Run by {@link HostDependenciesTest} in a fresh JVM whose {@code user.home} and {@code maven.repo.local}
  * point into the test's temporary directory, so that the {@code jit} command resolves libraries as
  * Maven would, from there. Arguments: the working directory, {@code JIT_MODE}, {@code JIT_DEPENDENCIES}
  * ({@code -} for unset), the model's script ({@code library COORDINATES} adds that library and answers
  * with a method using {@code org.example.shout.Shout}; {@code none} fails when asked), then
- * {@code jit}'s arguments. Prints the exit code, stdout and stderr.
+ * {@code jit}'s arguments; its stdin is the command's. Prints the exit code, stdout and stderr.
  */
-public final class RunDependenciesChild {
+public final class HostDependenciesChild {
     static final String SHOUT = """
             ```java
             import org.example.shout.Shout;
@@ -43,6 +43,12 @@ public final class RunDependenciesChild {
                 .thenAnswer(SHOUT)
                 : JitCommand.noModel();
         String[] jitArgs = java.util.Arrays.copyOfRange(args, 4, args.length);
+        byte[] input;
+        try {
+            input = System.in.readAllBytes(); // a shell's snippets
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -50,7 +56,7 @@ public final class RunDependenciesChild {
         int exit;
         try {
             exit = Main.run(new Main.Context(System.out, new PrintStream(err, true, StandardCharsets.UTF_8),
-                    environment, work, work, url -> null, false, model, new ByteArrayInputStream(new byte[0])), jitArgs);
+                    environment, work, work, url -> null, false, model, new ByteArrayInputStream(input)), jitArgs);
         } finally {
             System.setOut(original);
         }

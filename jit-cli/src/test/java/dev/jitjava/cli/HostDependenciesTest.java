@@ -20,14 +20,14 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code jit run} with Maven libraries, as the library has them: the model's {@code add_dependency},
+ * {@code jit run} and {@code jit shell} with Maven libraries, as the library has them: the model's {@code add_dependency},
  * the jars on the program's class path and below its class loader, recorded with their SHA-256 and
  * resolved again, offline and LOCKED, on the next run; groups not allowed are refused. Each run is
  * a fresh JVM whose {@code user.home} and {@code maven.repo.local} are temporary directories (a
  * repository this test deploys to, and an empty local one), as Maven itself would be configured:
  * no network, nothing of {@code ~/.m2}.
  */
-class RunDependenciesTest {
+class HostDependenciesTest {
     private static final String LOUD = """
             public class Loud {
                 public static void main(String[] args) {
@@ -121,15 +121,38 @@ class RunDependenciesTest {
         assertThat(work.resolve(".jit/file/Loud/shout(java.lang.String).java")).doesNotExist();
     }
 
-    /** Runs {@code jit} in a fresh JVM; returns what {@link RunDependenciesChild} printed. */
+    @Test
+    void shellWithALibrary_addsItToJShellsClassPath_andANewShellLoadsItLocked() throws Exception {
+        String first = jitWithInput("shout(\"hi\");\n", "auto", "org.example", "library org.example:shout:1.0",
+                "shell");
+
+        assertThat(first).contains("exit 0").contains("\"HI!\"");
+        assertThat(Files.readString(work.resolve(".jit/shell/session/shout(java.lang.String).json")))
+                .contains("\"coordinates\" : \"org.example:shout:1.0\"");
+
+        deleteTree(remote.root());
+        String again = jitWithInput("shout(\"again\") + org.example.shout.Shout.shout(\"!\");\n", "locked",
+                "org.example", "none", "shell");
+        assertThat(again).contains("exit 0").contains("\"AGAIN!!!\"");
+    }
+
+    /** Runs {@code jit} in a fresh JVM; returns what {@link HostDependenciesChild} printed. */
     private String jit(String mode, String dependencies, String model, String... args) throws Exception {
+        return jitWithInput("", mode, dependencies, model, args);
+    }
+
+    private String jitWithInput(String input, String mode, String dependencies, String model, String... args)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + home, "-Dmaven.repo.local=" + localRepository,
-                "-cp", System.getProperty("java.class.path"), RunDependenciesChild.class.getName(),
+                "-cp", System.getProperty("java.class.path"), HostDependenciesChild.class.getName(),
                 work.toString(), mode, dependencies, model));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
         try {
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as(output).isZero();
