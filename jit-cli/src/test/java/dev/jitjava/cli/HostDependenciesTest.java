@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code jit run} and {@code jit shell} with Maven libraries, as the library has them: the model's {@code add_dependency},
- * the jars on the program's class path and below its class loader, recorded with their SHA-256 and
- * resolved again, offline and LOCKED, on the next run; groups not allowed are refused. Each run is
+ * {@code jit run} and {@code jit shell} with Maven libraries, as the library has them: the model's
+ * {@code add_dependency}, the jars on the program's (JShell's) class path and below its class loader,
+ * recorded with their SHA-256 and resolved again, offline and LOCKED, on the next run; groups not
+ * allowed are refused. Each run is
  * a fresh JVM whose {@code user.home} and {@code maven.repo.local} are temporary directories (a
  * repository this test deploys to, and an empty local one), as Maven itself would be configured:
  * no network, nothing of {@code ~/.m2}.
