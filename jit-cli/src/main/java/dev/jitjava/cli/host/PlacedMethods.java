@@ -94,8 +94,7 @@ final class PlacedMethods {
      */
     HostCompilation compile(MethodRequest request, String source, String examples, Map<String, String> storedFiles,
                             List<Path> libraries) {
-        List<Path> jars = new ArrayList<>(libraries(request.signature()));
-        libraries.stream().filter(jar -> !jars.contains(jar)).forEach(jars::add);
+        List<Path> jars = withLibraries(libraries(request.signature()), libraries);
         List<Stub> typed = List.of();
         Composition composition = withCandidate(request, source, examples, typed);
         SourceCompiler.Run run = SourceCompiler.run(base().fileName(), composition.text(), jars);
@@ -112,6 +111,17 @@ final class PlacedMethods {
     /** The jars of the placed methods' libraries, each once, in order: the program's class path beside the command's. */
     List<Path> libraries() {
         return libraries(null);
+    }
+
+    /** Defines a trial's classes below a loader of the placed methods' libraries and {@code libraries}. */
+    ClassLoader trialLoader(Map<String, byte[]> classes, List<Path> libraries) {
+        return new BytesClassLoader(classes, LibraryLoaders.of(withLibraries(libraries(null), libraries)));
+    }
+
+    private static List<Path> withLibraries(List<Path> jars, List<Path> more) {
+        Set<Path> all = new LinkedHashSet<>(jars);
+        all.addAll(more);
+        return List.copyOf(all);
     }
 
     /** The jars of the placed methods' libraries but those of {@code except} (a signature, or null). */

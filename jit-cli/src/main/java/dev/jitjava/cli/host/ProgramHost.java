@@ -6,7 +6,6 @@ import dev.jitjava.spi.MethodHost;
 import dev.jitjava.spi.MethodRequest;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,9 +174,7 @@ public final class ProgramHost implements MethodHost {
 
     @Override
     public ClassLoader trialLoader(Map<String, byte[]> classes, List<Path> libraries) {
-        List<Path> jars = new ArrayList<>(methods.libraries());
-        libraries.stream().filter(jar -> !jars.contains(jar)).forEach(jars::add);
-        return new BytesClassLoader(classes, LibraryLoaders.of(jars));
+        return methods.trialLoader(classes, libraries);
     }
 
     /** Where each placed method is stored, for messages about it. */

@@ -163,9 +163,7 @@ public final class SessionHost implements MethodHost {
 
     @Override
     public ClassLoader trialLoader(Map<String, byte[]> classes, List<Path> libraries) {
-        List<Path> jars = new ArrayList<>(methods.libraries());
-        libraries.stream().filter(jar -> !jars.contains(jar)).forEach(jars::add);
-        return new BytesClassLoader(classes, LibraryLoaders.of(jars));
+        return methods.trialLoader(classes, libraries);
     }
 
     /** Adds an example to the method its call names; it applies from the method's next use on. */
