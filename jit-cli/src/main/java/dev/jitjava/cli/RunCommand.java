@@ -1,5 +1,6 @@
 package dev.jitjava.cli;
 
+import dev.jitjava.cli.host.LibraryLoaders;
 import dev.jitjava.cli.host.Program;
 import dev.jitjava.cli.host.ProgramException;
 import picocli.CommandLine.Command;
@@ -142,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static int runMain(Program.Built built, List<String> args) throws Exception {
-        ClassLoader loader = new ClassLoader(RunCommand.class.getClassLoader()) {
+        ClassLoader loader = new ClassLoader(LibraryLoaders.of(built.libraries())) {
             @Override
             protected Class<?> findClass(String name) throws ClassNotFoundException {
                 Map<String, byte[]> classes = built.classes();

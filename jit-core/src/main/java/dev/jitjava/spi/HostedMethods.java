@@ -38,8 +38,33 @@ public interface HostedMethods {
      * @param source      as stored (members, imports first)
      * @param file        the stored {@code .java} file, which error messages name
      * @param written     true when the model wrote it in this call (rather than the store holding it)
+     * @param libraries   the jars of the Maven libraries the method uses (resolved, their SHA-256 checked), in
+     *                    order: the host puts them on the class path the method is compiled with and below
+     *                    the class loader its classes are defined in; none for most methods
      */
-    record Ready(String source, Path file, boolean written) {
+    record Ready(String source, Path file, boolean written, List<Path> libraries) {
+        /**
+         * Copies the jars.
+         *
+         * @param source    as stored (members, imports first)
+         * @param file      the stored {@code .java} file, which error messages name
+         * @param written   true when the model wrote it in this call (rather than the store holding it)
+         * @param libraries the jars of the Maven libraries the method uses, in order
+         */
+        public Ready {
+            libraries = List.copyOf(libraries);
+        }
+
+        /**
+         * A method that uses no library.
+         *
+         * @param source  as stored (members, imports first)
+         * @param file    the stored {@code .java} file, which error messages name
+         * @param written true when the model wrote it in this call (rather than the store holding it)
+         */
+        public Ready(String source, Path file, boolean written) {
+            this(source, file, written, List.of());
+        }
     }
 
     /**

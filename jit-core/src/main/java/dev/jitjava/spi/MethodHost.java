@@ -2,6 +2,7 @@ package dev.jitjava.spi;
 
 import dev.jitjava.Capability;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,36 @@ public interface MethodHost {
     HostCompilation compile(MethodRequest method, String source, String examples);
 
     /**
+     * Whether the host compiles and runs methods that use Maven libraries. When it does, and the
+     * {@code Jit} allows dependencies ({@code JIT_DEPENDENCIES}, {@code Jit.builder().dependencies(...)}),
+     * the model is offered {@code add_dependency} as for an interface, and the host is handed each
+     * method's jars: in {@link #compile(MethodRequest, String, String, List)}, {@link #trialLoader(Map, List)}
+     * and {@link HostedMethods.Ready#libraries()}.
+     *
+     * @return false by default: the model is not offered libraries
+     */
+    default boolean takesLibraries() {
+        return false;
+    }
+
+    /**
+     * Compiles a method where it will live, as {@link #compile(MethodRequest, String, String)} does, with
+     * the jars of the libraries the method uses on the class path (besides those of the host's other methods).
+     *
+     * @param method    the method
+     * @param source    the method's source as stored: members, imports first
+     * @param examples  members of a class that runs the method's examples, or null
+     * @param libraries the method's jars, in order; empty unless {@link #takesLibraries()}
+     * @return the classes, or the errors; errors inside {@code source} carry its own line numbers
+     */
+    default HostCompilation compile(MethodRequest method, String source, String examples, List<Path> libraries) {
+        if (!libraries.isEmpty()) {
+            throw new UnsupportedOperationException(label() + " compiles no method that uses libraries");
+        }
+        return compile(method, source, examples);
+    }
+
+    /**
      * Called when the model starts writing a method, so that the host can show it (a spinner, a line);
      * the engine runs what it returns when the model is done, whether it succeeded or not.
      *
@@ -151,4 +182,19 @@ public interface MethodHost {
      * @return a loader that defines them on demand
      */
     ClassLoader trialLoader(Map<String, byte[]> classes);
+
+    /**
+     * As {@link #trialLoader(Map)}, below a loader of the jars of the libraries the method uses, so that
+     * its classes and its examples find them.
+     *
+     * @param classes   class files by binary name
+     * @param libraries the method's jars, in order; empty unless {@link #takesLibraries()}
+     * @return a loader that defines them on demand
+     */
+    default ClassLoader trialLoader(Map<String, byte[]> classes, List<Path> libraries) {
+        if (!libraries.isEmpty()) {
+            throw new UnsupportedOperationException(label() + " runs no method that uses libraries");
+        }
+        return trialLoader(classes);
+    }
 }

@@ -4,7 +4,9 @@ import dev.jitjava.spi.HostCompilation;
 import dev.jitjava.spi.HostedMethods;
 import dev.jitjava.spi.MethodRequest;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,18 +92,47 @@ final class PlacedMethods {
      * Compiles a candidate where it lives. Calls of methods that do not exist yet (the candidate's own
      * new ones) get typed stubs, so that it compiles now and they are written next.
      */
-    HostCompilation compile(MethodRequest request, String source, String examples, Map<String, String> storedFiles) {
+    HostCompilation compile(MethodRequest request, String source, String examples, Map<String, String> storedFiles,
+                            List<Path> libraries) {
+        List<Path> jars = withLibraries(libraries(request.signature()), libraries);
         List<Stub> typed = List.of();
         Composition composition = withCandidate(request, source, examples, typed);
-        SourceCompiler.Run run = SourceCompiler.run(base().fileName(), composition.text());
+        SourceCompiler.Run run = SourceCompiler.run(base().fileName(), composition.text(), jars);
         if (!run.compiled() && run.diagnostics().stream().allMatch(d -> CallSites.CANT_RESOLVE.equals(d.getCode()))) {
             typed = CallSites.missing(run).stream().map(Stub::of).toList();
             if (!typed.isEmpty()) {
                 composition = withCandidate(request, source, examples, typed);
-                run = SourceCompiler.run(base().fileName(), composition.text());
+                run = SourceCompiler.run(base().fileName(), composition.text(), jars);
             }
         }
         return compilation(run, composition, request, source, examples != null, storedFiles);
+    }
+
+    /** The jars of the placed methods' libraries, each once, in order: the program's class path beside the command's. */
+    List<Path> libraries() {
+        return libraries(null);
+    }
+
+    /** Defines a trial's classes below a loader of the placed methods' libraries and {@code libraries}. */
+    ClassLoader trialLoader(Map<String, byte[]> classes, List<Path> libraries) {
+        return new BytesClassLoader(classes, LibraryLoaders.of(withLibraries(libraries(null), libraries)));
+    }
+
+    private static List<Path> withLibraries(List<Path> jars, List<Path> more) {
+        Set<Path> all = new LinkedHashSet<>(jars);
+        all.addAll(more);
+        return List.copyOf(all);
+    }
+
+    /** The jars of the placed methods' libraries but those of {@code except} (a signature, or null). */
+    private List<Path> libraries(String except) {
+        Set<Path> jars = new LinkedHashSet<>();
+        known.forEach((signature, method) -> {
+            if (!signature.equals(except)) {
+                jars.addAll(method.ready().libraries());
+            }
+        });
+        return List.copyOf(jars);
     }
 
     /**

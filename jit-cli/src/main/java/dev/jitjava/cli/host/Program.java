@@ -50,8 +50,10 @@ public final class Program {
      *
      * @param className the program's class (its main class), binary name
      * @param written   the methods the model wrote in this build, {@code Class.name(types)}
+     * @param libraries the jars of the methods' libraries, resolved and checked: the program's classes are
+     *                  defined below a loader of them ({@link LibraryLoaders#of})
      */
-    public record Built(String className, Map<String, byte[]> classes, List<String> written) {
+    public record Built(String className, Map<String, byte[]> classes, List<String> written, List<Path> libraries) {
     }
 
     /**
@@ -113,7 +115,7 @@ public final class Program {
         if (settled != null) {
             cache.write(cacheKey(text), new BuildCache.Build(kept.get().classes(), settled));
         }
-        return Optional.of(new Built(properties.get("main"), kept.get().classes(), List.of()));
+        return Optional.of(new Built(properties.get("main"), kept.get().classes(), List.of(), List.of()));
     }
 
     /**
@@ -131,12 +133,12 @@ public final class Program {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             if (round > 0) {
                 composition = placed.whole();
-                run = SourceCompiler.run(host.base().fileName(), composition.text());
+                run = SourceCompiler.run(host.base().fileName(), composition.text(), placed.libraries());
             }
             if (run.compiled()) {
                 Optional<Map<String, byte[]>> checked = accept(engine, placed, run, composition);
                 if (checked.isPresent()) {
-                    Built built = new Built(className(), checked.get(), written(placed));
+                    Built built = new Built(className(), checked.get(), written(placed), placed.libraries());
                     keep(engine, built, placed);
                     return built;
                 }
@@ -171,7 +173,7 @@ public final class Program {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             if (round > 0) {
                 composition = placed.whole();
-                run = SourceCompiler.run(host.base().fileName(), composition.text());
+                run = SourceCompiler.run(host.base().fileName(), composition.text(), placed.libraries());
             }
             if (run.compiled()) {
                 try {
@@ -319,8 +321,15 @@ public final class Program {
                 .map(k -> className() + "." + k.request().signature()).toList();
     }
 
-    /** Keeps the build for the next run of the same program. */
+    /**
+     * Keeps the build for the next run of the same program, unless its methods use libraries: the cached
+     * run reads neither the configuration nor the local repository, so it could check neither the
+     * grant ({@code JIT_DEPENDENCIES}) nor the jars' SHA-256, which every build checks.
+     */
     private void keep(HostedMethods engine, Built built, PlacedMethods placed) {
+        if (!built.libraries().isEmpty()) {
+            return;
+        }
         Map<String, String> properties = new HashMap<>();
         properties.put("format", CACHE_FORMAT);
         properties.put("main", built.className());

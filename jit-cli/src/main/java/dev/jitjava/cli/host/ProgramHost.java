@@ -107,8 +107,8 @@ public final class ProgramHost implements MethodHost {
                 Answer with a single ```java block that holds the imports your code needs, the method, with exactly \
                 the name and parameter types asked for, and any private static helper methods or nested types it \
                 needs. No class around it, no main method, no explanations. The method may call the program's own \
-                static methods, and itself, by their simple names. Use only the JDK. Print only when the program \
-                needs it.
+                static methods, and itself, by their simple names. Use only the JDK, unless you are offered \
+                add_dependency and the JDK is not enough. Print only when the program needs it.
                 """.formatted(Runtime.version().feature());
     }
 
@@ -153,12 +153,28 @@ public final class ProgramHost implements MethodHost {
 
     @Override
     public HostCompilation compile(MethodRequest method, String source, String examples) {
-        return methods.compile(method, source, examples, storedFiles());
+        return compile(method, source, examples, List.of());
+    }
+
+    /** A program takes libraries: their jars go on its javac class path and below its class loader. */
+    @Override
+    public boolean takesLibraries() {
+        return true;
+    }
+
+    @Override
+    public HostCompilation compile(MethodRequest method, String source, String examples, List<Path> libraries) {
+        return methods.compile(method, source, examples, storedFiles(), libraries);
     }
 
     @Override
     public ClassLoader trialLoader(Map<String, byte[]> classes) {
-        return new BytesClassLoader(classes, ProgramHost.class.getClassLoader());
+        return trialLoader(classes, List.of());
+    }
+
+    @Override
+    public ClassLoader trialLoader(Map<String, byte[]> classes, List<Path> libraries) {
+        return methods.trialLoader(classes, libraries);
     }
 
     /** Where each placed method is stored, for messages about it. */

@@ -14,6 +14,7 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.VarSnippet;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,6 +52,8 @@ public final class Session implements AutoCloseable {
     private final JShell shell;
     private final Map<String, Placed> holders = new ConcurrentHashMap<>();
     private final Set<String> ours = ConcurrentHashMap.newKeySet();
+    /** The jars of placed methods' libraries that JShell has on its class path. */
+    private final Set<Path> onClassPath = ConcurrentHashMap.newKeySet();
 
     public Session() {
         shell = JShell.builder().executionEngine(new SessionExecution(this::gate), Map.of()).build();
@@ -111,6 +114,11 @@ public final class Session implements AutoCloseable {
     List<String> place(MethodRequest request, HostedMethods.Ready ready, String holder, HostedMethods engine) {
         MethodSource source = MethodSource.parse(ready.source(), request.name(), request.parameters().size());
         holders.put(holder, new Placed(request, ready, engine));
+        for (Path jar : ready.libraries()) { // JShell compiles and loads with them from now on
+            if (onClassPath.add(jar)) {
+                shell.addToClasspath(jar.toString());
+            }
+        }
         List<String> problems = new ArrayList<>();
         for (String imported : source.imports()) {
             problems.addAll(evalOurs(imported));

@@ -9,6 +9,7 @@ import dev.jitjava.spi.MethodHost;
 import dev.jitjava.spi.MethodRequest;
 import jdk.jshell.Snippet;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -101,7 +102,8 @@ public final class SessionHost implements MethodHost {
                 Answer with a single ```java block that holds the imports your code needs, the method, with exactly \
                 the name and parameter types asked for, and any private static helper methods or nested types it \
                 needs. No class around it, no explanations. The method may call the session's methods, and itself, \
-                by their simple names. Use only the JDK. Print only when the snippet needs it.
+                by their simple names. Use only the JDK, unless you are offered add_dependency and the JDK is not \
+                enough. Print only when the snippet needs it.
                 """.formatted(Runtime.version().feature());
     }
 
@@ -140,12 +142,28 @@ public final class SessionHost implements MethodHost {
 
     @Override
     public HostCompilation compile(MethodRequest method, String source, String examples) {
-        return methods.compile(method, source, examples, storedFiles());
+        return compile(method, source, examples, List.of());
+    }
+
+    /** A session takes libraries: their jars go on the class path of its analyses and of JShell itself. */
+    @Override
+    public boolean takesLibraries() {
+        return true;
+    }
+
+    @Override
+    public HostCompilation compile(MethodRequest method, String source, String examples, List<Path> libraries) {
+        return methods.compile(method, source, examples, storedFiles(), libraries);
     }
 
     @Override
     public ClassLoader trialLoader(Map<String, byte[]> classes) {
-        return new BytesClassLoader(classes, SessionHost.class.getClassLoader());
+        return trialLoader(classes, List.of());
+    }
+
+    @Override
+    public ClassLoader trialLoader(Map<String, byte[]> classes, List<Path> libraries) {
+        return methods.trialLoader(classes, libraries);
     }
 
     /** Adds an example to the method its call names; it applies from the method's next use on. */
@@ -345,7 +363,7 @@ public final class SessionHost implements MethodHost {
         BaseFile context = session.context(member);
         PlacedMethods withSnippet = new PlacedMethods(() -> context);
         methods.known().values().forEach(k -> withSnippet.put(k.request(), k.ready()));
-        return SourceCompiler.run(context.fileName(), withSnippet.whole().text());
+        return SourceCompiler.run(context.fileName(), withSnippet.whole().text(), methods.libraries());
     }
 
     private MethodRequest request(CallSites.Call call) {

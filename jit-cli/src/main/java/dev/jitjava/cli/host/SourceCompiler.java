@@ -15,6 +15,7 @@ import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +23,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +42,8 @@ final class SourceCompiler {
     private static final List<String> OPTIONS = List.of("-proc:none", "-g", "-parameters", "-Xlint:none", "-nowarn");
     private static JavaCompiler javac;
     private static StandardJavaFileManager files;
+    /** A file manager per set of library jars (a program's methods' libraries) beside the command's class path. */
+    private static final Map<List<Path>, StandardJavaFileManager> WITH_LIBRARIES = new HashMap<>();
 
     private SourceCompiler() {
     }
@@ -67,7 +73,16 @@ final class SourceCompiler {
      *
      * @param fileName the file's name ({@code Vowels.java}), which javac's messages use
      */
-    static synchronized Run run(String fileName, String source) {
+    static Run run(String fileName, String source) {
+        return run(fileName, source, List.of());
+    }
+
+    /**
+     * As {@link #run(String, String)}, with the jars of the methods' libraries on the class path too.
+     *
+     * @param libraries jars, in order; none for the command's class path alone
+     */
+    static synchronized Run run(String fileName, String source, List<Path> libraries) {
         if (javac == null) {
             javac = ToolProvider.getSystemJavaCompiler();
             if (javac == null) {
@@ -77,7 +92,7 @@ final class SourceCompiler {
             files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
         }
         Map<String, ByteArrayOutputStream> outputs = new LinkedHashMap<>();
-        JavaFileManager memory = new ForwardingJavaFileManager<>(files) {
+        JavaFileManager memory = new ForwardingJavaFileManager<>(files(libraries)) {
             @Override
             public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
                                                        FileObject sibling) {
@@ -123,6 +138,24 @@ final class SourceCompiler {
             }
         };
         return new Run(source, unit, trees, task.getTypes(), task.getElements(), errors(collector), generate);
+    }
+
+    private static StandardJavaFileManager files(List<Path> libraries) {
+        if (libraries.isEmpty()) {
+            return files;
+        }
+        return WITH_LIBRARIES.computeIfAbsent(List.copyOf(libraries), jars -> {
+            StandardJavaFileManager manager = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+            List<Path> path = new ArrayList<>();
+            files.getLocationAsPaths(StandardLocation.CLASS_PATH).forEach(path::add);
+            path.addAll(jars);
+            try {
+                manager.setLocationFromPaths(StandardLocation.CLASS_PATH, path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return manager;
+        });
     }
 
     private static List<Diagnostic<? extends JavaFileObject>> errors(DiagnosticCollector<JavaFileObject> collector) {

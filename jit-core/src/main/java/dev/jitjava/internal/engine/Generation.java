@@ -176,11 +176,14 @@ final class Generation {
         Class<?> anchor = spec.owner().anchor() != null ? spec.owner().anchor()
                 : place instanceof HostPlacement host ? host.host().getClass() : Object.class;
         ClassLoader base = anchor.getClassLoader();
+        // A host that takes libraries defines the method's classes below a loader of their jars itself.
+        boolean hosted = place instanceof HostPlacement host && host.host().takesLibraries();
         return new Toolbox(anchor,
                 libraries -> policies.of(spec, libraries).verifyContext(
                         libraries.isEmpty() ? base : libraries.newLoader(base), java.util.Set.of()),
-                spec.owner().anchor() == null ? tools.withoutDependencies() : tools, spec.key().display(),
-                List.copyOf(UserTypes.reachable(spec.signatureTypes())), current, Policies.notPublic(spec));
+                spec.owner().anchor() == null && !hosted ? tools.withoutDependencies() : tools, spec.key().display(),
+                List.copyOf(UserTypes.reachable(spec.signatureTypes())), current,
+                hosted ? null : Policies.notPublic(spec));
     }
 
     private ChatResponse ask(Models.Chosen chosen, List<ChatMessage> messages, MethodSpec spec, int attempt,

@@ -101,11 +101,15 @@ final class HostPlacement implements Placement {
     @Override
     public Compiled compile(MethodSpec spec, String source, Libraries libraries,
                             Optional<Map<String, byte[]>> javacClasses) {
-        return compiled(spec, host.compile(request(spec, "compile the method"), source, null));
+        return compiled(spec, host.compile(request(spec, "compile the method"), source, null, libraries.jars()),
+                libraries);
     }
 
-    /** A host's compilation as the pipeline sees it: the method's own classes, and the host's beside them. */
-    Compiled compiled(MethodSpec spec, HostCompilation compilation) {
+    /**
+     * A host's compilation as the pipeline sees it: the method's own classes, and the host's beside them,
+     * resolving in a loader below the method's libraries.
+     */
+    Compiled compiled(MethodSpec spec, HostCompilation compilation, Libraries libraries) {
         if (compilation instanceof HostCompilation.Failed failed) {
             return new Compiled.Failed(failed.errors());
         }
@@ -126,7 +130,8 @@ final class HostPlacement implements Placement {
         }
         // The host's own classes resolve in a loader that defines them on demand, so that the verifier
         // judges members inherited from them and the instrumenter computes frames with their supertypes.
-        return new Compiled.Classes(main, own, hostTypes, host.trialLoader(classes.classes()), lineOffset(classes));
+        return new Compiled.Classes(main, own, hostTypes, host.trialLoader(classes.classes(), libraries.jars()),
+                lineOffset(classes));
     }
 
     @Override
@@ -136,7 +141,8 @@ final class HostPlacement implements Placement {
             return new Defined(null, null, compiled.loader());
         }
         String examples = Harness.members(plan, linked.descriptor().substring(linked.descriptor().indexOf(')') + 1));
-        HostCompilation withExamples = host.compile(request(spec, "check the method"), source, examples);
+        HostCompilation withExamples = host.compile(request(spec, "check the method"), source, examples,
+                libraries.jars());
         if (!(withExamples instanceof HostCompilation.Classes classes) || classes.examplesClass() == null) {
             String problem = withExamples instanceof HostCompilation.Failed failed && !failed.errors().isEmpty()
                     ? failed.errors().get(0).describe() : host.label() + " placed no examples class";
@@ -145,7 +151,7 @@ final class HostPlacement implements Placement {
         }
         Map<String, byte[]> all = new HashMap<>(classes.classes());
         all.putAll(linked.classes());
-        ClassLoader loader = host.trialLoader(all);
+        ClassLoader loader = host.trialLoader(all, libraries.jars());
         try {
             return new Defined(null, Class.forName(classes.examplesClass(), false, loader), loader);
         } catch (ClassNotFoundException e) {

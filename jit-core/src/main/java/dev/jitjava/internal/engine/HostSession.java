@@ -70,9 +70,10 @@ final class HostSession implements HostedMethods {
             return writeStale(declared, handEdited, metadata.spec().changesTo(wanted) + " since it was written");
         }
         MethodSpec spec = declared.withExamples(metadata.addedExamples());
+        Libraries libraries = engine.resolver().librariesOf(key, metadata); // the grant, resolved, checksums checked
         CheckPlan plan = CheckPlan.of(spec);
         if (!plan.fingerprint().equals(metadata.checksHash())) { // its examples changed: does it pass them?
-            Pipeline.Outcome outcome = engine.pipeline().build(spec, place, stored.source(), plan, Libraries.NONE,
+            Pipeline.Outcome outcome = engine.pipeline().build(spec, place, stored.source(), plan, libraries,
                     Optional.empty());
             if (outcome instanceof Pipeline.Outcome.Problems problems && problems.checksFailed()) {
                 return writeStale(declared, handEdited, "its examples changed, and it fails them: "
@@ -83,7 +84,7 @@ final class HostSession implements HostedMethods {
                         : new Metadata.Checks(plan.fingerprint(), plan.descriptions())));
             }
         }
-        return new Ready(stored.source(), store().sourceFile(key), false);
+        return new Ready(stored.source(), store().sourceFile(key), false, libraries.jars());
     }
 
     @Override
@@ -94,7 +95,8 @@ final class HostSession implements HostedMethods {
         MethodKey key = spec.key();
         Optional<MethodStore.Stored> stored = store().load(key);
         boolean handEdited = stored.isPresent() && handEdited(stored.get());
-        Compiled compiled = place.compiled(spec, compilation);
+        Libraries libraries = stored.map(s -> engine.resolver().librariesOf(key, s.metadata())).orElse(Libraries.NONE);
+        Compiled compiled = place.compiled(spec, compilation, libraries);
         if (compiled instanceof Compiled.Failed failed) {
             String where = engine.resolver().fileProblem(key, failed.errors());
             if (handEdited) {
@@ -113,7 +115,7 @@ final class HostSession implements HostedMethods {
             }
             return new Accepted.Rewritten(write(spec, why));
         }
-        Policy policy = engine.policies().of(spec, Libraries.NONE);
+        Policy policy = engine.policies().of(spec, libraries);
         List<Violation> refused = engine.pipeline().verify(spec, classes, policy);
         if (!refused.isEmpty()) {
             List<String> lines = refused.stream().map(v -> v.forUser(owner)).toList();
@@ -156,8 +158,9 @@ final class HostSession implements HostedMethods {
                     "Nothing to improve yet: the method is written on its first call"))).metadata();
             List<ExampleSpec> added = Engine.withNew(current.addedExamples(), Examples.specs(examples));
             MethodSpec spec = declared.withExamples(added);
-            Built built = engine.write(spec, place, current, feedback, null, added, Libraries.NONE).built();
-            return new Ready(built.source(), store().sourceFile(key), true);
+            Built built = engine.write(spec, place, current, feedback, null, added,
+                    engine.resolver().librariesOf(key, current)).built();
+            return new Ready(built.source(), store().sourceFile(key), true, built.libraries().jars());
         });
     }
 
@@ -225,7 +228,7 @@ final class HostSession implements HostedMethods {
             MethodSpec spec = declared.withExamples(added);
             Built built = engine.write(spec, place, old.orElse(null), null, staleReason == null ? null
                     : "regenerated: " + staleReason, added, Libraries.NONE).built();
-            return new Ready(built.source(), store().sourceFile(key), true);
+            return new Ready(built.source(), store().sourceFile(key), true, built.libraries().jars());
         });
     }
 
