@@ -138,8 +138,34 @@ public final class Guards {
         Meter.charge(total * 2, cpu, bytes, wall, method);
     }
 
+    /** A format with its arguments: the widths, and the digits of every big number written out. */
+    public static void format(String format, Object[] arguments, long cpu, long bytes, long wall, String method) {
+        format(format, cpu, bytes, wall, method);
+        if (arguments != null) {
+            for (Object argument : arguments) {
+                if (argument instanceof BigInteger number) {
+                    Work.bigDigits(number, cpu, bytes, wall, method);
+                } else if (argument instanceof java.math.BigDecimal number) {
+                    Work.decimalDigits(number, cpu, bytes, wall, method);
+                }
+            }
+        }
+    }
+
+    /** {@code Pattern.compile(regex, flags)}: CANON_EQ expands every permutation of combining marks. */
+    public static void regexFlags(int flags, long cpu, long bytes, long wall, String method) {
+        if ((flags & java.util.regex.Pattern.CANON_EQ) != 0) {
+            throw Meter.fail("would compile a CANON_EQ pattern, whose time grows factorially with its combining marks, "
+                    + "inside one JDK call: normalize the text with java.text.Normalizer instead", method,
+                    "nothing (never allowed)");
+        }
+    }
+
     public static void pow(BigInteger base, int exponent, long cpu, long bytes, long wall, String method) {
-        Meter.charge((long) base.bitLength() * Math.max(0, exponent) / 8, cpu, bytes, wall, method);
+        long bits = (long) base.bitLength() * Math.max(0, exponent);
+        Meter.charge(bits / 8, cpu, bytes, wall, method);
+        // the last squarings multiply numbers of half the result's size: about words^1.6 each
+        Work.bigWords(bits / 64.0, "a power of " + bits + " bits", cpu, bytes, wall, method);
     }
 
     /** {@code shiftLeft(n)} (or {@code shiftRight} of a negative n): n more bits. */

@@ -57,9 +57,12 @@ public final class Work {
      * ({@code toString}), its square root. Toom-Cook's exponent, rounded up: about words^1.6.
      */
     public static void bigDigits(BigInteger value, long cpu, long bytes, long wall, String method) {
-        double words = value.bitLength() / 64.0;
+        bigWords(value.bitLength() / 64.0, "a number of " + value.bitLength() + " bits", cpu, bytes, wall, method);
+    }
+
+    static void bigWords(double words, String what, long cpu, long bytes, long wall, String method) {
         if (words > 1_000) {
-            ops(Math.pow(words, 1.6), "a number of " + value.bitLength() + " bits", cpu, bytes, wall, method);
+            ops(Math.pow(words, 1.6), what, cpu, bytes, wall, method);
         }
     }
 
