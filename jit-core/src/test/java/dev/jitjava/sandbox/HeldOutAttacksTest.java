@@ -5,6 +5,7 @@ import org.junit.jupiter.params.provider.Arguments;
 
 import java.util.stream.Stream;
 
+import static dev.jitjava.sandbox.Sandbox.perCall;
 import static dev.jitjava.sandbox.Sandbox.refused;
 import static dev.jitjava.sandbox.Sandbox.stopped;
 
@@ -13,8 +14,9 @@ import static dev.jitjava.sandbox.Sandbox.stopped;
  * allowlist files and the verifier and looks for what they miss: members reached through
  * interfaces, supertypes and method references, overloads, wrappers, JDK calls that grow or loop on
  * their own, readers of JVM defaults, and state kept in objects the checks do not follow. Same
- * families, same harness ({@link Sandbox}): each attack is refused before it runs or stopped by a
- * budget, with no side effect, and the next ordinary call works. One long class because it is a
+ * families, same harness ({@link Sandbox}): each attack is refused before it runs, stopped by a
+ * budget, or (state kept in static fields) served with that state made per call, with no side
+ * effect, and the next ordinary call works. One long class because it is a
  * corpus: each family reads top to bottom.
  */
 class HeldOutAttacksTest extends AttackFamilies {
@@ -373,38 +375,38 @@ class HeldOutAttacksTest extends AttackFamilies {
 
     static Stream<Arguments> stateBetweenCalls() {
         return Stream.of(
-                refused("a static Random drawn through ints()", "return String.valueOf(RNG.ints(3).sum());\n}\nprivate static final java.util.Random RNG = new java.util.Random(1);" + END, "STATE"),
-                refused("an anonymous IntSupplier with a counter in a static field", "return String.valueOf(NEXT.getAsInt());\n}\nprivate static final java.util.function.IntSupplier NEXT = new java.util.function.IntSupplier() { int n; public int getAsInt() { return ++n; } };" + END, "STATE"),
+                perCall("a static Random drawn through ints()", "return String.valueOf(RNG.ints(3).sum());\n}\nprivate static final java.util.Random RNG = new java.util.Random(1);" + END),
+                perCall("an anonymous IntSupplier with a counter in a static field", "return String.valueOf(NEXT.getAsInt());\n}\nprivate static final java.util.function.IntSupplier NEXT = new java.util.function.IntSupplier() { int n; public int getAsInt() { return ++n; } };" + END),
                 refused("an enum singleton's list", "Registry.INSTANCE.add(input); return String.valueOf(Registry.INSTANCE.size());\n}\nenum Registry { INSTANCE; private final java.util.List<String> items = new java.util.ArrayList<>(); void add(String s) { items.add(s); } int size() { return items.size(); } }" + END, "STATE"),
-                refused("computeIfAbsent(...).add on a static map", "M.computeIfAbsent(\"k\", k -> new java.util.ArrayList<>()).add(input); return \"\";\n}\nprivate static final java.util.Map<String, java.util.List<String>> M = new java.util.HashMap<>();" + END, "STATE"),
-                refused("List::clear as a consumer of a static list", "java.util.function.Consumer<java.util.List<String>> clear = java.util.List::clear; clear.accept(LOG); return \"\";\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>(java.util.List.of(\"a\"));" + END, "STATE"),
-                refused("List::add as a BiConsumer of a static list", "java.util.function.BiConsumer<java.util.List<String>, String> add = java.util.List::add; add.accept(LOG, input); return String.valueOf(LOG.size());\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>();" + END, "STATE"),
-                refused("String.getChars into a static array", "input.getChars(0, 1, BUF, 0); return new String(BUF);\n}\nprivate static final char[] BUF = new char[1];" + END, "STATE"),
-                refused("toArray into a static array", "java.util.List.of(input).toArray(HOLDER); return HOLDER[0];\n}\nprivate static final String[] HOLDER = new String[1];" + END, "STATE"),
-                refused("ByteBuffer.wrap of a static array", "java.nio.ByteBuffer.wrap(BYTES).put(0, (byte) input.length()); return String.valueOf(BYTES[0]);\n}\nprivate static final byte[] BYTES = new byte[1];" + END, "STATE"),
-                refused("a static StringBuilder as an Appendable", "try { ((Appendable) SB).append(input); } catch (java.io.IOException e) { } return SB.toString();\n}\nprivate static final StringBuilder SB = new StringBuilder();" + END, "STATE"),
+                perCall("computeIfAbsent(...).add on a static map", "M.computeIfAbsent(\"k\", k -> new java.util.ArrayList<>()).add(input); return \"\";\n}\nprivate static final java.util.Map<String, java.util.List<String>> M = new java.util.HashMap<>();" + END),
+                perCall("List::clear as a consumer of a static list", "java.util.function.Consumer<java.util.List<String>> clear = java.util.List::clear; clear.accept(LOG); return \"\";\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>(java.util.List.of(\"a\"));" + END),
+                perCall("List::add as a BiConsumer of a static list", "java.util.function.BiConsumer<java.util.List<String>, String> add = java.util.List::add; add.accept(LOG, input); return String.valueOf(LOG.size());\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>();" + END),
+                perCall("String.getChars into a static array", "input.getChars(0, 1, BUF, 0); return new String(BUF);\n}\nprivate static final char[] BUF = new char[1];" + END),
+                perCall("toArray into a static array", "java.util.List.of(input).toArray(HOLDER); return HOLDER[0];\n}\nprivate static final String[] HOLDER = new String[1];" + END),
+                perCall("ByteBuffer.wrap of a static array", "java.nio.ByteBuffer.wrap(BYTES).put(0, (byte) input.length()); return String.valueOf(BYTES[0]);\n}\nprivate static final byte[] BYTES = new byte[1];" + END),
+                perCall("a static StringBuilder as an Appendable", "try { ((Appendable) SB).append(input); } catch (java.io.IOException e) { } return SB.toString();\n}\nprivate static final StringBuilder SB = new StringBuilder();" + END),
                 refused("a static field of a static nested class", "Counter.n++; return String.valueOf(Counter.n);\n}\nstatic class Counter { static int n; }" + END, "STATE"),
-                refused("a static two-dimensional table", "GRID[0][0]++; return String.valueOf(GRID[0][0]);\n}\nprivate static final int[][] GRID = new int[2][2];" + END, "STATE"),
-                refused("a static LongAdder", "ADDER.add(1); return String.valueOf(ADDER.sum());\n}\nprivate static final java.util.concurrent.atomic.LongAdder ADDER = new java.util.concurrent.atomic.LongAdder();" + END, "STATE"),
-                refused("a static AtomicReference updated", "return REF.accumulateAndGet(input, String::concat);\n}\nprivate static final java.util.concurrent.atomic.AtomicReference<String> REF = new java.util.concurrent.atomic.AtomicReference<>(\"\");" + END, "STATE"),
-                refused("a static iterator", "return IT.hasNext() ? IT.next() : \"\";\n}\nprivate static final java.util.Iterator<String> IT = java.util.List.of(\"a\", \"b\").iterator();" + END, "STATE"),
-                refused("a static Matcher advanced by find", "return String.valueOf(M.find() ? M.start() : -1);\n}\nprivate static final java.util.regex.Matcher M = java.util.regex.Pattern.compile(\"\\\\w\").matcher(\"abc\");" + END, "STATE"),
-                refused("a static Scanner", "return SC.hasNext() ? SC.next() : \"\";\n}\nprivate static final java.util.Scanner SC = new java.util.Scanner(\"a b c\");" + END, "STATE"),
-                refused("a static ByteBuffer's position", "return String.valueOf(BUF.hasRemaining() ? BUF.get() : -1);\n}\nprivate static final java.nio.ByteBuffer BUF = java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3});" + END, "STATE"),
+                perCall("a static two-dimensional table", "GRID[0][0]++; return String.valueOf(GRID[0][0]);\n}\nprivate static final int[][] GRID = new int[2][2];" + END),
+                perCall("a static LongAdder", "ADDER.add(1); return String.valueOf(ADDER.sum());\n}\nprivate static final java.util.concurrent.atomic.LongAdder ADDER = new java.util.concurrent.atomic.LongAdder();" + END),
+                perCall("a static AtomicReference updated", "return REF.accumulateAndGet(input, String::concat);\n}\nprivate static final java.util.concurrent.atomic.AtomicReference<String> REF = new java.util.concurrent.atomic.AtomicReference<>(\"\");" + END),
+                perCall("a static iterator", "return IT.hasNext() ? IT.next() : \"\";\n}\nprivate static final java.util.Iterator<String> IT = java.util.List.of(\"a\", \"b\").iterator();" + END),
+                perCall("a static Matcher advanced by find", "return String.valueOf(M.find() ? M.start() : -1);\n}\nprivate static final java.util.regex.Matcher M = java.util.regex.Pattern.compile(\"\\\\w\").matcher(\"abc\");" + END),
+                perCall("a static Scanner", "return SC.hasNext() ? SC.next() : \"\";\n}\nprivate static final java.util.Scanner SC = new java.util.Scanner(\"a b c\");" + END),
+                perCall("a static ByteBuffer's position", "return String.valueOf(BUF.hasRemaining() ? BUF.get() : -1);\n}\nprivate static final java.nio.ByteBuffer BUF = java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3});" + END),
                 refused("a ThreadLocal", "TL.set(input); return TL.get();\n}\nprivate static final ThreadLocal<String> TL = new ThreadLocal<>();" + END, "java.lang.ThreadLocal"),
                 refused("a static field of a local record", "record R(int x) { static int count; } R.count++; return String.valueOf(R.count);", "STATE"),
                 refused("a static map of a nested enum", "E.SEEN.merge(input, 1, Integer::sum); return String.valueOf(E.SEEN);\n}\nenum E { A; static final java.util.Map<String, Integer> SEEN = new java.util.HashMap<>(); }" + END, "STATE"),
                 refused("an interface constant list", "K.LOG.add(input); return String.valueOf(K.LOG.size());\n}\ninterface K { java.util.List<String> LOG = new java.util.ArrayList<>(); }" + END, "STATE"),
-                refused("a static object's own counter", "return String.valueOf(C.next());\n}\nprivate static final Counter C = new Counter();\nstatic class Counter { int n; int next() { return ++n; } }" + END, "STATE"),
-                refused("a static object's counter through a JDK interface", "return String.valueOf(S.get());\n}\nprivate static final java.util.function.Supplier<Integer> S = new Counter();\nstatic class Counter implements java.util.function.Supplier<Integer> { int n; public Integer get() { return ++n; } }" + END, "STATE"),
-                refused("a static BitSet", "BITS.set(input.length()); return BITS.toString();\n}\nprivate static final java.util.BitSet BITS = new java.util.BitSet();" + END, "STATE"),
-                refused("System.arraycopy into a static array", "int[] src = {input.length()}; System.arraycopy(src, 0, TABLE, 0, 1); return String.valueOf(TABLE[0]);\n}\nprivate static final int[] TABLE = new int[1];" + END, "STATE"),
-                refused("a static list sorted in place", "LIST.sort(null); return LIST.toString();\n}\nprivate static final java.util.List<String> LIST = new java.util.ArrayList<>(java.util.List.of(\"b\", \"a\"));" + END, "STATE"),
-                refused("a static SplittableRandom split", "return String.valueOf(RNG.split().nextInt());\n}\nprivate static final java.util.SplittableRandom RNG = new java.util.SplittableRandom(1);" + END, "STATE"),
-                refused("setValue on a static map's entry", "java.util.Map.Entry<String, String> e = M.entrySet().iterator().next(); e.setValue(input); return String.valueOf(M);\n}\nprivate static final java.util.Map<String, String> M = new java.util.HashMap<>(java.util.Map.of(\"k\", \"v\"));" + END, "STATE"),
-                refused("a static StringJoiner", "J.add(input); return J.toString();\n}\nprivate static final java.util.StringJoiner J = new java.util.StringJoiner(\",\");" + END, "STATE"),
-                refused("an element of a static list of builders", "SBS.get(0).append(input); return SBS.get(0).toString();\n}\nprivate static final java.util.List<StringBuilder> SBS = java.util.List.of(new StringBuilder());" + END, "STATE"),
-                refused("an element of a copy of a static list of builders", "java.util.List<StringBuilder> copy = new java.util.ArrayList<>(SBS); copy.get(0).append(input); return copy.get(0).toString();\n}\nprivate static final java.util.List<StringBuilder> SBS = java.util.List.of(new StringBuilder());" + END, "STATE"));
+                perCall("a static object's own counter", "return String.valueOf(C.next());\n}\nprivate static final Counter C = new Counter();\nstatic class Counter { int n; int next() { return ++n; } }" + END),
+                perCall("a static object's counter through a JDK interface", "return String.valueOf(S.get());\n}\nprivate static final java.util.function.Supplier<Integer> S = new Counter();\nstatic class Counter implements java.util.function.Supplier<Integer> { int n; public Integer get() { return ++n; } }" + END),
+                perCall("a static BitSet", "BITS.set(input.length()); return BITS.toString();\n}\nprivate static final java.util.BitSet BITS = new java.util.BitSet();" + END),
+                perCall("System.arraycopy into a static array", "int[] src = {input.length()}; System.arraycopy(src, 0, TABLE, 0, 1); return String.valueOf(TABLE[0]);\n}\nprivate static final int[] TABLE = new int[1];" + END),
+                perCall("a static list sorted in place", "LIST.sort(null); return LIST.toString();\n}\nprivate static final java.util.List<String> LIST = new java.util.ArrayList<>(java.util.List.of(\"b\", \"a\"));" + END),
+                perCall("a static SplittableRandom split", "return String.valueOf(RNG.split().nextInt());\n}\nprivate static final java.util.SplittableRandom RNG = new java.util.SplittableRandom(1);" + END),
+                perCall("setValue on a static map's entry", "java.util.Map.Entry<String, String> e = M.entrySet().iterator().next(); e.setValue(input); return String.valueOf(M);\n}\nprivate static final java.util.Map<String, String> M = new java.util.HashMap<>(java.util.Map.of(\"k\", \"v\"));" + END),
+                perCall("a static StringJoiner", "J.add(input); return J.toString();\n}\nprivate static final java.util.StringJoiner J = new java.util.StringJoiner(\",\");" + END),
+                perCall("an element of a static list of builders", "SBS.get(0).append(input); return SBS.get(0).toString();\n}\nprivate static final java.util.List<StringBuilder> SBS = java.util.List.of(new StringBuilder());" + END),
+                perCall("an element of a copy of a static list of builders", "java.util.List<StringBuilder> copy = new java.util.ArrayList<>(SBS); copy.get(0).append(input); return copy.get(0).toString();\n}\nprivate static final java.util.List<StringBuilder> SBS = java.util.List.of(new StringBuilder());" + END));
     }
 
     /**
