@@ -23,6 +23,36 @@ public final class Guards {
         }
     }
 
+    /** A buffered stream's or writer's buffer of {@code size}, around anything but the JVM's own streams. */
+    public static void streamBuffer(Object stream, int size, long cpu, long bytes, long wall, String method) {
+        notSystemStream(stream, cpu, bytes, wall, method);
+        Meter.charge(Math.max(0, (long) size) * 2, cpu, bytes, wall, method);
+    }
+
+    /** The thread the call runs in is the caller's: renaming, reprioritising or interrupting it outlives the call. */
+    public static void notCallingThread(Thread thread, long cpu, long bytes, long wall, String method) {
+        if (thread == Thread.currentThread()) {
+            throw Meter.fail("would change the calling thread, which belongs to the caller and outlives the call: change "
+                    + "only threads the code started itself", method, "nothing (never allowed)");
+        }
+    }
+
+    /** {@code StreamSupport.stream(spliterator, parallel)}: a parallel stream runs on the common pool's threads. */
+    public static void sequential(boolean parallel, long cpu, long bytes, long wall, String method) {
+        if (parallel) {
+            throw Meter.fail("would run a parallel stream on the common pool's threads, where no budget of the call "
+                    + "sees it: pass false", method, "nothing (with THREADS granted, call .parallel() on the stream)");
+        }
+    }
+
+    /** {@code SecureRandom.getInstance(name)}: a blocking algorithm waits for the system's entropy, burning no CPU. */
+    public static void nonBlockingRandom(String algorithm, long cpu, long bytes, long wall, String method) {
+        if (algorithm != null && algorithm.toLowerCase(java.util.Locale.ROOT).contains("blocking")) {
+            throw Meter.fail("would wait for the system's entropy with SecureRandom algorithm " + algorithm
+                    + ", where no CPU budget sees it: use new SecureRandom()", method, "nothing (never allowed)");
+        }
+    }
+
     /** {@code n} references or slots: capacities, {@code Collections.nCopies}. */
     public static void elements(int n, long cpu, long bytes, long wall, String method) {
         Meter.charge(Math.max(0, (long) n) * 8, cpu, bytes, wall, method);
@@ -92,6 +122,11 @@ public final class Guards {
                 } else {
                     total += number;
                     number = 0;
+                    if ((c == 't' || c == 'T') && j + 1 < format.length() && "Zzc".indexOf(format.charAt(j + 1)) >= 0) {
+                        throw Meter.fail("would write the JVM's default time zone (%" + c + format.charAt(j + 1)
+                                + "), which belongs to the environment: format a ZonedDateTime with its own zone",
+                                method, "nothing (format java.time values)");
+                    }
                     if (Character.isLetter(c) || c == '%') {
                         i = j;
                         break;
@@ -103,8 +138,34 @@ public final class Guards {
         Meter.charge(total * 2, cpu, bytes, wall, method);
     }
 
+    /** A format with its arguments: the widths, and the digits of every big number written out. */
+    public static void format(String format, Object[] arguments, long cpu, long bytes, long wall, String method) {
+        format(format, cpu, bytes, wall, method);
+        if (arguments != null) {
+            for (Object argument : arguments) {
+                if (argument instanceof BigInteger number) {
+                    Work.bigDigits(number, cpu, bytes, wall, method);
+                } else if (argument instanceof java.math.BigDecimal number) {
+                    Work.decimalDigits(number, cpu, bytes, wall, method);
+                }
+            }
+        }
+    }
+
+    /** {@code Pattern.compile(regex, flags)}: CANON_EQ expands every permutation of combining marks. */
+    public static void regexFlags(int flags, long cpu, long bytes, long wall, String method) {
+        if ((flags & java.util.regex.Pattern.CANON_EQ) != 0) {
+            throw Meter.fail("would compile a CANON_EQ pattern, whose time grows factorially with its combining marks, "
+                    + "inside one JDK call: normalize the text with java.text.Normalizer instead", method,
+                    "nothing (never allowed)");
+        }
+    }
+
     public static void pow(BigInteger base, int exponent, long cpu, long bytes, long wall, String method) {
-        Meter.charge((long) base.bitLength() * Math.max(0, exponent) / 8, cpu, bytes, wall, method);
+        long bits = (long) base.bitLength() * Math.max(0, exponent);
+        Meter.charge(bits / 8, cpu, bytes, wall, method);
+        // the last squarings multiply numbers of half the result's size: about words^1.6 each
+        Work.bigWords(bits / 64.0, "a power of " + bits + " bits", cpu, bytes, wall, method);
     }
 
     /** {@code shiftLeft(n)} (or {@code shiftRight} of a negative n): n more bits. */

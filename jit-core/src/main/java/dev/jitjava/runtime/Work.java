@@ -52,6 +52,76 @@ public final class Work {
         ops(n * (64 - Long.numberOfLeadingZeros(Math.max(1, n))), "sorting", cpu, bytes, wall, method);
     }
 
+    /**
+     * Work that grows faster than the number's size: writing a {@code BigInteger} out in decimal
+     * ({@code toString}), its square root. Toom-Cook's exponent, rounded up: about words^1.6.
+     */
+    public static void bigDigits(BigInteger value, long cpu, long bytes, long wall, String method) {
+        bigWords(value.bitLength() / 64.0, "a number of " + value.bitLength() + " bits", cpu, bytes, wall, method);
+    }
+
+    static void bigWords(double words, String what, long cpu, long bytes, long wall, String method) {
+        if (words > 1_000) {
+            ops(Math.pow(words, 1.6), what, cpu, bytes, wall, method);
+        }
+    }
+
+    /** {@code new BigInteger(text)}: parsing decimal digits is quadratic in their number. */
+    public static void bigParse(String text, long cpu, long bytes, long wall, String method) {
+        double words = (text == null ? 0 : text.length()) / 19.0;
+        Meter.charge(text == null ? 0 : text.length() / 2, cpu, bytes, wall, method);
+        ops(words * words, "parsing " + (text == null ? 0 : text.length()) + " digits", cpu, bytes, wall, method);
+    }
+
+    /** {@code gcd}, {@code modInverse}: Euclid's steps, quadratic in the larger operand. */
+    public static void gcd(BigInteger a, BigInteger b, long cpu, long bytes, long wall, String method) {
+        double words = Math.max(a.bitLength(), b == null ? 0 : b.bitLength()) / 64.0 + 1;
+        ops(words * words, "a gcd of " + (long) (words * 64) + " bits", cpu, bytes, wall, method);
+    }
+
+    /** A decimal computed to {@code context}'s precision ({@code sqrt}, {@code divide}): that many digits. */
+    public static void decimalContext(java.math.MathContext context, long cpu, long bytes, long wall, String method) {
+        if (context != null) {
+            digits(context.getPrecision(), cpu, bytes, wall, method);
+        }
+    }
+
+    /** {@code a.divide(b, context)}: the operands aligned, then as many digits as the context asks. */
+    public static void decimalDivide(BigDecimal a, BigDecimal b, java.math.MathContext context, long cpu, long bytes,
+                                     long wall, String method) {
+        decimalAlign(a, b, cpu, bytes, wall, method);
+        decimalContext(context, cpu, bytes, wall, method);
+    }
+
+    /** {@code a.divide(b, scale, rounding)}: the operands aligned, then digits down to that scale. */
+    public static void decimalDivide(BigDecimal a, BigDecimal b, int scale, long cpu, long bytes, long wall,
+                                     String method) {
+        decimalAlign(a, b, cpu, bytes, wall, method);
+        digits(a.precision() + Math.max(0.0, (double) scale - a.scale() + (b == null ? 0 : b.scale())), cpu, bytes,
+                wall, method);
+    }
+
+    /**
+     * {@code removeAll}, {@code retainAll}: each element of the receiver is looked up in the argument,
+     * which costs the argument's size unless it is a set.
+     */
+    public static void bulk(Object receiver, Object argument, long cpu, long bytes, long wall, String method) {
+        long n = receiver instanceof Collection<?> c ? c.size() : 0;
+        long m = argument instanceof java.util.Set<?> ? 1 : argument instanceof Collection<?> c ? c.size() : 0;
+        ops((double) n * m, "comparing " + n + " elements with " + m, cpu, bytes, wall, method);
+    }
+
+    /** A search for a sequence in a sequence ({@code indexOf}, {@code indexOfSubList}): each start compared. */
+    public static void search(Object haystack, Object needle, long cpu, long bytes, long wall, String method) {
+        long n = length(haystack);
+        long m = length(needle);
+        ops((double) Math.max(0, n - m + 1) * m, "searching " + n + " elements for " + m, cpu, bytes, wall, method);
+    }
+
+    private static long length(Object sequence) {
+        return sequence instanceof CharSequence text ? text.length() : sequence instanceof Collection<?> c ? c.size() : 0;
+    }
+
     public static void decimalPow(BigDecimal base, int n, long cpu, long bytes, long wall, String method) {
         digits((double) base.precision() * Math.abs(n), cpu, bytes, wall, method);
     }

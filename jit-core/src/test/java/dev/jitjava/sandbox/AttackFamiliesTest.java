@@ -1,12 +1,8 @@
 package dev.jitjava.sandbox;
 
 import dev.jitjava.Capability;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static dev.jitjava.sandbox.Sandbox.perCall;
@@ -17,10 +13,7 @@ import static dev.jitjava.sandbox.Sandbox.stopped;
  * Attacks, family by family, each stopped with no side effect (see {@link Sandbox}). Each family is
  * what one would try to break that family's defence, not only the members the issue names.
  */
-class AttackFamiliesTest {
-    @TempDir
-    static Path dir;
-
+class AttackFamiliesTest extends AttackFamilies {
     private static final Capability READ = Capability.FILES_READ;
     private static final Capability THREADS = Capability.THREADS;
     private static final Capability NETWORK = Capability.NETWORK;
@@ -290,83 +283,5 @@ class AttackFamiliesTest {
                 perCall("a static field written", "LAST = input; return input;\n}\nstatic String LAST;\nstatic void unused() {"),
                 perCall("a lambda capturing the alias", "java.util.List<String> l = LOG; Runnable r = () -> l.add(\"x\"); r.run(); return \"\";\n}\nprivate static final java.util.List<String> LOG = new java.util.ArrayList<>();\nstatic void unused() {"),
                 perCall("Arrays.fill on a static table", "java.util.Arrays.fill(TABLE, input.length()); return \"\";\n}\nprivate static final int[] TABLE = new int[4];\nstatic void unused() {"));
-    }
-
-    @ParameterizedTest(name = "files: {0}")
-    @MethodSource("files")
-    void files_attack_isStoppedWithoutSideEffects(Sandbox.Case attack) throws Exception {
-        Sandbox.attack(dir, attack);
-    }
-
-    @ParameterizedTest(name = "network: {0}")
-    @MethodSource("network")
-    void network_attack_isStoppedWithoutSideEffects(Sandbox.Case attack) throws Exception {
-        Sandbox.attack(dir, attack);
-    }
-
-    @ParameterizedTest(name = "processes: {0}")
-    @MethodSource("processes")
-    void processes_attack_isStoppedWithoutSideEffects(Sandbox.Case attack) throws Exception {
-        Sandbox.attack(dir, attack);
-    }
-
-    @ParameterizedTest(name = "threads: {0}")
-    @MethodSource("threads")
-    void threads_attack_isStoppedWithoutSideEffects(Sandbox.Case attack) throws Exception {
-        Sandbox.attack(dir, attack);
-    }
-
-    @ParameterizedTest(name = "blocking: {0}")
-    @MethodSource("blocking")
-    void blocking_attack_isStoppedWithoutSideEffects(Sandbox.Case attack) throws Exception {
-        Sandbox.attack(dir, attack);
-    }
-
-    @ParameterizedTest(name = "CPU inside JDK calls: {0}")
-    @MethodSource("cpuInsideJdkCalls")
-    void cpuInsideJdkCalls_attack_isStoppedWithoutSideEffects(Sandbox.Case attack) throws Exception {
-        Sandbox.attack(dir, attack);
-    }
-
-    @ParameterizedTest(name = "memory inside JDK calls: {0}")
-    @MethodSource("memoryInsideJdkCalls")
-    void memoryInsideJdkCalls_attack_isStoppedWithoutSideEffects(Sandbox.Case attack) throws Exception {
-        Sandbox.attack(dir, attack);
-    }
-
-    @ParameterizedTest(name = "global JVM state: {0}")
-    @MethodSource("globalJvmState")
-    void globalJvmState_attack_isStoppedWithoutSideEffects(Sandbox.Case attack) throws Exception {
-        Sandbox.attack(dir, attack);
-    }
-
-    @ParameterizedTest(name = "information leaks: {0}")
-    @MethodSource("informationLeaks")
-    void informationLeaks_attack_isStoppedWithoutSideEffects(Sandbox.Case attack) throws Exception {
-        Sandbox.attack(dir, attack);
-    }
-
-    @ParameterizedTest(name = "reflection and class loading: {0}")
-    @MethodSource("reflectionAndClassLoading")
-    void reflectionAndClassLoading_attack_isStoppedWithoutSideEffects(Sandbox.Case attack) throws Exception {
-        Sandbox.attack(dir, attack);
-    }
-
-    @ParameterizedTest(name = "JDK-internal packages: {0}")
-    @MethodSource("jdkInternalPackages")
-    void jdkInternalPackages_attack_isStoppedWithoutSideEffects(Sandbox.Case attack) throws Exception {
-        Sandbox.attack(dir, attack);
-    }
-
-    @ParameterizedTest(name = "code shapes that hide references: {0}")
-    @MethodSource("codeShapesThatHideReferences")
-    void codeShapesThatHideReferences_attack_isStoppedWithoutSideEffects(Sandbox.Case attack) throws Exception {
-        Sandbox.attack(dir, attack);
-    }
-
-    @ParameterizedTest(name = "state between calls: {0}")
-    @MethodSource("stateBetweenCalls")
-    void stateBetweenCalls_attack_isStoppedWithoutSideEffects(Sandbox.Case attack) throws Exception {
-        Sandbox.attack(dir, attack);
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 
@@ -114,11 +115,12 @@ final class Sandbox {
         assertThat(System.err).isSameAs(ERR);
         Thread.sleep(20);
         Set<String> left = new HashSet<>();
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+        for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+            Thread thread = entry.getKey();
             // CompletableFuture's own timer thread: jit-java's time limits on checks start it, once per JVM
             if (!before.contains(thread) && thread.isAlive() && !thread.getName().startsWith("junit")
                     && !thread.getName().equals("CompletableFutureDelayScheduler")) {
-                left.add(thread.getName());
+                left.add(thread.getName() + " at " + java.util.Arrays.toString(entry.getValue()));
             }
         }
         assertThat(left).as("threads the attack left").isEmpty();

@@ -215,6 +215,14 @@ public final class BytecodeVerifier {
             deny("finalize()", "finalizers run outside the call: release nothing, or use try-with-resources");
         }
         descriptorTypes(method.desc);
+        if (method.localVariables != null) {
+            // a variable's type leaves no instruction when the variable only ever holds null or a constant
+            for (org.objectweb.asm.tree.LocalVariableNode local : method.localVariables) {
+                lineOf(local.start);
+                descriptorTypes(local.desc);
+            }
+            line = 0;
+        }
         annotations(method.visibleAnnotations);
         annotations(method.invisibleAnnotations);
         verifyCode(node, method);

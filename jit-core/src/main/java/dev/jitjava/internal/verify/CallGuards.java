@@ -69,6 +69,23 @@ final class CallGuards {
         return changed;
     }
 
+    /**
+     * Whether a call of this member gets anything from {@link #guard}: a guard of its rule, or the
+     * charge for the string or array it returns. What {@link MethodReferences} bridges.
+     */
+    boolean meters(String owner, String name, String descriptor) {
+        if (owner.startsWith("[")) {
+            return false;
+        }
+        MemberResolver.Resolved resolved = resolver.resolve(owner, name, descriptor, false);
+        if (resolved.kind() == MemberResolver.Kind.OWN) {
+            return false;
+        }
+        Type returned = Type.getReturnType(descriptor);
+        return resolved.rule() != null && resolved.rule().guard() != null || returned.getSort() == Type.ARRAY
+                || returned.getDescriptor().equals("Ljava/lang/String;");
+    }
+
     private boolean call(MethodNode method, MethodInsnNode call) {
         if (call.owner.startsWith("[")) {
             if (call.name.equals("clone")) {

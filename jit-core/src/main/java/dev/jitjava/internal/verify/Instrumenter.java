@@ -91,14 +91,15 @@ public final class Instrumenter {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (Map.Entry<String, ClassNode> entry : nodes.entrySet()) {
             ClassNode node = entry.getValue();
-            boolean changed = false;
+            boolean changed = MethodReferences.bridge(node, guards, method -> only == null || generated(method, only));
             for (MethodNode method : node.methods) {
                 if (method.instructions.size() == 0) {
                     continue;
                 }
                 boolean entryMethod;
                 if (only != null) {
-                    boolean lambda = only.stream().anyMatch(name -> method.name.startsWith("lambda$" + name + "$"));
+                    boolean lambda = method.name.startsWith(MethodReferences.PREFIX)
+                            || only.stream().anyMatch(name -> method.name.startsWith("lambda$" + name + "$"));
                     if (!only.contains(method.name) && !lambda) {
                         continue;
                     }
@@ -119,6 +120,11 @@ public final class Instrumenter {
             out.put(binary, writer.toByteArray());
         }
         return out;
+    }
+
+    /** A method of a single-file program that is generated code: one asked for, or a lambda inside one. */
+    private static boolean generated(MethodNode method, Set<String> only) {
+        return only.contains(method.name) || only.stream().anyMatch(name -> method.name.startsWith("lambda$" + name + "$"));
     }
 
     /** Exception types whose handlers would catch a {@code BudgetExceededException} (null: any, as in finally). */

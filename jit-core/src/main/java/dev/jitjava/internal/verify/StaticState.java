@@ -25,11 +25,14 @@ import java.util.Set;
  * Static fields may hold constants and tables that class initialization fills and calls only read.
  * This follows every value read from a static field of the generated classes outside class
  * initialization (through locals, casts, fields and elements of it, views and iterators a JDK
- * member returns from it, the generated methods and lambdas it is handed to) and refuses a write
- * into it: an array store, a field store, a JDK member that changes its receiver or an argument
- * ({@code list.add}, {@code map.put}, {@code Arrays.fill}), or storing it into another object.
- * Such state would be shared by every caller and thread, outside the per-call budgets, unless
- * {@code STATE} is granted.
+ * member returns from it, the generated methods and lambdas it is handed to, and the generated
+ * methods a call through a JDK interface may dispatch to) and refuses a write into it: an array
+ * store, a field store, a JDK member that changes its receiver ({@code list.add}, {@code map.put},
+ * any use of a random generator, iterator, matcher or buffer kept there) or the argument it writes
+ * into ({@code Arrays.fill}, {@code toArray(array)}, {@code System.arraycopy}'s target), or keeping
+ * it inside another object. Objects of immutable types ({@link SharedTypes}) are not state, and a
+ * copy of a container whose elements cannot change is the call's own. Such state would be shared
+ * by every caller and thread, outside the per-call budgets, unless {@code STATE} is granted.
  */
 final class StaticState {
     private static final List<String> MUTATOR_PREFIXES = List.of("add", "put", "remove", "set", "clear", "compute",
@@ -38,31 +41,39 @@ final class StaticState {
             "flip", "shuffle", "swap", "rotate", "copy", "trim", "ensure", "write", "print", "format", "reset", "read",
             "skip", "mark", "close", "flush", "drain", "transfer", "take", "arraycopy", "parallelSetAll",
             "parallelPrefix", "parallelSort", "and", "or", "xor", "next");
-    private static final Set<String> IMMUTABLE = Set.of("Ljava/lang/String;", "Ljava/lang/Integer;", "Ljava/lang/Long;",
-            "Ljava/lang/Double;", "Ljava/lang/Boolean;", "Ljava/lang/Character;", "Ljava/math/BigInteger;",
-            "Ljava/math/BigDecimal;", "Ljava/util/regex/Pattern;", "Ljava/lang/Class;");
-
-    /** Members that hand out a new iterator over a collection: advancing it reads the collection. */
-    private static final Set<String> ITERATING = Set.of("iterator", "listIterator", "spliterator", "elements",
-            "descendingIterator");
-    /** Iterator types, whose advancing members change the (per-call) iterator only. */
-    private static final Set<String> ITERATORS = Set.of("java/util/Iterator", "java/util/ListIterator",
-            "java/util/Enumeration", "java/util/Spliterator", "java/util/PrimitiveIterator",
-            "java/util/PrimitiveIterator$OfInt", "java/util/PrimitiveIterator$OfLong",
-            "java/util/PrimitiveIterator$OfDouble");
-    private static final Set<String> ADVANCING = Set.of("next", "nextInt", "nextLong", "nextDouble", "nextElement",
-            "previous", "tryAdvance", "forEachRemaining");
+    /** JDK members whose result is a new object: of the same elements, which matters only when those may change. */
+    private static final Set<String> FRESH = Set.of("clone", "copyOf", "copyOfRange", "toArray", "collect", "toList",
+            "stream", "chars", "codePoints", "toCharArray", "toString", "getBytes", "split", "lines", "sorted", "map",
+            "filter", "distinct", "limit", "skip", "mapToObj", "mapToInt", "mapToLong", "mapToDouble", "boxed");
+    /** JDK members that keep their argument itself inside their receiver. */
+    private static final List<String> STORES = List.of("add", "put", "set", "offer", "push", "replace", "compute",
+            "merge", "insertElement", "addElement", "setElement");
+    /** JDK members that copy their argument's elements into their receiver or result. */
+    private static final List<String> COPIES = List.of("<init>", "addAll", "putAll", "copyOf", "of", "ofEntries");
 
     /**
-     * A value: its size in slots, whether it came from a static field of the generated classes, and
-     * whether it is an iterator a call made over such a value (for-each over a static table): advancing
-     * it changes nothing shared, while {@code remove} or {@code set} through it still would.
+     * How a value relates to the static state: {@code FIELD} is an object kept there (or one of its
+     * fields or elements), {@code VIEW} one a JDK member returned from it (an iterator, a sublist, an
+     * element, a buffer wrapped around it), which still reaches it.
      */
-    record Shared(int size, boolean shared, boolean iterator) implements Value {
-        static final Shared ONE = new Shared(1, false, false);
-        static final Shared TWO = new Shared(2, false, false);
-        static final Shared SHARED = new Shared(1, true, false);
-        static final Shared ITERATOR = new Shared(1, true, true);
+    enum Kind { NONE, VIEW, FIELD }
+
+    /**
+     * A value: its size in slots, its kind, whether the objects it holds may be changed through it
+     * ({@code deep}: a {@code List<StringBuilder>}, not a {@code List<String>}), and, for a lambda or
+     * method reference, the method it runs and how many values it captured.
+     */
+    record Shared(int size, Kind kind, boolean deep, Handle lambda, int captured) implements Value {
+        static final Shared ONE = new Shared(1, Kind.NONE, false, null, 0);
+        static final Shared TWO = new Shared(2, Kind.NONE, false, null, 0);
+
+        static Shared of(Kind kind, boolean deep) {
+            return kind == Kind.NONE ? ONE : new Shared(1, kind, deep, null, 0);
+        }
+
+        boolean shared() {
+            return kind != Kind.NONE;
+        }
 
         @Override
         public int getSize() {
@@ -79,11 +90,27 @@ final class StaticState {
     private final Map<String, Set<Integer>> sharedParameters = new java.util.HashMap<>();
     private final Set<String> returnsShared = new HashSet<>();
     private final Map<String, Finding> findings = new LinkedHashMap<>();
+    private final SharedTypes types;
     private boolean grew;
 
     private StaticState(Map<String, ClassNode> unit) {
         this.unit = unit;
+        this.types = new SharedTypes(unit);
     }
+
+
+    /** A value read from a field of this descriptor and generic signature, of an object kept in static state. */
+    private Shared fieldValue(String owner, String name, String descriptor) {
+        Type type = Type.getType(descriptor);
+        if (type.getSize() == 2) {
+            return Shared.TWO;
+        }
+        if (types.immutable(descriptor)) {
+            return Shared.ONE;
+        }
+        return Shared.of(Kind.FIELD, types.deep(type, types.signature(owner, name)));
+    }
+
 
     /** What the unit writes into static state after initialization, one finding per instruction. */
     static List<Finding> check(Map<String, ClassNode> unit) {
@@ -164,14 +191,14 @@ final class StaticState {
         @Override
         public Shared newParameterValue(boolean isInstanceMethod, int local, Type type) {
             Shared plain = newValue(type);
-            return sharedSlots.contains(local) && plain.size() == 1 ? Shared.SHARED : plain;
+            return sharedSlots.contains(local) && plain.size() == 1 && (type == null || !types.immutable(type.getDescriptor()))
+                    ? Shared.of(Kind.FIELD, true) : plain;
         }
 
         @Override
         public Shared newOperation(AbstractInsnNode insn) {
-            if (insn instanceof FieldInsnNode field && insn.getOpcode() == Opcodes.GETSTATIC && unit.containsKey(field.owner)
-                    && (field.desc.startsWith("L") || field.desc.startsWith("[")) && !IMMUTABLE.contains(field.desc)) {
-                return Shared.SHARED;
+            if (insn instanceof FieldInsnNode field && insn.getOpcode() == Opcodes.GETSTATIC && unit.containsKey(field.owner)) {
+                return fieldValue(field.owner, field.name, field.desc);
             }
             return switch (insn.getOpcode()) {
                 case Opcodes.LCONST_0, Opcodes.LCONST_1, Opcodes.DCONST_0, Opcodes.DCONST_1 -> Shared.TWO;
@@ -192,12 +219,13 @@ final class StaticState {
         @Override
         public Shared unaryOperation(AbstractInsnNode insn, Shared value) {
             switch (insn.getOpcode()) {
-                case Opcodes.CHECKCAST:
-                    return value;
+                case Opcodes.CHECKCAST: {
+                    Type cast = Type.getObjectType(((org.objectweb.asm.tree.TypeInsnNode) insn).desc);
+                    return value.shared() && types.immutable(cast.getDescriptor()) ? Shared.ONE : value;
+                }
                 case Opcodes.GETFIELD: {
-                    String desc = ((FieldInsnNode) insn).desc;
-                    Shared plain = newValue(Type.getType(desc));
-                    return value.shared() && plain.size() == 1 && !IMMUTABLE.contains(desc) ? Shared.SHARED : plain;
+                    FieldInsnNode field = (FieldInsnNode) insn;
+                    return value.shared() ? fieldValue(field.owner, field.name, field.desc) : newValue(Type.getType(field.desc));
                 }
                 case Opcodes.PUTSTATIC:
                     return null;
@@ -217,7 +245,7 @@ final class StaticState {
         public Shared binaryOperation(AbstractInsnNode insn, Shared first, Shared second) {
             int opcode = insn.getOpcode();
             if (opcode == Opcodes.AALOAD) {
-                return first.shared() ? Shared.SHARED : Shared.ONE;
+                return first.shared() && first.deep() ? Shared.of(Kind.FIELD, true) : Shared.ONE;
             }
             if (opcode == Opcodes.PUTFIELD) {
                 FieldInsnNode field = (FieldInsnNode) insn;
@@ -255,13 +283,17 @@ final class StaticState {
             }
             if (insn instanceof InvokeDynamicInsnNode indy) {
                 boolean anyShared = values.stream().anyMatch(Shared::shared);
-                if (anyShared && indy.bsmArgs.length > 1 && indy.bsmArgs[1] instanceof Handle target) {
+                Handle target = indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory") && indy.bsmArgs.length > 1
+                        && indy.bsmArgs[1] instanceof Handle handle ? handle : null;
+                if (anyShared && target != null) {
                     // A lambda or method reference captures it: its body is handed the captured values first.
-                    boolean instance = target.getTag() != Opcodes.H_INVOKESTATIC && target.getTag() != Opcodes.H_NEWINVOKESPECIAL;
-                    call(insn, target.getOwner(), target.getName(), target.getDesc(), instance, values);
+                    call(insn, target.getOwner(), target.getName(), target.getDesc(), instance(target), values);
                 }
                 Type returned = Type.getReturnType(indy.desc);
-                return anyShared && returned.getSort() >= Type.ARRAY ? Shared.SHARED : newValue(returned);
+                if (returned.getSort() < Type.ARRAY) {
+                    return newValue(returned);
+                }
+                return new Shared(1, anyShared ? Kind.VIEW : Kind.NONE, anyShared, target, values.size());
             }
             return Shared.ONE; // multianewarray
         }
@@ -270,8 +302,10 @@ final class StaticState {
                             List<? extends Shared> values) {
             Type returned = Type.getReturnType(desc);
             boolean anyShared = false;
+            boolean anyDeep = false;
             for (Shared value : values) {
                 anyShared |= value.shared();
+                anyDeep |= value.shared() && value.deep();
             }
             if (unit.containsKey(owner)) {
                 if (anyShared) {
@@ -279,23 +313,107 @@ final class StaticState {
                 }
                 boolean result = returnsShared.contains(owner + "." + name + desc);
                 return returned.getSort() == Type.VOID ? null
-                        : result && returned.getSize() == 1 ? Shared.SHARED : newValue(returned);
+                        : result && returned.getSize() == 1 ? Shared.of(Kind.FIELD, true) : newValue(returned);
             }
-            boolean advancing = instance && !values.isEmpty() && values.get(0).iterator() && ITERATORS.contains(owner)
-                    && ADVANCING.contains(name);
-            if (anyShared && mutator(name) && !name.equals("<init>") && !advancing) {
-                found(insn, "changes an object kept in a static field (" + owner.substring(owner.lastIndexOf('/') + 1)
-                        + "." + name + ")");
+            Shared receiver = instance && !values.isEmpty() ? values.get(0) : Shared.ONE;
+            if (receiver.lambda() != null && anyShared) {
+                invoked(insn, receiver, values.subList(1, values.size()));
+            }
+            if (anyShared) {
+                judge(insn, owner, name, desc, instance, values, receiver);
+                if (instance && receiver.shared()) {
+                    dispatch(name, desc, values);
+                }
+                for (Shared value : values) {
+                    // the JDK runs a lambda it is handed on the elements of what it is called on
+                    if (value.lambda() != null && anyDeep) {
+                        invoked(insn, value, null);
+                    }
+                }
             }
             if (returned.getSort() == Type.VOID) {
                 return null;
             }
-            if (instance && !values.isEmpty() && values.get(0).shared() && ITERATING.contains(name)
-                    && returned.getSort() == Type.OBJECT) {
-                return Shared.ITERATOR;
+            if (!anyShared || returned.getSort() < Type.ARRAY || types.immutable(returned.getDescriptor())) {
+                return newValue(returned);
             }
-            return anyShared && returned.getSort() >= Type.ARRAY && !IMMUTABLE.contains(returned.getDescriptor())
-                    ? Shared.SHARED : newValue(returned);
+            return FRESH.contains(name) && !anyDeep ? Shared.ONE : Shared.of(Kind.VIEW, anyDeep);
+        }
+
+        /** What a call of a JDK member does to the static state among its operands. */
+        private void judge(AbstractInsnNode insn, String owner, String name, String desc, boolean instance,
+                           List<? extends Shared> values, Shared receiver) {
+            String member = owner.substring(owner.lastIndexOf('/') + 1) + "." + name;
+            if (instance && receiver.shared() && !name.equals("<init>")) {
+                boolean cursor = receiver.kind() == Kind.FIELD && SharedTypes.cursor(owner)
+                        && !Set.of("hashCode", "equals", "toString", "getClass").contains(name);
+                boolean moves = Set.of("next", "read", "skip", "mark", "reset", "hasNext").stream().anyMatch(name::startsWith);
+                if (cursor || mutator(name) && (receiver.kind() == Kind.FIELD || !moves)) {
+                    found(insn, "changes an object kept in a static field (" + member + ")");
+                    return;
+                }
+            }
+            Type[] parameters = Type.getArgumentTypes(desc);
+            int first = instance ? 1 : 0;
+            for (int i = first; i < values.size(); i++) {
+                Shared argument = values.get(i);
+                if (!argument.shared()) {
+                    continue;
+                }
+                int index = i - first;
+                boolean array = index < parameters.length && parameters[index].getSort() == Type.ARRAY;
+                boolean helpers = owner.equals("java/util/Arrays") || owner.equals("java/util/Collections");
+                if (name.equals("arraycopy") ? index == 2
+                        : helpers ? index == 0 && mutator(name) && !name.startsWith("copyOf")
+                        : array && writesArray(name)) {
+                    found(insn, "changes an object kept in a static field (" + member + ")");
+                } else if ((argument.kind() == Kind.FIELD || argument.deep()) && (!helpers && !name.equals("addAll")
+                        && !name.equals("putAll") && STORES.stream().anyMatch(name::startsWith) || name.equals("<init>")
+                        && argument.kind() == Kind.FIELD && List.of("java/io/", "java/nio/", "java/util/Formatter",
+                        "java/util/Scanner").stream().anyMatch(owner::startsWith))) {
+                    found(insn, "keeps an object from a static field in another object (" + member + "): copy what "
+                            + "the call needs");
+                } else if (argument.deep() && COPIES.stream().anyMatch(name::equals)) {
+                    found(insn, "copies the objects of a static field into another object (" + member + "), where "
+                            + "they can still be changed: copy the values the call needs");
+                }
+            }
+        }
+
+        /** JDK members that write into an array they are handed. */
+        private static boolean writesArray(String name) {
+            return List.of("toArray", "getChars", "getBytes", "get", "read", "nextBytes", "enumerate", "fill", "drainTo",
+                    "toChars", "encode", "decode").stream().anyMatch(name::startsWith);
+        }
+
+        /** A call through a JDK type on shared state may run any generated method of that name and descriptor. */
+        private void dispatch(String name, String desc, List<? extends Shared> values) {
+            for (ClassNode node : unit.values()) {
+                for (MethodNode candidate : node.methods) {
+                    if (candidate.name.equals(name) && candidate.desc.equals(desc)
+                            && (candidate.access & Opcodes.ACC_STATIC) == 0) {
+                        handOver(node.name, name, desc, true, values);
+                    }
+                }
+            }
+        }
+
+        /**
+         * A lambda or method reference run with these arguments (null: the JDK's, taken from shared
+         * state): its target is judged as if it were called with its captured values, then them.
+         */
+        private void invoked(AbstractInsnNode insn, Shared lambda, List<? extends Shared> arguments) {
+            Handle target = lambda.lambda();
+            boolean instance = instance(target);
+            int parameters = Type.getArgumentTypes(target.getDesc()).length + (instance ? 1 : 0);
+            List<Shared> operands = new java.util.ArrayList<>();
+            for (int i = 0; i < parameters; i++) {
+                int argument = i - lambda.captured();
+                operands.add(i < lambda.captured() ? Shared.ONE
+                        : arguments == null ? Shared.of(Kind.FIELD, true)
+                        : argument < arguments.size() ? arguments.get(argument) : Shared.ONE);
+            }
+            call(insn, target.getOwner(), target.getName(), target.getDesc(), instance, operands);
         }
 
         /** A generated method handed shared state: its parameter slots are shared too, in the next round. */
@@ -332,10 +450,14 @@ final class StaticState {
             if (first.equals(second) || first.size() != second.size()) {
                 return first;
             }
-            if (first.iterator() && second.iterator()) {
-                return Shared.ITERATOR;
-            }
-            return first.size() == 1 && (first.shared() || second.shared()) ? Shared.SHARED : first;
+            Kind kind = first.kind().compareTo(second.kind()) >= 0 ? first.kind() : second.kind();
+            Handle lambda = java.util.Objects.equals(first.lambda(), second.lambda()) ? first.lambda() : null;
+            return new Shared(first.size(), kind, first.deep() || second.deep(), lambda,
+                    lambda == null ? 0 : first.captured());
         }
+    }
+
+    private static boolean instance(Handle target) {
+        return target.getTag() != Opcodes.H_INVOKESTATIC && target.getTag() != Opcodes.H_NEWINVOKESPECIAL;
     }
 }
