@@ -17,12 +17,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Allow {
-    /** @return the capabilities granted, on top of those every generated method has */
+    /** {@return the capabilities granted, on top of those every generated method has} */
     Capability[] value() default {};
 
-    /** @return the application's types generated code may use, with their nested types */
+    /** {@return the application's types generated code may use, with their nested types} */
     Class<?>[] types() default {};
 
-    /** @return the packages (such as {@code com.acme.billing}; not their subpackages) whose types generated code may use */
+    /** {@return the packages (such as {@code com.acme.billing}; not their subpackages) whose types generated code may use} */
     String[] packages() default {};
 }

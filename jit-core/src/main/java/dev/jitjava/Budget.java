@@ -14,10 +14,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Budget {
-    /** @return CPU time, in milliseconds */
+    /** {@return CPU time, in milliseconds} */
     long cpuMillis() default 1000;
 
-    /** @return what one call may allocate in all, in MiB: arrays, guarded JDK calls and what the thread allocated */
+    /** {@return what one call may allocate in all, in MiB: arrays, guarded JDK calls and what the thread allocated} */
     long memoryMegabytes() default 256;
 
     /**

@@ -6,7 +6,11 @@ package dev.jitjava;
  * fails with it even if the code returned normally.
  */
 public class BudgetExceededException extends JitException {
-    /** @param message what ran past which budget, and how to allow more */
+    /**
+     * Creates the exception.
+     *
+     * @param message what ran past which budget, and how to allow more
+     */
     public BudgetExceededException(String message) {
         super(message);
     }

@@ -11,6 +11,8 @@ public class CheckFailedException extends JitException {
     private final List<String> failures;
 
     /**
+     * Creates the exception.
+     *
      * @param message  what failed, with the last failures, ending with the method
      * @param failures one entry per example or check that failed in the last answer
      */

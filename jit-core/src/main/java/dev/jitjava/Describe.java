@@ -19,6 +19,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface Describe {
-    /** @return the description, in plain words */
+    /** {@return the description, in plain words} */
     String value();
 }

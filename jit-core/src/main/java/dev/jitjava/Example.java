@@ -50,7 +50,7 @@ public @interface Example {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.METHOD, ElementType.TYPE})
     @interface List {
-        /** @return the examples, in the order written */
+        /** {@return the examples, in the order written} */
         Example[] value();
     }
 

@@ -18,6 +18,8 @@ public class GenerationException extends JitException {
     private final List<Diagnostic> diagnostics;
 
     /**
+     * Creates the exception.
+     *
      * @param message     what went wrong, ending with the method
      * @param method      the method, as {@code Numbers.countVowels(String)}
      * @param model       the name of the model that was asked

@@ -6,12 +6,18 @@ package dev.jitjava;
  * this: they reach the caller unchanged.
  */
 public class JitException extends RuntimeException {
-    /** @param message what went wrong and what would change it, ending with the method where there is one */
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong and what would change it, ending with the method where there is one
+     */
     public JitException(String message) {
         super(message);
     }
 
     /**
+     * Creates the exception.
+     *
      * @param message what went wrong and what would change it, ending with the method where there is one
      * @param cause   the failure underneath
      */

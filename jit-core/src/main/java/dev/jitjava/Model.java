@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface Model {
-    /** @return {@code provider:model}; the provider ends at the first colon */
+    /** {@return {@code provider:model}; the provider ends at the first colon} */
     String value();
 }

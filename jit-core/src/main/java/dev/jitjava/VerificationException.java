@@ -11,6 +11,8 @@ public class VerificationException extends JitException {
     private final List<String> violations;
 
     /**
+     * Creates the exception.
+     *
      * @param message    what was used, where, and the grant that would allow it, ending with the method
      * @param violations every violation found, one line each
      */

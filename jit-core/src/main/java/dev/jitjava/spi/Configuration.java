@@ -37,6 +37,8 @@ public final class Configuration {
     }
 
     /**
+     * The configuration the environment, {@code jit.properties} and a local Ollama give.
+     *
      * @param environment      the variables, as {@link System#getenv()} gives them
      * @param workingDirectory where {@code jit.properties} and a relative {@code JIT_STORE} are looked for
      * @param home             the user's home, with {@code .jit/jit.properties}

@@ -36,7 +36,11 @@ public sealed interface HostCompilation {
         }
     }
 
-    /** javac's errors, those in the method's source with its own line numbers. */
+    /**
+     * javac's errors, those in the method's source with its own line numbers.
+     *
+     * @param errors the errors, in javac's order
+     */
     record Failed(List<Diagnostic> errors) implements HostCompilation {
         /**
          * Copies the errors.

@@ -84,7 +84,11 @@ public interface HostedMethods {
 
     /** What {@link #accept} came to. */
     sealed interface Accepted {
-        /** The method's classes, verified and instrumented, by binary name. */
+        /**
+         * The method's classes, verified and instrumented.
+         *
+         * @param classes the class files by binary name
+         */
         record Checked(Map<String, byte[]> classes) implements Accepted {
             /**
              * Copies the classes.
