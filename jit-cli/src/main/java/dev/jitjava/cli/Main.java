@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -44,17 +45,25 @@ public final class Main implements Runnable {
      *
      * @param workingDirectory where relative paths start (the caller's directory)
      * @param ollamaProbe      asks a local Ollama for its first model (null: nothing answers)
+     * @param console          whether a terminal is attached, asked when a command needs to know (on JDK 22+
+     *                         {@code System.console()} loads console providers, which an unchanged {@code jit run}
+     *                         need not)
      * @param model            the model that writes methods, built when first needed; null for the one this
      *                           environment configures (its settings are read only when a command asks for it,
      *                           so that {@code jit run} of an unchanged program reads none)
      */
     record Context(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDirectory,
-                   Path home, Function<String, String> ollamaProbe, boolean terminal, Supplier<ChatModel> model,
+                   Path home, Function<String, String> ollamaProbe, BooleanSupplier console, Supplier<ChatModel> model,
                    InputStream in) {
 
         /** How to show the model at work: a spinner on a terminal, a line otherwise. */
         Activity activity() {
-            return Activity.on(err, terminal);
+            return Activity.on(err, terminal());
+        }
+
+        /** Whether a person is at a terminal. */
+        boolean terminal() {
+            return console.getAsBoolean();
         }
 
         @Override
@@ -73,7 +82,7 @@ public final class Main implements Runnable {
         Map<String, String> environment = System.getenv();
         Path home = Path.of(System.getProperty("user.home"));
         Context context = new Context(System.out, System.err, environment, Path.of(caller), home,
-                Configuration::probeOllama, System.console() != null, null, System.in);
+                Configuration::probeOllama, () -> System.console() != null, null, System.in);
         System.exit(run(context, args));
     }
 

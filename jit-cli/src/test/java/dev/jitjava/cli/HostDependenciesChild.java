@@ -56,7 +56,7 @@ public final class HostDependenciesChild {
         int exit;
         try {
             exit = Main.run(new Main.Context(System.out, new PrintStream(err, true, StandardCharsets.UTF_8),
-                    environment, work, work, url -> null, false, model, new ByteArrayInputStream(input)), jitArgs);
+                    environment, work, work, url -> null, () -> false, model, new ByteArrayInputStream(input)), jitArgs);
         } finally {
             System.setOut(original);
         }

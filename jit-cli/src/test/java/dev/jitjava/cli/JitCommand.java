@@ -40,7 +40,7 @@ final class JitCommand {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         Main.Context context = new Main.Context(System.out, new PrintStream(err, true, StandardCharsets.UTF_8),
-                environment, work, work, url -> null, false, model,
+                environment, work, work, url -> null, () -> false, model,
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         try {
             return Main.run(context, args);
