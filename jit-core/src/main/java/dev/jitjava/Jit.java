@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -645,14 +644,11 @@ public final class Jit {
         }
 
         static Mode parseMode(String value) {
-            if (value.isBlank()) {
-                return Mode.AUTO;
-            }
-            try {
-                return Mode.valueOf(value.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
+            Mode mode = ModelConfig.mode(value);
+            if (mode == null) {
                 throw new IllegalStateException("JIT_MODE is \"" + value + "\"; it must be auto, review or locked");
             }
+            return mode;
         }
 
         private static <T> Supplier<T> memoize(Supplier<T> supplier) {

@@ -12,7 +12,6 @@ import dev.langchain4j.model.chat.ChatModel;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -98,12 +97,12 @@ public final class Configuration {
      * @throws JitException when it names no mode
      */
     public Mode mode() {
-        String value = config.value("JIT_MODE", "auto").strip();
-        try {
-            return value.isEmpty() ? Mode.AUTO : Mode.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new JitException("JIT_MODE is \"" + value + "\"; it must be auto, review or locked");
+        String value = config.value("JIT_MODE", "auto");
+        Mode mode = ModelConfig.mode(value);
+        if (mode == null) {
+            throw new JitException("JIT_MODE is \"" + value.strip() + "\"; it must be auto, review or locked");
         }
+        return mode;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.jitjava.internal.model;
 
 import dev.jitjava.JitException;
+import dev.jitjava.Mode;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -200,6 +201,24 @@ public final class ModelConfig {
         } catch (NumberFormatException e) {
             throw new JitException("JIT_TEMPERATURE is \"" + text + "\": give a number such as 0.2");
         }
+    }
+
+    /**
+     * The mode a {@code JIT_MODE} value names, in any case ({@link Mode#AUTO} when blank), or null when it
+     * names none. Not {@code Enum.valueOf}: on JDK 18+ its reflection defines a class, which a start with
+     * every interface compiled in must not.
+     */
+    public static Mode mode(String value) {
+        String name = value.strip();
+        if (name.isEmpty()) {
+            return Mode.AUTO;
+        }
+        for (Mode mode : Mode.values()) {
+            if (mode.name().equalsIgnoreCase(name)) {
+                return mode;
+            }
+        }
+        return null;
     }
 
     public static String noModelMessage(String ollamaUrl) {
