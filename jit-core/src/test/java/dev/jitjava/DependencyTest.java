@@ -2,6 +2,7 @@ package dev.jitjava;
 
 import dev.jitjava.internal.dependency.DependencyGrant;
 import dev.jitjava.internal.dependency.MavenResolver;
+import dev.jitjava.test.LocalMavenRepository;
 import dev.jitjava.test.ScriptedChatModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.jitjava.cli;
 
+import dev.jitjava.test.LocalMavenRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

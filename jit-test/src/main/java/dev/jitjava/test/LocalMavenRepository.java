@@ -1,4 +1,4 @@
-package dev.jitjava.cli;
+package dev.jitjava.test;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -20,27 +20,54 @@ import java.util.stream.Stream;
 
 /**
  * A Maven repository in a directory, laid out as Maven lays one out (jar, pom, SHA-1 files), with
- * libraries compiled by the test itself: what add_dependency resolves from, with no network. Also
- * writes the settings.xml that mirrors every repository to it. (A copy of jit-core's test helper: test
- * classes are not shared between modules.)
+ * libraries compiled by the test itself: what a method's {@code add_dependency} resolves from in a
+ * test, with no network. It also writes the {@code settings.xml} that mirrors every repository to it;
+ * point {@code user.home} at that home (and {@code maven.repo.local} at a temporary directory) in the
+ * JVM under test.
+ *
+ * <pre>{@code
+ * LocalMavenRepository remote = new LocalMavenRepository(Files.createDirectories(temp.resolve("remote")));
+ * remote.deploy("org.example:shout:1.0", Map.of("org.example.Shout",
+ *         "package org.example; public class Shout { public static String of(String s) { return s + \"!\"; } }"));
+ * Path home = remote.userHomeMirroringAll(temp.resolve("home"));
+ * }</pre>
+ *
+ * <p>Not thread-safe: deploy from one thread.
  */
-final class LocalMavenRepository {
+public final class LocalMavenRepository {
     private final Path root;
     private final List<Path> jars = new ArrayList<>();
 
-    LocalMavenRepository(Path root) {
+    /**
+     * A repository in {@code root}; compiled classes and sources go to temporary folders beside it.
+     *
+     * @param root an existing directory
+     */
+    public LocalMavenRepository(Path root) {
         this.root = root;
     }
 
-    Path root() {
+    /**
+     * The repository's directory.
+     *
+     * @return the directory given to the constructor
+     */
+    public Path root() {
         return root;
     }
 
     /**
-     * Compiles the sources (binary name to source) against the jars deployed so far and deploys
-     * them as {@code group:artifact:version}, with a pom that depends on {@code dependencies}.
+     * Compiles the sources against the jars deployed so far and deploys them as {@code
+     * group:artifact:version}, with a pom that depends on {@code dependencies}.
+     *
+     * @param coordinates  {@code group:artifact:version}
+     * @param sources      binary class name to its source
+     * @param dependencies the pom's dependencies, each {@code group:artifact:version}
+     * @return the deployed jar
+     * @throws IOException when a file cannot be written
+     * @throws IllegalStateException when the sources do not compile, with javac's messages
      */
-    Path deploy(String coordinates, Map<String, String> sources, String... dependencies) throws IOException {
+    public Path deploy(String coordinates, Map<String, String> sources, String... dependencies) throws IOException {
         String[] parts = coordinates.split(":");
         Path folder = root.resolve(parts[0].replace('.', '/')).resolve(parts[1]).resolve(parts[2]);
         Files.createDirectories(folder);
@@ -98,8 +125,14 @@ final class LocalMavenRepository {
         return jar;
     }
 
-    /** A user home whose .m2/settings.xml mirrors every repository to this one. */
-    Path userHomeMirroringAll(Path home) throws IOException {
+    /**
+     * Makes {@code home} a user home whose {@code .m2/settings.xml} mirrors every repository to this one.
+     *
+     * @param home the directory to use as {@code user.home}
+     * @return {@code home}
+     * @throws IOException when the settings cannot be written
+     */
+    public Path userHomeMirroringAll(Path home) throws IOException {
         Path m2 = Files.createDirectories(home.resolve(".m2"));
         Files.writeString(m2.resolve("settings.xml"), """
                 <settings>
