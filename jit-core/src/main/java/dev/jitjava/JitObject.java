@@ -47,6 +47,13 @@ public final class JitObject {
     private Bound last;
     /** The method called before {@link #last}: a loop that calls two methods in turn skips the map for both. */
     private Bound before;
+    /**
+     * Calls {@link #before} served since it last became {@link #last}: after {@link #PROMOTE_AFTER} it does, so
+     * that a loop that now calls only it finds it first, while two methods called in turn swap places only
+     * now and then (a swap writes two references, which the garbage collector's write barriers make dear).
+     */
+    private int beforeHits;
+    private static final int PROMOTE_AFTER = 16;
 
     /**
      * A generated method as dynamic calls see it: the boxed parameter types, and an invoker taking an array
@@ -301,7 +308,12 @@ public final class JitObject {
                     Object third) {
         Object result = invokeIfNamed(last, name, returnType, count, first, second, third);
         if (result == DynamicInvoker.MISS) {
-            result = invokeIfNamed(before, name, returnType, count, first, second, third);
+            Bound earlier = before;
+            result = invokeIfNamed(earlier, name, returnType, count, first, second, third);
+            if (result != DynamicInvoker.MISS && ++beforeHits >= PROMOTE_AFTER) {
+                beforeHits = 0;
+                remember(earlier);
+            }
         }
         return result != DynamicInvoker.MISS ? result
                 : dispatchAgain(name, returnType, described, count, first, second, third);
