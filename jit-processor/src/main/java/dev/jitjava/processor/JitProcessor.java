@@ -35,6 +35,10 @@ public final class JitProcessor extends AbstractProcessor {
     private Options options;
     private InterfaceCompiler interfaces;
 
+    /** Made by javac through {@code META-INF/services}; it reads its options in {@link #init}. */
+    public JitProcessor() {
+    }
+
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
