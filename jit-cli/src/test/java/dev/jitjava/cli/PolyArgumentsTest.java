@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Arguments javac types only from the method they are passed to (a conditional of references, a
  * switch expression), passed to a method that does not exist yet: the method is asked for with the
  * type the argument has on its own, in {@code jit run} and in {@code jit shell}. A lambda, which has
- * no such type, is an error that says what to do.
+ * no such type, is an error that says what to do. A call qualified by the program's class or by
+ * {@code this} asks for the method as a bare call does.
  */
 class PolyArgumentsTest {
     @TempDir
@@ -95,6 +96,28 @@ class PolyArgumentsTest {
                 chars:sb
                 anything:s
                 """);
+    }
+
+    @Test
+    void run_callsQualifiedByTheProgramsOwnClassOrThis_areWrittenLikeBareOnes() throws Exception {
+        Files.writeString(work.resolve("Qualified.java"), """
+                public class Qualified {
+                    public static void main(String[] args) {
+                        System.out.println(Qualified.label("static"));
+                        new Qualified().run();
+                    }
+
+                    void run() {
+                        System.out.println(this.other(21));
+                    }
+                }
+                """);
+
+        assertThat(jit("", "run", "Qualified.java")).as(err + prompts).isZero();
+
+        assertThat(asked).containsExactlyInAnyOrder("static Object label(java.lang.String text)",
+                "static Object other(int n)");
+        assertThat(out).isEqualTo("label:static\nother:21\n");
     }
 
     @Test

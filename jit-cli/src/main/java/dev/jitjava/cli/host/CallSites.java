@@ -2,6 +2,7 @@ package dev.jitjava.cli.host;
 
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -11,6 +12,7 @@ import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
@@ -48,6 +50,13 @@ import java.util.Set;
 final class CallSites {
     /** javac's code for a call to a method it cannot find, with the argument types it computed. */
     static final String CANT_RESOLVE = "compiler.err.cant.resolve.location.args";
+    /** The same for a call javac reports without a location ({@code this.name(...)}). */
+    private static final String CANT_RESOLVE_HERE = "compiler.err.cant.resolve.args";
+
+    /** Whether a diagnostic is javac's for a call to a method it cannot find. */
+    static boolean missingMethod(Diagnostic<?> diagnostic) {
+        return CANT_RESOLVE.equals(diagnostic.getCode()) || CANT_RESOLVE_HERE.equals(diagnostic.getCode());
+    }
 
     private CallSites() {
     }
@@ -93,21 +102,44 @@ final class CallSites {
     static List<Call> missing(SourceCompiler.Run run) {
         Set<Long> unresolved = new HashSet<>();
         for (Diagnostic<? extends JavaFileObject> d : run.diagnostics()) {
-            if (CANT_RESOLVE.equals(d.getCode())) {
+            if (missingMethod(d)) {
                 unresolved.add(d.getStartPosition());
                 unresolved.add(d.getPosition());
             }
         }
-        return scan(run, (invocation, identifier) -> unresolved.contains(start(run, identifier)));
+        return scan(run, (invocation, select) -> unresolved.contains(start(run, select)));
     }
 
     /** The calls of methods named in {@code names} (methods the host placed, which javac resolved). */
     static List<Call> callsTo(SourceCompiler.Run run, Set<String> names) {
-        return scan(run, (invocation, identifier) -> names.contains(identifier.getName().toString()));
+        return scan(run, (invocation, select) -> names.contains(name(select)));
     }
 
     private interface Wanted {
-        boolean test(MethodInvocationTree invocation, IdentifierTree identifier);
+        boolean test(MethodInvocationTree invocation, ExpressionTree select);
+    }
+
+    /**
+     * The method select of a call to one of the file's own static methods: {@code name}, or qualified by
+     * {@code this} or by a class the file declares at its top ({@code Vowels.name}); null for any other.
+     */
+    private static ExpressionTree ownSelect(SourceCompiler.Run run, MethodInvocationTree invocation) {
+        ExpressionTree select = invocation.getMethodSelect();
+        if (select instanceof IdentifierTree) {
+            return select;
+        }
+        if (select instanceof MemberSelectTree member && member.getExpression() instanceof IdentifierTree qualifier) {
+            String name = qualifier.getName().toString();
+            boolean own = name.equals("this") || run.unit().getTypeDecls().stream()
+                    .anyMatch(type -> type instanceof ClassTree c && c.getSimpleName().contentEquals(name));
+            return own ? select : null;
+        }
+        return null;
+    }
+
+    private static String name(ExpressionTree select) {
+        return select instanceof MemberSelectTree member ? member.getIdentifier().toString()
+                : ((IdentifierTree) select).getName().toString();
     }
 
     private static List<Call> scan(SourceCompiler.Run run, Wanted wanted) {
@@ -117,8 +149,8 @@ final class CallSites {
             @Override
             public Void visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
                 super.visitMethodInvocation(invocation, unused);
-                if (!(invocation.getMethodSelect() instanceof IdentifierTree identifier)
-                        || !wanted.test(invocation, identifier)) {
+                ExpressionTree select = ownSelect(run, invocation);
+                if (select == null || !wanted.test(invocation, select)) {
                     return null;
                 }
                 List<Argument> arguments = new ArrayList<>();
@@ -130,7 +162,7 @@ final class CallSites {
                         String text = run.source().substring((int) start,
                                 (int) run.trees().getSourcePositions().getEndPosition(run.unit(), argument));
                         throw new ProgramException("line " + run.unit().getLineMap().getLineNumber(start) + ": `" + text
-                                + "` is passed to " + identifier.getName()
+                                + "` is passed to " + name(select)
                                 + ", which does not exist yet, so nothing says what type it has",
                                 "declare it with its type first (`Function<Integer, Integer> f = " + text
                                         + ";`, say, or a cast) and pass that");
@@ -143,7 +175,7 @@ final class CallSites {
                 long start = run.trees().getSourcePositions().getStartPosition(run.unit(), invocation);
                 long end = run.trees().getSourcePositions().getEndPosition(run.unit(), invocation);
                 long line = run.unit().getLineMap().getLineNumber(start);
-                Call call = new Call(identifier.getName().toString(), arguments, expected(run, getCurrentPath()), line,
+                Call call = new Call(name(select), arguments, expected(run, getCurrentPath()), line,
                         lines[(int) line - 1].strip(), start, end);
                 Call earlier = calls.get(call.signature());
                 if (earlier == null || earlier.returns() == null && call.returns() != null) {

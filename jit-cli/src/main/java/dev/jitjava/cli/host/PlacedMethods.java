@@ -63,7 +63,7 @@ final class PlacedMethods {
                 if (!bodies.contains(body)) {
                     bodies.add(body);
                 }
-            } else if (CallSites.CANT_RESOLVE.equals(error.getCode())) {
+            } else if (CallSites.missingMethod(error)) {
                 names.add(calledName(run.source(), (int) error.getStartPosition()));
             }
         }
@@ -98,7 +98,7 @@ final class PlacedMethods {
         List<Stub> typed = List.of();
         Composition composition = withCandidate(request, source, examples, typed);
         SourceCompiler.Run run = SourceCompiler.run(base().fileName(), composition.text(), jars);
-        if (!run.compiled() && run.diagnostics().stream().allMatch(d -> CallSites.CANT_RESOLVE.equals(d.getCode()))) {
+        if (!run.compiled() && run.diagnostics().stream().allMatch(CallSites::missingMethod)) {
             typed = CallSites.missing(run).stream().map(Stub::of).toList();
             if (!typed.isEmpty()) {
                 composition = withCandidate(request, source, examples, typed);
@@ -187,11 +187,22 @@ final class PlacedMethods {
     }
 
     /** The identifier a call starts with, at an offset of the composed text. */
+    /** The name of the method called at {@code offset}, after its qualifier if it has one ({@code Vowels.name}). */
     private static String calledName(String text, int offset) {
-        int end = offset;
+        int start = offset;
+        int end = identifierEnd(text, start);
+        while (end < text.length() && text.charAt(end) == '.') {
+            start = end + 1;
+            end = identifierEnd(text, start);
+        }
+        return text.substring(start, end);
+    }
+
+    private static int identifierEnd(String text, int start) {
+        int end = start;
         while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
             end++;
         }
-        return text.substring(offset, end);
+        return end;
     }
 }
