@@ -44,7 +44,7 @@ class RunLifecycleTest {
             }
             """;
 
-    private static final String COUNT_VOWELS = """
+    static final String COUNT_VOWELS = """
             ```java
             static int countVowels(String text) {
                 int n = 0;

@@ -28,14 +28,6 @@ class TranscriptCommandsTest {
             """;
 
     private static final String WRONG = "```java\nstatic int countVowels(String text) { return vowels; }\n```";
-    private static final String RIGHT = """
-            ```java
-            static int countVowels(String text) {
-                int n = 0;
-                for (char c : text.toCharArray()) if ("aeiou".indexOf(c) >= 0) n++;
-                return n;
-            }
-            ```""";
 
     private int jit(ScriptedChatModel model, String... args) {
         command = new JitCommand(work);
@@ -57,7 +49,7 @@ class TranscriptCommandsTest {
         Files.writeString(work.resolve("Vowels.java"), VOWELS);
         ScriptedChatModel model = ScriptedChatModel.answering()
                 .thenCallTool("search_types", "{\"keyword\": \"Character\"}")
-                .thenAnswer(WRONG).thenAnswer(RIGHT).named("gpt-test").reportingUsage(1000, 100);
+                .thenAnswer(WRONG).thenAnswer(RunLifecycleTest.COUNT_VOWELS).named("gpt-test").reportingUsage(1000, 100);
         assertThat(jit(model, "run", "Vowels.java")).as(err()).isZero();
         assertThat(out()).isEqualTo("5\n");
         return work.resolve(".jit").resolve("file").resolve("Vowels").resolve("transcripts")
