@@ -7,6 +7,7 @@ import dev.jitjava.spi.MethodRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,8 +93,7 @@ final class PlacedMethods {
      * Compiles a candidate where it lives. Calls of methods that do not exist yet (the candidate's own
      * new ones) get typed stubs, so that it compiles now and they are written next.
      */
-    HostCompilation compile(MethodRequest request, String source, String examples, Map<String, String> storedFiles,
-                            List<Path> libraries) {
+    HostCompilation compile(MethodRequest request, String source, String examples, List<Path> libraries) {
         List<Path> jars = withLibraries(libraries(request.signature()), libraries);
         List<Stub> typed = List.of();
         Composition composition = withCandidate(request, source, examples, typed);
@@ -105,7 +105,7 @@ final class PlacedMethods {
                 run = SourceCompiler.run(base().fileName(), composition.text(), jars);
             }
         }
-        return compilation(run, composition, request, source, examples != null, storedFiles);
+        return compilation(run, composition, request, source, examples != null);
     }
 
     /** The jars of the placed methods' libraries, each once, in order: the program's class path beside the command's. */
@@ -156,12 +156,19 @@ final class PlacedMethods {
         }
     }
 
+    /** Where each placed method is stored, by signature, for messages about it. */
+    Map<String, String> storedFiles() {
+        Map<String, String> files = new HashMap<>();
+        known().forEach((signature, known) -> files.put(signature, known.ready().file().toString()));
+        return files;
+    }
+
     /** A compilation as the engine wants it for one method: its class, or its errors at its own lines. */
     HostCompilation compilation(SourceCompiler.Run run, Composition composition, MethodRequest request, String source,
-                                boolean examples, Map<String, String> storedFiles) {
+                                boolean examples) {
         if (!run.compiled()) {
             return new HostCompilation.Failed(composition.diagnostics(run.diagnostics(), request.signature(), source,
-                    storedFiles));
+                    storedFiles()));
         }
         Composition.Lines lines = composition.members().get(request.signature());
         return new HostCompilation.Classes(run.classes(), composition.holderClass(request.signature()),

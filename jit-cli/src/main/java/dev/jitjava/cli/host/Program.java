@@ -270,7 +270,7 @@ public final class Program {
         for (Map.Entry<String, List<javax.tools.Diagnostic<? extends JavaFileObject>>> entry : inMethods.entrySet()) {
             PlacedMethods.Known known = placed.known().get(entry.getKey());
             HostCompilation failed = new HostCompilation.Failed(composition.diagnostics(entry.getValue(),
-                    entry.getKey(), known.ready().source(), host.storedFiles()));
+                    entry.getKey(), known.ready().source(), host.methods().storedFiles()));
             if (engine.accept(known.request(), known.ready(), failed) instanceof HostedMethods.Accepted.Rewritten again) {
                 placed.put(known.request(), again.ready());
             }
@@ -292,7 +292,7 @@ public final class Program {
                 }
             }
         }
-        Diagnostic first = composition.diagnostics(elsewhere, null, null, host.storedFiles()).get(0);
+        Diagnostic first = composition.diagnostics(elsewhere, null, null, host.methods().storedFiles()).get(0);
         throw new ProgramException(first.describe(), "fix " + host.base().fileName()
                 + " (javac's message; the line is the program's own)");
     }

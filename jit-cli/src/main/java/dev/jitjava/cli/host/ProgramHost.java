@@ -6,7 +6,6 @@ import dev.jitjava.spi.MethodHost;
 import dev.jitjava.spi.MethodRequest;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,7 +163,7 @@ public final class ProgramHost implements MethodHost {
 
     @Override
     public HostCompilation compile(MethodRequest method, String source, String examples, List<Path> libraries) {
-        return methods.compile(method, source, examples, storedFiles(), libraries);
+        return methods.compile(method, source, examples, libraries);
     }
 
     @Override
@@ -175,13 +174,6 @@ public final class ProgramHost implements MethodHost {
     @Override
     public ClassLoader trialLoader(Map<String, byte[]> classes, List<Path> libraries) {
         return methods.trialLoader(classes, libraries);
-    }
-
-    /** Where each placed method is stored, for messages about it. */
-    Map<String, String> storedFiles() {
-        Map<String, String> files = new HashMap<>();
-        methods.known().forEach((signature, known) -> files.put(signature, known.ready().file().toString()));
-        return files;
     }
 
     /** {@code static int countVowels(java.lang.String text)}: the method as asked for. */

@@ -11,7 +11,6 @@ import jdk.jshell.Snippet;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -153,7 +152,7 @@ public final class SessionHost implements MethodHost {
 
     @Override
     public HostCompilation compile(MethodRequest method, String source, String examples, List<Path> libraries) {
-        return methods.compile(method, source, examples, storedFiles(), libraries);
+        return methods.compile(method, source, examples, libraries);
     }
 
     @Override
@@ -396,11 +395,5 @@ public final class SessionHost implements MethodHost {
             }
         }
         return text.toString().strip();
-    }
-
-    private Map<String, String> storedFiles() {
-        Map<String, String> files = new HashMap<>();
-        methods.known().forEach((signature, known) -> files.put(signature, known.ready().file().toString()));
-        return files;
     }
 }
